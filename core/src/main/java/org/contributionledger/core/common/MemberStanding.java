@@ -1,0 +1,5 @@
+package org.contributionledger.core.common;
+
+/** A registered member as the write side sees it: only whether they may take part. */
+public record MemberStanding(String communityId, String memberId, boolean active) {
+}

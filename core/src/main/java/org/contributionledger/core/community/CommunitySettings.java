@@ -1,0 +1,98 @@
+package org.contributionledger.core.community;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import org.contributionledger.core.common.Ids;
+
+/**
+ * Everything a community decides for itself. Every field has a default, so a platform can create
+ * a community with a name alone.
+ *
+ * @param categories           kinds of acts the community recognises, e.g. {@code help}, {@code referral}
+ * @param preTrustedMembers    members whose judgement seeds reputation (EigenTrust's pre-trusted peers);
+ *                             empty means every active member seeds it equally
+ * @param maxValuePerAct       the largest value one act may carry
+ * @param confirmationRequired whether an act recorded by its giver waits for the receiver's confirmation
+ * @param reciprocity          thresholds that turn a give/receive ratio into a role
+ * @param reputation           weights of the reputation model
+ */
+public record CommunitySettings(List<String> categories, List<String> preTrustedMembers, BigDecimal maxValuePerAct,
+                                Boolean confirmationRequired, ReciprocityThresholds reciprocity,
+                                ReputationWeights reputation) {
+
+    public static final List<String> DEFAULT_CATEGORIES =
+            List.of("help", "introduction", "referral", "advice", "endorsement");
+    public static final BigDecimal DEFAULT_MAX_VALUE_PER_ACT = new BigDecimal("1000");
+
+    public CommunitySettings {
+        categories = categories == null || categories.isEmpty() ? DEFAULT_CATEGORIES : List.copyOf(categories);
+        categories.forEach(category -> Ids.require(category, "category"));
+        if (categories.stream().distinct().count() != categories.size()) {
+            throw new IllegalArgumentException("categories must not repeat");
+        }
+        preTrustedMembers = preTrustedMembers == null ? List.of() : List.copyOf(preTrustedMembers);
+        preTrustedMembers.forEach(member -> Ids.require(member, "preTrustedMembers"));
+        maxValuePerAct = maxValuePerAct == null ? DEFAULT_MAX_VALUE_PER_ACT : maxValuePerAct;
+        if (maxValuePerAct.signum() <= 0) {
+            throw new IllegalArgumentException("maxValuePerAct must be greater than 0");
+        }
+        confirmationRequired = confirmationRequired == null ? Boolean.TRUE : confirmationRequired;
+        reciprocity = reciprocity == null ? ReciprocityThresholds.DEFAULT : reciprocity;
+        reputation = reputation == null ? ReputationWeights.DEFAULT : reputation;
+    }
+
+    public static CommunitySettings defaults() {
+        return new CommunitySettings(null, null, null, null, null, null);
+    }
+
+    /**
+     * When a member counts as a taker or a contributor, from the ratio of value given to value received.
+     * A member who gives less than {@code takerBelowRatio} times what they receive is a taker; more than
+     * {@code contributorAboveRatio} times, a contributor; anything in between is balanced. A member with
+     * fewer than {@code minimumActs} confirmed acts is balanced: too little history to judge.
+     */
+    public record ReciprocityThresholds(Double takerBelowRatio, Double contributorAboveRatio, Integer minimumActs) {
+
+        public static final ReciprocityThresholds DEFAULT = new ReciprocityThresholds(0.5, 2.0, 1);
+
+        public ReciprocityThresholds {
+            takerBelowRatio = takerBelowRatio == null ? 0.5 : takerBelowRatio;
+            contributorAboveRatio = contributorAboveRatio == null ? 2.0 : contributorAboveRatio;
+            minimumActs = minimumActs == null ? 1 : minimumActs;
+            if (!(takerBelowRatio >= 0) || !(contributorAboveRatio >= takerBelowRatio)) {
+                throw new IllegalArgumentException("reciprocity thresholds need 0 <= takerBelowRatio <= contributorAboveRatio");
+            }
+            if (minimumActs < 0) {
+                throw new IllegalArgumentException("reciprocity.minimumActs must not be negative");
+            }
+        }
+    }
+
+    /**
+     * Weights of local trust {@code s_ij = trust * max(level, 0) + gift * value * categories[c]}, and the
+     * teleport probability {@code alpha} of the influence iteration.
+     */
+    public record ReputationWeights(Double trust, Double gift, Map<String, Double> categories, Double alpha) {
+
+        public static final ReputationWeights DEFAULT = new ReputationWeights(1.0, 1.0, Map.of(), 0.15);
+
+        public ReputationWeights {
+            trust = trust == null ? 1.0 : trust;
+            gift = gift == null ? 1.0 : gift;
+            categories = categories == null ? Map.of() : Map.copyOf(categories);
+            alpha = alpha == null ? 0.15 : alpha;
+            if (!(trust >= 0) || !(gift >= 0) || categories.values().stream().anyMatch(w -> w == null || !(w >= 0))) {
+                throw new IllegalArgumentException("reputation weights must not be negative");
+            }
+            if (!(alpha > 0 && alpha < 1)) {
+                throw new IllegalArgumentException("reputation.alpha must be between 0 and 1, exclusive");
+            }
+        }
+
+        public double categoryWeight(String category) {
+            return categories.getOrDefault(category, 1.0);
+        }
+    }
+}

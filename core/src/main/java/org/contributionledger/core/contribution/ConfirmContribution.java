@@ -1,0 +1,19 @@
+package org.contributionledger.core.contribution;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.contributionledger.core.common.Ids;
+
+/** The receiver says the act happened. */
+public record ConfirmContribution(String communityId, String contributionId, String by) {
+
+    public ConfirmContribution {
+        Ids.require(communityId, "communityId");
+        Ids.require(contributionId, "contributionId");
+        Ids.require(by, "by");
+    }
+
+    @TargetAggregateIdentifier
+    public String aggregateId() {
+        return Contribution.aggregateId(communityId, contributionId);
+    }
+}

@@ -1,0 +1,49 @@
+package org.contributionledger.core.contribution;
+
+import static org.contributionledger.core.common.Checks.optionalText;
+import static org.contributionledger.core.common.Checks.required;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.contributionledger.core.common.Ids;
+
+/**
+ * Records one act of giving. {@code contributionId} is chosen by the client and is the idempotency
+ * key: the same id with the same act again succeeds without a new event, with another act it is a
+ * conflict. {@code receivedAt} is stamped by the API on arrival; it is not part of the act.
+ */
+public record RecordContribution(String communityId, String contributionId, String giver, String receiver,
+                                 String category, BigDecimal value, Instant occurredAt, String description,
+                                 String evidenceUrl, RecordedBy recordedBy, Instant receivedAt) {
+
+    public RecordContribution {
+        Ids.require(communityId, "communityId");
+        Ids.require(contributionId, "contributionId");
+        Ids.require(giver, "giver");
+        Ids.require(receiver, "receiver");
+        Ids.require(category, "category");
+        required(value, "value");
+        required(occurredAt, "occurredAt");
+        description = optionalText(description, "description", 2000);
+        evidenceUrl = optionalText(evidenceUrl, "evidenceUrl", 2000);
+        required(recordedBy, "recordedBy");
+        required(receivedAt, "receivedAt");
+    }
+
+    @TargetAggregateIdentifier
+    public String aggregateId() {
+        return Contribution.aggregateId(communityId, contributionId);
+    }
+
+    /** The act itself, without the moment the ledger heard of it: what idempotency compares. */
+    Act act() {
+        return new Act(giver, receiver, category, value.stripTrailingZeros(), occurredAt, description, evidenceUrl,
+                recordedBy);
+    }
+
+    record Act(String giver, String receiver, String category, BigDecimal value, Instant occurredAt,
+               String description, String evidenceUrl, RecordedBy recordedBy) {
+    }
+}

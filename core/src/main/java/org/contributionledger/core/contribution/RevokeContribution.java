@@ -1,0 +1,22 @@
+package org.contributionledger.core.contribution;
+
+import static org.contributionledger.core.common.Checks.optionalText;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.contributionledger.core.common.Ids;
+
+/** The recorder takes the act back. */
+public record RevokeContribution(String communityId, String contributionId, String by, String reason) {
+
+    public RevokeContribution {
+        Ids.require(communityId, "communityId");
+        Ids.require(contributionId, "contributionId");
+        Ids.require(by, "by");
+        reason = optionalText(reason, "reason", 2000);
+    }
+
+    @TargetAggregateIdentifier
+    public String aggregateId() {
+        return Contribution.aggregateId(communityId, contributionId);
+    }
+}

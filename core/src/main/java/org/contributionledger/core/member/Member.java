@@ -1,0 +1,91 @@
+package org.contributionledger.core.member;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.util.Objects;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.contributionledger.core.common.Ids;
+import org.contributionledger.core.common.LedgerDirectory;
+import org.contributionledger.core.common.Participation;
+
+/** A person as one community knows them, under the platform's own id. */
+public class Member {
+
+    @AggregateIdentifier
+    private String aggregateId;
+    private boolean registered;
+    private String displayName;
+    private boolean active;
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(RegisterMember command, LedgerDirectory directory) {
+        if (registered) {
+            // A retry of the same registration succeeds without a second event; a different one is a conflict.
+            if (!Objects.equals(displayName, command.displayName())) {
+                throw new MemberAlreadyRegistered(command.communityId(), command.memberId());
+            }
+            return;
+        }
+        Participation.requireCommunity(directory, command.communityId());
+        apply(new MemberRegistered(command.communityId(), command.memberId(), command.displayName()));
+    }
+
+    @CommandHandler
+    public void handle(UpdateMemberProfile command) {
+        if (!Objects.equals(displayName, command.displayName())) {
+            apply(new MemberProfileUpdated(command.communityId(), command.memberId(), command.displayName()));
+        }
+    }
+
+    /** Suspending a suspended member changes nothing, so it records nothing; the request still succeeds. */
+    @CommandHandler
+    public void handle(SuspendMember command) {
+        if (active) {
+            apply(new MemberSuspended(command.communityId(), command.memberId(), command.reason()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(ReinstateMember command) {
+        if (!active) {
+            apply(new MemberReinstated(command.communityId(), command.memberId()));
+        }
+    }
+
+    @EventSourcingHandler
+    public void on(MemberRegistered event) {
+        this.aggregateId = aggregateId(event.communityId(), event.memberId());
+        this.registered = true;
+        this.displayName = event.displayName();
+        this.active = true;
+    }
+
+    @EventSourcingHandler
+    public void on(MemberProfileUpdated event) {
+        this.displayName = event.displayName();
+    }
+
+    @EventSourcingHandler
+    public void on(MemberSuspended event) {
+        this.active = false;
+    }
+
+    @EventSourcingHandler
+    public void on(MemberReinstated event) {
+        this.active = true;
+    }
+
+    public static String aggregateId(String communityId, String memberId) {
+        return Ids.aggregateId("member", communityId, memberId);
+    }
+
+    /** Axon rebuilds the aggregate from its events through this constructor. */
+    public Member() {
+    }
+}

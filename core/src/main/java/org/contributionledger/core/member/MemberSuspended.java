@@ -1,0 +1,7 @@
+package org.contributionledger.core.member;
+
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record MemberSuspended(String communityId, String memberId, String reason) {
+}

@@ -1,0 +1,17 @@
+package org.contributionledger.core.member;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.contributionledger.core.common.Ids;
+
+public record ReinstateMember(String communityId, String memberId) {
+
+    public ReinstateMember {
+        Ids.require(communityId, "communityId");
+        Ids.require(memberId, "memberId");
+    }
+
+    @TargetAggregateIdentifier
+    public String aggregateId() {
+        return Member.aggregateId(communityId, memberId);
+    }
+}

@@ -1,0 +1,20 @@
+package org.contributionledger.core.member;
+
+import static org.contributionledger.core.common.Checks.optionalText;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.contributionledger.core.common.Ids;
+
+public record SuspendMember(String communityId, String memberId, String reason) {
+
+    public SuspendMember {
+        Ids.require(communityId, "communityId");
+        Ids.require(memberId, "memberId");
+        reason = optionalText(reason, "reason", 1000);
+    }
+
+    @TargetAggregateIdentifier
+    public String aggregateId() {
+        return Member.aggregateId(communityId, memberId);
+    }
+}
