@@ -1,7 +1,5 @@
 package org.contributionledger.core.common;
 
-import java.util.Objects;
-
 /** Shape checks for compact constructors: they run when events are read back, so they check shape, never business rules. */
 public final class Checks {
 
@@ -9,7 +7,10 @@ public final class Checks {
     }
 
     public static <T> T required(T value, String field) {
-        return Objects.requireNonNull(value, () -> field + " is required");
+        if (value == null) {
+            throw new IllegalArgumentException(field + " is required");
+        }
+        return value;
     }
 
     /** Returns the text trimmed, or null when it is absent or blank, and refuses text longer than {@code maxLength}. */

@@ -29,16 +29,17 @@ public class Contribution {
 
     /**
      * "Create if missing" lets a retry with a taken id reach the recorded act, so that the same act
-     * again is a quiet success and a different one a named conflict.
+     * again is a quiet success and a different one a named conflict. Returns the act's status, so a
+     * retry answers exactly as the first attempt did.
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(RecordContribution command, LedgerDirectory directory) {
+    public ContributionStatus handle(RecordContribution command, LedgerDirectory directory) {
         if (act != null) {
             if (!act.equals(command.act())) {
                 throw new ContributionIdConflict(command.contributionId());
             }
-            return;
+            return status;
         }
         CommunityRules rules = Participation.requireCommunity(directory, command.communityId());
         if (command.giver().equals(command.receiver())) {
@@ -57,10 +58,11 @@ public class Contribution {
         Participation.requireActiveMember(directory, command.communityId(), command.receiver());
 
         boolean confirmedAtOnce = command.recordedBy() == RecordedBy.RECEIVER || !rules.confirmationRequired();
+        ContributionStatus initial = confirmedAtOnce ? ContributionStatus.CONFIRMED : ContributionStatus.PENDING;
         apply(new ContributionRecorded(command.communityId(), command.contributionId(), command.giver(),
                 command.receiver(), command.category(), value.stripTrailingZeros(), command.occurredAt(),
-                command.description(), command.evidenceUrl(), command.recordedBy(),
-                confirmedAtOnce ? ContributionStatus.CONFIRMED : ContributionStatus.PENDING));
+                command.description(), command.evidenceUrl(), command.recordedBy(), initial));
+        return initial;
     }
 
     /** Confirming a confirmed act again is a retry and succeeds quietly; a revoked act stays revoked. */

@@ -1,0 +1,67 @@
+package org.contributionledger.api.community;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.contributionledger.api.LedgerCommands;
+import org.contributionledger.api.problem.NotFound;
+import org.contributionledger.api.security.Keys;
+import org.contributionledger.core.community.CommunitySettings;
+import org.contributionledger.core.community.CommunitySettings.ReciprocityThresholds;
+import org.contributionledger.core.community.CommunitySettings.ReputationWeights;
+import org.contributionledger.core.community.CreateCommunity;
+import org.contributionledger.query.directory.Community;
+import org.contributionledger.query.directory.FindCommunity;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/communities")
+public class CommunityController {
+
+    private final LedgerCommands commands;
+    private final QueryGateway queries;
+
+    public CommunityController(LedgerCommands commands, QueryGateway queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    /** Admin only (see ApiKeyFilter). The community's key is in this response and nowhere else, ever. */
+    @PostMapping
+    public ResponseEntity<CommunityCreatedResponse> create(@RequestBody CreateCommunityRequest request) {
+        String id = request.id() == null ? "c-" + UUID.randomUUID().toString().substring(0, 8) : request.id();
+        String apiKey = Keys.generate("cl_");
+        String digest = Keys.sha256(apiKey);
+        String apiKeyId = "key-" + digest.substring(0, 12);
+        CommunitySettings settings = new CommunitySettings(request.categories(), request.preTrustedMembers(),
+                request.maxValuePerAct(), request.confirmationRequired(), request.reciprocity(), request.reputation());
+        commands.send(new CreateCommunity(id, request.name(), settings, apiKeyId, digest));
+        return ResponseEntity.created(URI.create("/api/v1/communities/" + id))
+                .body(new CommunityCreatedResponse(id, request.name(), apiKey, apiKeyId, settings));
+    }
+
+    @GetMapping("/{communityId}")
+    public Community find(@PathVariable String communityId) {
+        return queries.query(new FindCommunity(communityId), ResponseTypes.optionalInstanceOf(Community.class)).join()
+                .orElseThrow(() -> new NotFound("Community '" + communityId + "' does not exist"));
+    }
+
+    public record CreateCommunityRequest(String id, String name, List<String> categories, List<String> preTrustedMembers,
+                                         BigDecimal maxValuePerAct, Boolean confirmationRequired,
+                                         ReciprocityThresholds reciprocity, ReputationWeights reputation) {
+    }
+
+    public record CommunityCreatedResponse(String id, String name, String apiKey, String apiKeyId,
+                                           CommunitySettings settings) {
+    }
+}

@@ -1,0 +1,47 @@
+package org.contributionledger.api.config;
+
+import javax.sql.DataSource;
+
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.contributionledger.api.Provenance;
+import org.contributionledger.core.community.Community;
+import org.contributionledger.core.contribution.Contribution;
+import org.contributionledger.core.member.Member;
+import org.contributionledger.core.trust.Trust;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+
+@Configuration(proxyBeanMethods = false)
+public class AxonConfiguration {
+
+    /** The aggregates live in {@code core}, which knows nothing of Spring, so they are registered here. */
+    @Bean
+    public ConfigurerModule aggregates() {
+        return configurer -> configurer
+                .configureAggregate(Community.class)
+                .configureAggregate(Member.class)
+                .configureAggregate(Contribution.class)
+                .configureAggregate(Trust.class);
+    }
+
+    /** Copies each request's provenance from the command to every event it causes, so history says who asked, when. */
+    @Bean
+    public CorrelationDataProvider provenanceCorrelation() {
+        return new SimpleCorrelationDataProvider(Provenance.KEY_ID, Provenance.REQUEST_ID, Provenance.RECEIVED_AT);
+    }
+
+    /**
+     * A batch stores all its acts in one transaction, each act in a nested unit of work. A refused
+     * act rolls back its own unit of work only; by default Spring would then mark the whole shared
+     * transaction rollback-only, which would throw away the batch's accepted acts.
+     */
+    @Bean
+    public JdbcTransactionManager transactionManager(DataSource dataSource) {
+        JdbcTransactionManager manager = new JdbcTransactionManager(dataSource);
+        manager.setGlobalRollbackOnParticipationFailure(false);
+        return manager;
+    }
+}

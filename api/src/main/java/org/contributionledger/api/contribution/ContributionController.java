@@ -1,0 +1,131 @@
+package org.contributionledger.api.contribution;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.contributionledger.api.LedgerCommands;
+import org.contributionledger.api.Provenance;
+import org.contributionledger.api.config.LedgerProperties;
+import org.contributionledger.api.problem.NotFound;
+import org.contributionledger.api.problem.ProblemHandler;
+import org.contributionledger.core.contribution.ConfirmContribution;
+import org.contributionledger.core.contribution.ContributionStatus;
+import org.contributionledger.core.contribution.DisputeContribution;
+import org.contributionledger.core.contribution.RecordContribution;
+import org.contributionledger.core.contribution.RevokeContribution;
+import org.contributionledger.query.statement.FindContribution;
+import org.contributionledger.query.statement.StatementEntry;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/communities/{communityId}/contributions")
+public class ContributionController {
+
+    private final LedgerCommands commands;
+    private final ContributionBatchGateway batches;
+    private final QueryGateway queries;
+    private final int maxBatchItems;
+
+    public ContributionController(LedgerCommands commands, ContributionBatchGateway batches, QueryGateway queries,
+                                  LedgerProperties properties) {
+        this.commands = commands;
+        this.batches = batches;
+        this.queries = queries;
+        this.maxBatchItems = properties.batch().maxItems();
+    }
+
+    /**
+     * Records one act. A retry with the same id and the same act answers exactly as the first call
+     * did (201, same status) and records nothing new.
+     */
+    @PostMapping
+    public ResponseEntity<ContributionState> record(@PathVariable String communityId,
+                                                    @RequestBody ContributionRequest request) {
+        Provenance provenance = LedgerCommands.currentProvenance();
+        ContributionStatus status = commands.send(request.toCommand(communityId, provenance.receivedAt()));
+        return ResponseEntity.created(URI.create("/api/v1/communities/" + communityId + "/contributions/" + request.id()))
+                .body(new ContributionState(request.id(), status));
+    }
+
+    /** Up to {@code ledger.batch.max-items} acts in one transaction, with one result per item, in order. */
+    @PostMapping("/batch")
+    public BatchResponse recordBatch(@PathVariable String communityId, @RequestBody BatchRequest request) {
+        if (request.contributions() == null || request.contributions().isEmpty()) {
+            throw new IllegalArgumentException("contributions must hold at least one act");
+        }
+        if (request.contributions().size() > maxBatchItems) {
+            throw new IllegalArgumentException("contributions holds " + request.contributions().size()
+                    + " acts; a batch holds at most " + maxBatchItems);
+        }
+        Provenance provenance = LedgerCommands.currentProvenance();
+        List<RecordContribution> commands = new ArrayList<>();
+        List<ProblemDetail> shapeProblems = new ArrayList<>();
+        for (ContributionRequest item : request.contributions()) {
+            try {
+                if (item == null) {
+                    throw new IllegalArgumentException("an item of the batch is null");
+                }
+                commands.add(item.toCommand(communityId, provenance.receivedAt()));
+                shapeProblems.add(null);
+            } catch (IllegalArgumentException badShape) {
+                commands.add(null);
+                shapeProblems.add(ProblemHandler.problemFor(badShape));
+            }
+        }
+        List<ContributionBatchGateway.ItemResult> results = batches.record(commands, shapeProblems,
+                provenance.metaData());
+        long recorded = results.stream().filter(r -> r.problem() == null).count();
+        return new BatchResponse(recorded, results.size() - recorded, results);
+    }
+
+    @GetMapping("/{contributionId}")
+    public StatementEntry find(@PathVariable String communityId, @PathVariable String contributionId) {
+        return queries.query(new FindContribution(communityId, contributionId),
+                        ResponseTypes.optionalInstanceOf(StatementEntry.class)).join()
+                .orElseThrow(() -> new NotFound("No contribution '" + contributionId + "' in community '"
+                        + communityId + "'"));
+    }
+
+    @PostMapping("/{contributionId}/confirm")
+    public ContributionState confirm(@PathVariable String communityId, @PathVariable String contributionId,
+                                     @RequestBody ByRequest request) {
+        commands.send(new ConfirmContribution(communityId, contributionId, request.by()));
+        return new ContributionState(contributionId, ContributionStatus.CONFIRMED);
+    }
+
+    @PostMapping("/{contributionId}/dispute")
+    public ContributionState dispute(@PathVariable String communityId, @PathVariable String contributionId,
+                                     @RequestBody ByRequest request) {
+        commands.send(new DisputeContribution(communityId, contributionId, request.by(), request.reason()));
+        return new ContributionState(contributionId, ContributionStatus.DISPUTED);
+    }
+
+    @PostMapping("/{contributionId}/revoke")
+    public ContributionState revoke(@PathVariable String communityId, @PathVariable String contributionId,
+                                    @RequestBody ByRequest request) {
+        commands.send(new RevokeContribution(communityId, contributionId, request.by(), request.reason()));
+        return new ContributionState(contributionId, ContributionStatus.REVOKED);
+    }
+
+    public record ContributionState(String id, ContributionStatus status) {
+    }
+
+    public record ByRequest(String by, String reason) {
+    }
+
+    public record BatchRequest(List<ContributionRequest> contributions) {
+    }
+
+    public record BatchResponse(long recorded, long rejected, List<ContributionBatchGateway.ItemResult> results) {
+    }
+}

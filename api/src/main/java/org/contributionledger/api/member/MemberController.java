@@ -1,0 +1,80 @@
+package org.contributionledger.api.member;
+
+import java.net.URI;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.contributionledger.api.LedgerCommands;
+import org.contributionledger.api.problem.NotFound;
+import org.contributionledger.core.member.RegisterMember;
+import org.contributionledger.core.member.ReinstateMember;
+import org.contributionledger.core.member.SuspendMember;
+import org.contributionledger.core.member.UpdateMemberProfile;
+import org.contributionledger.query.directory.FindMember;
+import org.contributionledger.query.directory.Member;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/communities/{communityId}/members")
+public class MemberController {
+
+    private final LedgerCommands commands;
+    private final QueryGateway queries;
+
+    public MemberController(LedgerCommands commands, QueryGateway queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    /** Registering the same member with the same name again answers the same: a safe retry. */
+    @PostMapping
+    public ResponseEntity<Member> register(@PathVariable String communityId,
+                                           @RequestBody RegisterMemberRequest request) {
+        commands.send(new RegisterMember(communityId, request.id(), request.displayName()));
+        return ResponseEntity.created(URI.create("/api/v1/communities/" + communityId + "/members/" + request.id()))
+                .body(find(communityId, request.id()));
+    }
+
+    @GetMapping("/{memberId}")
+    public Member find(@PathVariable String communityId, @PathVariable String memberId) {
+        return queries.query(new FindMember(communityId, memberId), ResponseTypes.optionalInstanceOf(Member.class))
+                .join().orElseThrow(() -> new NotFound(
+                        "Member '" + memberId + "' is not registered in community '" + communityId + "'"));
+    }
+
+    @PatchMapping("/{memberId}")
+    public Member updateProfile(@PathVariable String communityId, @PathVariable String memberId,
+                                @RequestBody UpdateProfileRequest request) {
+        commands.send(new UpdateMemberProfile(communityId, memberId, request.displayName()));
+        return find(communityId, memberId);
+    }
+
+    @PostMapping("/{memberId}/suspend")
+    public Member suspend(@PathVariable String communityId, @PathVariable String memberId,
+                          @RequestBody(required = false) ReasonRequest request) {
+        commands.send(new SuspendMember(communityId, memberId, request == null ? null : request.reason()));
+        return find(communityId, memberId);
+    }
+
+    @PostMapping("/{memberId}/reinstate")
+    public Member reinstate(@PathVariable String communityId, @PathVariable String memberId) {
+        commands.send(new ReinstateMember(communityId, memberId));
+        return find(communityId, memberId);
+    }
+
+    public record RegisterMemberRequest(String id, String displayName) {
+    }
+
+    public record UpdateProfileRequest(String displayName) {
+    }
+
+    public record ReasonRequest(String reason) {
+    }
+}

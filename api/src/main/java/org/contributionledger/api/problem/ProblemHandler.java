@@ -1,0 +1,202 @@
+package org.contributionledger.api.problem;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.contributionledger.api.security.PayloadTooLarge;
+import org.contributionledger.core.common.LedgerRuleViolation;
+import org.contributionledger.core.common.MemberNotActive;
+import org.contributionledger.core.common.OccurredInFuture;
+import org.contributionledger.core.common.UnknownCommunity;
+import org.contributionledger.core.common.UnknownMember;
+import org.contributionledger.core.community.CommunityAlreadyExists;
+import org.contributionledger.core.contribution.ContributionAlreadyFinal;
+import org.contributionledger.core.contribution.ContributionIdConflict;
+import org.contributionledger.core.contribution.OnlyReceiverMayConfirm;
+import org.contributionledger.core.contribution.OnlyReceiverMayDispute;
+import org.contributionledger.core.contribution.OnlyRecorderMayRevoke;
+import org.contributionledger.core.contribution.SelfContributionNotAllowed;
+import org.contributionledger.core.contribution.UnknownCategory;
+import org.contributionledger.core.contribution.ValueOutOfRange;
+import org.contributionledger.core.member.MemberAlreadyRegistered;
+import org.contributionledger.core.trust.SelfTrustNotAllowed;
+import org.contributionledger.core.trust.TrustLevelOutOfRange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+
+/**
+ * Maps every refusal to an RFC 9457 problem. Each rule is mapped once, here; anything unmapped is
+ * a bug and answers 500 without leaking internals.
+ */
+@RestControllerAdvice
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    private static final Map<Class<? extends LedgerRuleViolation>, HttpStatus> RULE_STATUS = Map.ofEntries(
+            Map.entry(UnknownCommunity.class, HttpStatus.NOT_FOUND),
+            Map.entry(UnknownMember.class, HttpStatus.UNPROCESSABLE_ENTITY),
+            Map.entry(MemberNotActive.class, HttpStatus.UNPROCESSABLE_ENTITY),
+            Map.entry(OccurredInFuture.class, HttpStatus.UNPROCESSABLE_ENTITY),
+            Map.entry(CommunityAlreadyExists.class, HttpStatus.CONFLICT),
+            Map.entry(MemberAlreadyRegistered.class, HttpStatus.CONFLICT),
+            Map.entry(SelfContributionNotAllowed.class, HttpStatus.UNPROCESSABLE_ENTITY),
+            Map.entry(UnknownCategory.class, HttpStatus.UNPROCESSABLE_ENTITY),
+            Map.entry(ValueOutOfRange.class, HttpStatus.UNPROCESSABLE_ENTITY),
+            Map.entry(OnlyReceiverMayConfirm.class, HttpStatus.UNPROCESSABLE_ENTITY),
+            Map.entry(OnlyReceiverMayDispute.class, HttpStatus.UNPROCESSABLE_ENTITY),
+            Map.entry(OnlyRecorderMayRevoke.class, HttpStatus.UNPROCESSABLE_ENTITY),
+            Map.entry(ContributionAlreadyFinal.class, HttpStatus.CONFLICT),
+            Map.entry(ContributionIdConflict.class, HttpStatus.CONFLICT),
+            Map.entry(SelfTrustNotAllowed.class, HttpStatus.UNPROCESSABLE_ENTITY),
+            Map.entry(TrustLevelOutOfRange.class, HttpStatus.UNPROCESSABLE_ENTITY));
+
+    /** The problem a refused command becomes; also used for each refused item of a batch. */
+    public static ProblemDetail problemFor(Throwable failure) {
+        Throwable cause = unwrap(failure);
+        if (cause instanceof LedgerRuleViolation rule) {
+            HttpStatus status = RULE_STATUS.getOrDefault(rule.getClass(), HttpStatus.UNPROCESSABLE_ENTITY);
+            return Problems.of(status, kebab(rule.rule()), title(rule.rule()), rule.getMessage());
+        }
+        if (cause instanceof AggregateNotFoundException notFound) {
+            return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", describe(String.valueOf(notFound.getAggregateIdentifier())));
+        }
+        if (cause instanceof IllegalArgumentException) {
+            return Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", cause.getMessage());
+        }
+        return null;
+    }
+
+    @ExceptionHandler({LedgerRuleViolation.class, AggregateNotFoundException.class, IllegalArgumentException.class,
+            CommandExecutionException.class, CompletionException.class})
+    public ResponseEntity<ProblemDetail> refused(RuntimeException failure) {
+        ProblemDetail problem = problemFor(failure);
+        if (problem == null) {
+            return unexpected(failure);
+        }
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    @ExceptionHandler(NotFound.class)
+    public ResponseEntity<ProblemDetail> notFound(NotFound failure) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", failure.getMessage()));
+    }
+
+    @ExceptionHandler(Exception.class)
+    public ResponseEntity<ProblemDetail> unexpected(Exception failure) {
+        log.error("Unexpected failure", failure);
+        ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "The ledger failed to process the request; nothing partial was recorded. The request id names it in the logs.");
+        return ResponseEntity.internalServerError().body(problem);
+    }
+
+    /** Malformed JSON, wrong types, oversized bodies: say which field, never leak parser internals. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException failure,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        if (hasCause(failure, PayloadTooLarge.class)) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE,
+                    "payload-too-large", "Request body too large", unwrap(failure).getMessage()));
+        }
+        Throwable cause = failure.getCause();
+        ProblemDetail problem;
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = fieldPath(mapping.getPath());
+            Throwable root = unwrap(mapping);
+            String detail = root instanceof IllegalArgumentException && root != mapping ? root.getMessage()
+                    : mapping instanceof InvalidFormatException format
+                    ? "'" + field + "' cannot be read as " + format.getTargetType().getSimpleName()
+                    : "'" + field + "' has the wrong type or shape";
+            problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
+            problem.setProperty("field", field);
+        } else if (cause instanceof JsonMappingException mapping && unwrap(mapping) instanceof IllegalArgumentException root) {
+            problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", root.getMessage());
+        } else if (cause == null) {
+            problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                    "A JSON request body is required");
+        } else {
+            problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON",
+                    "The request body is not valid JSON");
+        }
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    public ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException failure) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                "'" + failure.getName() + "' has an invalid value");
+        problem.setProperty("field", failure.getName());
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static String fieldPath(List<JsonMappingException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference reference : path) {
+            if (reference.getFieldName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return field.toString();
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable current = failure;
+        while (current.getCause() != null && current.getCause() != current
+                && !(current instanceof LedgerRuleViolation)) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String kebab(String name) {
+        return name.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase();
+    }
+
+    private static String title(String name) {
+        String spaced = name.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
+        return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+    }
+
+    /** Aggregate ids are "kind/community/id..." (see core's Ids); say it in words. */
+    private static String describe(String aggregateId) {
+        String[] parts = aggregateId == null ? new String[0] : aggregateId.split("/");
+        if (parts.length < 3) {
+            return "Nothing is recorded under this id";
+        }
+        String what = switch (parts[0]) {
+            case "trust" -> "No trust is declared from '" + parts[2] + "' to '" + parts[3] + "'";
+            default -> "No " + parts[0] + " '" + parts[2] + "'";
+        };
+        return what + " in community '" + parts[1] + "'";
+    }
+}

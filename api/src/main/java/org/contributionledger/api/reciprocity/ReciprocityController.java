@@ -1,0 +1,51 @@
+package org.contributionledger.api.reciprocity;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.contributionledger.api.problem.NotFound;
+import org.contributionledger.query.reciprocity.FindPairwiseReciprocity;
+import org.contributionledger.query.reciprocity.FindReciprocity;
+import org.contributionledger.query.reciprocity.PairwiseReciprocity;
+import org.contributionledger.query.reciprocity.Reciprocity;
+import org.contributionledger.query.stats.CommunityStats;
+import org.contributionledger.query.stats.FindCommunityStats;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/communities/{communityId}")
+public class ReciprocityController {
+
+    private final QueryGateway queries;
+
+    public ReciprocityController(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/members/{memberId}/reciprocity")
+    public Reciprocity member(@PathVariable String communityId, @PathVariable String memberId) {
+        return queries.query(new FindReciprocity(communityId, memberId),
+                        ResponseTypes.optionalInstanceOf(Reciprocity.class)).join()
+                .orElseThrow(() -> new NotFound("Member '" + memberId + "' is not registered in community '"
+                        + communityId + "'"));
+    }
+
+    @GetMapping("/reciprocity")
+    public PairwiseReciprocity pair(@PathVariable String communityId, @RequestParam String a,
+                                    @RequestParam String b) {
+        return queries.query(new FindPairwiseReciprocity(communityId, a, b),
+                        ResponseTypes.optionalInstanceOf(PairwiseReciprocity.class)).join()
+                .orElseThrow(() -> new NotFound("Members '" + a + "' and '" + b
+                        + "' must both be registered in community '" + communityId + "'"));
+    }
+
+    @GetMapping("/stats")
+    public CommunityStats stats(@PathVariable String communityId) {
+        return queries.query(new FindCommunityStats(communityId),
+                        ResponseTypes.optionalInstanceOf(CommunityStats.class)).join()
+                .orElseThrow(() -> new NotFound("Community '" + communityId + "' does not exist"));
+    }
+}

@@ -1,0 +1,252 @@
+package org.contributionledger.core.trust;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.contributionledger.core.common.InMemoryDirectory;
+import org.contributionledger.core.common.MemberNotActive;
+import org.contributionledger.core.common.OccurredInFuture;
+import org.contributionledger.core.common.UnknownCommunity;
+import org.contributionledger.core.common.UnknownMember;
+import org.contributionledger.core.contribution.UnknownCategory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class TrustTest {
+
+    private static final String COMMUNITY = "makers";
+    private static final String TRUSTER = "alice";
+    private static final String TRUSTEE = "bob";
+    private static final String CATEGORY = "advice";
+    private static final Instant RECEIVED_AT = Instant.parse("2025-03-01T12:00:00Z");
+    private static final Instant DECLARED_AT = RECEIVED_AT.minus(Duration.ofHours(1));
+
+    private FixtureConfiguration<Trust> fixture;
+    private InMemoryDirectory directory;
+
+    @BeforeEach
+    void setUp() {
+        directory = new InMemoryDirectory()
+                .withCommunity(COMMUNITY)
+                .withMembers(COMMUNITY, TRUSTER, TRUSTEE)
+                .withCommunity("bakers")
+                .withMembers("bakers", "dave");
+        fixture = new AggregateTestFixture<>(Trust.class);
+        fixture.registerInjectableResource(directory);
+    }
+
+    @Test
+    void memberDeclaresTrustInAnother() {
+        fixture.givenNoPriorActivity()
+               .when(declare(CATEGORY, 7, "good advice"))
+               .expectSuccessfulHandlerExecution()
+               .expectEvents(declared(CATEGORY, 7, "good advice"));
+    }
+
+    @Test
+    void cannotTrustOneself() {
+        fixture.givenNoPriorActivity()
+               .when(new DeclareTrust(COMMUNITY, TRUSTER, TRUSTER, CATEGORY, 5, null, DECLARED_AT, RECEIVED_AT))
+               .expectNoEvents()
+               .expectException(SelfTrustNotAllowed.class);
+    }
+
+    // --- level --------------------------------------------------------------------------------------
+
+    @Test
+    void fullDistrustIsAccepted() {
+        fixture.givenNoPriorActivity()
+               .when(declare(CATEGORY, -10, null))
+               .expectEvents(declared(CATEGORY, -10, null));
+    }
+
+    @Test
+    void fullTrustIsAccepted() {
+        fixture.givenNoPriorActivity()
+               .when(declare(CATEGORY, 10, null))
+               .expectEvents(declared(CATEGORY, 10, null));
+    }
+
+    @Test
+    void levelBelowMinusTenIsRefused() {
+        fixture.givenNoPriorActivity()
+               .when(declare(CATEGORY, -11, null))
+               .expectNoEvents()
+               .expectException(TrustLevelOutOfRange.class);
+    }
+
+    @Test
+    void levelAboveTenIsRefused() {
+        fixture.givenNoPriorActivity()
+               .when(declare(CATEGORY, 11, null))
+               .expectNoEvents()
+               .expectException(TrustLevelOutOfRange.class);
+    }
+
+    // --- category -----------------------------------------------------------------------------------
+
+    @Test
+    void trustWithoutCategoryAppliesToAllAndIsAccepted() {
+        fixture.givenNoPriorActivity()
+               .when(declare(null, 3, null))
+               .expectEvents(declared(null, 3, null));
+    }
+
+    @Test
+    void categoryTheCommunityLacksIsRefused() {
+        fixture.givenNoPriorActivity()
+               .when(declare("code-review", 3, null))
+               .expectNoEvents()
+               .expectException(UnknownCategory.class);
+    }
+
+    // --- who may take part ---------------------------------------------------------------------------
+
+    @Test
+    void unregisteredTrusterIsRefused() {
+        fixture.givenNoPriorActivity()
+               .when(declareBetween("nobody", TRUSTEE))
+               .expectNoEvents()
+               .expectException(UnknownMember.class);
+    }
+
+    @Test
+    void unregisteredTrusteeIsRefused() {
+        fixture.givenNoPriorActivity()
+               .when(declareBetween(TRUSTER, "nobody"))
+               .expectNoEvents()
+               .expectException(UnknownMember.class);
+    }
+
+    @Test
+    void trusteeFromAnotherCommunityIsUnknown() {
+        fixture.givenNoPriorActivity()
+               .when(declareBetween(TRUSTER, "dave"))
+               .expectNoEvents()
+               .expectException(UnknownMember.class);
+    }
+
+    @Test
+    void suspendedTrusterCannotDeclareTrust() {
+        directory.suspend(COMMUNITY, TRUSTER);
+        fixture.givenNoPriorActivity()
+               .when(declare(CATEGORY, 5, null))
+               .expectNoEvents()
+               .expectException(MemberNotActive.class);
+    }
+
+    @Test
+    void suspendedTrusteeCannotBeTrusted() {
+        directory.suspend(COMMUNITY, TRUSTEE);
+        fixture.givenNoPriorActivity()
+               .when(declare(CATEGORY, 5, null))
+               .expectNoEvents()
+               .expectException(MemberNotActive.class);
+    }
+
+    @Test
+    void trustInAnUnknownCommunityIsRefused() {
+        fixture.givenNoPriorActivity()
+               .when(new DeclareTrust("nowhere", TRUSTER, TRUSTEE, null, 5, null, DECLARED_AT, RECEIVED_AT))
+               .expectNoEvents()
+               .expectException(UnknownCommunity.class);
+    }
+
+    // --- time -----------------------------------------------------------------------------------------
+
+    @Test
+    void declarationUpToFiveMinutesAheadOfArrivalIsAccepted() {
+        Instant declaredAt = RECEIVED_AT.plus(Duration.ofMinutes(5));
+        fixture.givenNoPriorActivity()
+               .when(new DeclareTrust(COMMUNITY, TRUSTER, TRUSTEE, CATEGORY, 5, null, declaredAt, RECEIVED_AT))
+               .expectEvents(new TrustDeclared(COMMUNITY, TRUSTER, TRUSTEE, CATEGORY, 5, null, declaredAt));
+    }
+
+    @Test
+    void declarationMoreThanFiveMinutesAheadOfArrivalIsRefused() {
+        Instant declaredAt = RECEIVED_AT.plus(Duration.ofMinutes(5)).plusSeconds(1);
+        fixture.givenNoPriorActivity()
+               .when(new DeclareTrust(COMMUNITY, TRUSTER, TRUSTEE, CATEGORY, 5, null, declaredAt, RECEIVED_AT))
+               .expectNoEvents()
+               .expectException(OccurredInFuture.class);
+    }
+
+    @Test
+    void declarationWithoutTimeIsDeclaredWhenItArrived() {
+        fixture.givenNoPriorActivity()
+               .when(new DeclareTrust(COMMUNITY, TRUSTER, TRUSTEE, CATEGORY, 5, null, null, RECEIVED_AT))
+               .expectEvents(new TrustDeclared(COMMUNITY, TRUSTER, TRUSTEE, CATEGORY, 5, null, RECEIVED_AT));
+    }
+
+    // --- only the latest declaration is in force ---------------------------------------------------------
+
+    @Test
+    void sameDeclarationAgainRecordsNothing() {
+        fixture.given(declared(CATEGORY, 7, "good advice"))
+               .when(new DeclareTrust(COMMUNITY, TRUSTER, TRUSTEE, CATEGORY, 7, "good advice",
+                       DECLARED_AT.plusSeconds(60), RECEIVED_AT.plusSeconds(60)))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void anotherLevelIsANewDeclaration() {
+        fixture.given(declared(CATEGORY, 7, "good advice"))
+               .when(declare(CATEGORY, 2, "good advice"))
+               .expectEvents(declared(CATEGORY, 2, "good advice"));
+    }
+
+    @Test
+    void anotherNoteIsANewDeclaration() {
+        fixture.given(declared(CATEGORY, 7, "good advice"))
+               .when(declare(CATEGORY, 7, "great advice"))
+               .expectEvents(declared(CATEGORY, 7, "great advice"));
+    }
+
+    @Test
+    void trustInForceIsWithdrawnWithItsLevel() {
+        fixture.given(declared(CATEGORY, 7, null))
+               .when(new WithdrawTrust(COMMUNITY, TRUSTER, TRUSTEE, CATEGORY, RECEIVED_AT))
+               .expectEvents(new TrustWithdrawn(COMMUNITY, TRUSTER, TRUSTEE, CATEGORY, 7, RECEIVED_AT));
+    }
+
+    @Test
+    void withdrawnTrustCarriesTheLatestLevel() {
+        fixture.given(declared(null, 7, null), declared(null, -4, null))
+               .when(new WithdrawTrust(COMMUNITY, TRUSTER, TRUSTEE, null, RECEIVED_AT))
+               .expectEvents(new TrustWithdrawn(COMMUNITY, TRUSTER, TRUSTEE, null, -4, RECEIVED_AT));
+    }
+
+    @Test
+    void withdrawingAgainRecordsNothing() {
+        fixture.given(declared(CATEGORY, 7, null),
+                      new TrustWithdrawn(COMMUNITY, TRUSTER, TRUSTEE, CATEGORY, 7, RECEIVED_AT))
+               .when(new WithdrawTrust(COMMUNITY, TRUSTER, TRUSTEE, CATEGORY, RECEIVED_AT.plusSeconds(1)))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void sameDeclarationAfterWithdrawalIsInForceAgain() {
+        fixture.given(declared(CATEGORY, 7, "good advice"),
+                      new TrustWithdrawn(COMMUNITY, TRUSTER, TRUSTEE, CATEGORY, 7, RECEIVED_AT))
+               .when(declare(CATEGORY, 7, "good advice"))
+               .expectEvents(declared(CATEGORY, 7, "good advice"));
+    }
+
+    // --- helpers ------------------------------------------------------------------------------------------
+
+    private static DeclareTrust declare(String category, int level, String note) {
+        return new DeclareTrust(COMMUNITY, TRUSTER, TRUSTEE, category, level, note, DECLARED_AT, RECEIVED_AT);
+    }
+
+    private static DeclareTrust declareBetween(String truster, String trustee) {
+        return new DeclareTrust(COMMUNITY, truster, trustee, null, 5, null, DECLARED_AT, RECEIVED_AT);
+    }
+
+    private static TrustDeclared declared(String category, int level, String note) {
+        return new TrustDeclared(COMMUNITY, TRUSTER, TRUSTEE, category, level, note, DECLARED_AT);
+    }
+}

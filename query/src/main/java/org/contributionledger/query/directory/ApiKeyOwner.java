@@ -1,0 +1,4 @@
+package org.contributionledger.query.directory;
+
+public record ApiKeyOwner(String apiKeyId, String communityId) {
+}

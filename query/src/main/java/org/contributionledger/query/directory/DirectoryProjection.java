@@ -1,0 +1,156 @@
+package org.contributionledger.query.directory;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.contributionledger.core.common.CommunityRules;
+import org.contributionledger.core.common.LedgerDirectory;
+import org.contributionledger.core.common.MemberStanding;
+import org.contributionledger.core.community.CommunityApiKeyIssued;
+import org.contributionledger.core.community.CommunityCreated;
+import org.contributionledger.core.community.CommunitySettings;
+import org.contributionledger.core.member.MemberProfileUpdated;
+import org.contributionledger.core.member.MemberReinstated;
+import org.contributionledger.core.member.MemberRegistered;
+import org.contributionledger.core.member.MemberSuspended;
+import org.contributionledger.query.Sql;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Communities, their keys and their members, as the write side needs them for set-based checks.
+ * It runs in the "directory" processing group, which is subscribing: the tables change in the
+ * same transaction as the events, so a command always sees every member registered before it,
+ * including earlier commands of its own batch.
+ */
+@Component
+@ProcessingGroup(DirectoryProjection.PROCESSING_GROUP)
+public class DirectoryProjection implements LedgerDirectory {
+
+    public static final String PROCESSING_GROUP = "directory";
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public DirectoryProjection(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @EventHandler
+    public void on(CommunityCreated event, @Timestamp Instant at) {
+        CommunitySettings settings = event.settings();
+        jdbc.update("""
+                        INSERT INTO directory_community (community_id, name, categories, max_value_per_act,
+                            confirmation_required, settings_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                event.communityId(), event.name(), String.join(",", settings.categories()), settings.maxValuePerAct(),
+                settings.confirmationRequired(), toJson(settings), Sql.timestamp(at));
+    }
+
+    @EventHandler
+    public void on(CommunityApiKeyIssued event) {
+        jdbc.update("INSERT INTO directory_api_key (key_sha256, key_id, community_id) VALUES (?, ?, ?)",
+                event.apiKeySha256(), event.apiKeyId(), event.communityId());
+    }
+
+    @EventHandler
+    public void on(MemberRegistered event, @Timestamp Instant at) {
+        jdbc.update("""
+                        INSERT INTO directory_member (community_id, member_id, display_name, active, registered_at)
+                        VALUES (?, ?, ?, TRUE, ?)""",
+                event.communityId(), event.memberId(), event.displayName(), Sql.timestamp(at));
+    }
+
+    @EventHandler
+    public void on(MemberProfileUpdated event) {
+        jdbc.update("UPDATE directory_member SET display_name = ? WHERE community_id = ? AND member_id = ?",
+                event.displayName(), event.communityId(), event.memberId());
+    }
+
+    @EventHandler
+    public void on(MemberSuspended event) {
+        setActive(event.communityId(), event.memberId(), false);
+    }
+
+    @EventHandler
+    public void on(MemberReinstated event) {
+        setActive(event.communityId(), event.memberId(), true);
+    }
+
+    private void setActive(String communityId, String memberId, boolean active) {
+        jdbc.update("UPDATE directory_member SET active = ? WHERE community_id = ? AND member_id = ?",
+                active, communityId, memberId);
+    }
+
+    @Override
+    public Optional<CommunityRules> findCommunity(String communityId) {
+        return jdbc.query("""
+                                SELECT categories, max_value_per_act, confirmation_required
+                                FROM directory_community WHERE community_id = ?""",
+                (row, i) -> new CommunityRules(communityId, java.util.Set.of(row.getString(1).split(",")),
+                        row.getBigDecimal(2), row.getBoolean(3)),
+                communityId).stream().findFirst();
+    }
+
+    @Override
+    public Optional<MemberStanding> findMember(String communityId, String memberId) {
+        return jdbc.query("SELECT active FROM directory_member WHERE community_id = ? AND member_id = ?",
+                (row, i) -> new MemberStanding(communityId, memberId, row.getBoolean(1)),
+                communityId, memberId).stream().findFirst();
+    }
+
+    @QueryHandler
+    public Optional<Community> handle(FindCommunity query) {
+        return jdbc.query("SELECT name, settings_json, created_at FROM directory_community WHERE community_id = ?",
+                (row, i) -> new Community(query.communityId(), row.getString(1), fromJson(row.getString(2)),
+                        Sql.instant(row, 3)),
+                query.communityId()).stream().findFirst();
+    }
+
+    @QueryHandler
+    public Optional<ApiKeyOwner> handle(FindApiKeyOwner query) {
+        return jdbc.query("SELECT key_id, community_id FROM directory_api_key WHERE key_sha256 = ?",
+                (row, i) -> new ApiKeyOwner(row.getString(1), row.getString(2)),
+                query.keySha256()).stream().findFirst();
+    }
+
+    @QueryHandler
+    public Optional<Member> handle(FindMember query) {
+        return jdbc.query("""
+                                SELECT display_name, active, registered_at FROM directory_member
+                                WHERE community_id = ? AND member_id = ?""",
+                (row, i) -> new Member(query.communityId(), query.memberId(), row.getString(1), row.getBoolean(2),
+                        Sql.instant(row, 3)),
+                query.communityId(), query.memberId()).stream().findFirst();
+    }
+
+    @QueryHandler
+    public List<String> handle(FindMemberIds query) {
+        return jdbc.queryForList("SELECT member_id FROM directory_member WHERE community_id = ? ORDER BY member_id",
+                String.class, query.communityId());
+    }
+
+    private String toJson(CommunitySettings settings) {
+        try {
+            return json.writeValueAsString(settings);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Community settings could not be written as JSON", e);
+        }
+    }
+
+    private CommunitySettings fromJson(String text) {
+        try {
+            return json.readValue(text, CommunitySettings.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored community settings could not be read", e);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package org.contributionledger.query.directory;
+
+public record FindCommunity(String communityId) {
+}

@@ -1,0 +1,4 @@
+package org.contributionledger.query.directory;
+
+public record FindMember(String communityId, String memberId) {
+}

@@ -1,0 +1,4 @@
+package org.contributionledger.query.reciprocity;
+
+public record FindReciprocity(String communityId, String memberId) {
+}

@@ -1,0 +1,74 @@
+package org.contributionledger.query.statement;
+
+import java.time.Instant;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.contributionledger.core.contribution.ContributionConfirmed;
+import org.contributionledger.core.contribution.ContributionDisputed;
+import org.contributionledger.core.contribution.ContributionRecorded;
+import org.contributionledger.core.contribution.ContributionRevoked;
+import org.contributionledger.core.contribution.ContributionStatus;
+import org.contributionledger.query.Sql;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * One row per act with its current status: the table behind statements, reciprocity and stats.
+ * It runs in the "ledger-views" processing group, subscribing by default so that a read right
+ * after a write reflects it.
+ */
+@Component
+@ProcessingGroup(ContributionViewProjection.PROCESSING_GROUP)
+public class ContributionViewProjection {
+
+    public static final String PROCESSING_GROUP = "ledger-views";
+
+    private final JdbcTemplate jdbc;
+
+    public ContributionViewProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    public void on(ContributionRecorded event, @Timestamp Instant at) {
+        jdbc.update("""
+                        INSERT INTO contribution_view (community_id, contribution_id, giver, receiver, category, act_value,
+                            occurred_at, recorded_at, recorded_by, description, evidence_url, status, status_changed_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                event.communityId(), event.contributionId(), event.giver(), event.receiver(), event.category(),
+                event.value(), Sql.timestamp(event.occurredAt()), Sql.timestamp(at), event.recordedBy().name(),
+                event.description(), event.evidenceUrl(), event.status().name(), Sql.timestamp(at));
+    }
+
+    @EventHandler
+    public void on(ContributionConfirmed event, @Timestamp Instant at) {
+        setStatus(event.communityId(), event.contributionId(), ContributionStatus.CONFIRMED, null, at);
+    }
+
+    @EventHandler
+    public void on(ContributionDisputed event, @Timestamp Instant at) {
+        setStatus(event.communityId(), event.contributionId(), ContributionStatus.DISPUTED, event.reason(), at);
+    }
+
+    @EventHandler
+    public void on(ContributionRevoked event, @Timestamp Instant at) {
+        setStatus(event.communityId(), event.contributionId(), ContributionStatus.REVOKED, event.reason(), at);
+    }
+
+    /** A replay starts from an empty table, so that the view is a pure function of the events. */
+    @ResetHandler
+    public void reset() {
+        jdbc.update("DELETE FROM contribution_view");
+    }
+
+    private void setStatus(String communityId, String contributionId, ContributionStatus status, String reason,
+                           Instant at) {
+        jdbc.update("""
+                        UPDATE contribution_view SET status = ?, status_reason = ?, status_changed_at = ?
+                        WHERE community_id = ? AND contribution_id = ?""",
+                status.name(), reason, Sql.timestamp(at), communityId, contributionId);
+    }
+}

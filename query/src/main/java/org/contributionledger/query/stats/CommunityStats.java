@@ -1,0 +1,15 @@
+package org.contributionledger.query.stats;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+/**
+ * A community at a glance. {@code acts} counts acts by status; {@code confirmedValue} sums confirmed
+ * acts. {@code givingEdges} is the number of ordered pairs (giver, receiver) with at least one
+ * confirmed act, and {@code edgewiseReciprocity} the share of those whose reverse pair also exists
+ * (null when there are none). Trust ties count declarations in force; distrust ties those below zero.
+ */
+public record CommunityStats(String communityId, long members, long activeMembers, Map<String, Long> acts,
+                             BigDecimal confirmedValue, long givingEdges, long mutualGivingPairs,
+                             Double edgewiseReciprocity, long trustTies, long distrustTies) {
+}

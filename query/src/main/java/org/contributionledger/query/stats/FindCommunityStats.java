@@ -1,0 +1,4 @@
+package org.contributionledger.query.stats;
+
+public record FindCommunityStats(String communityId) {
+}
