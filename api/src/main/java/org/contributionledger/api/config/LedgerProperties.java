@@ -12,10 +12,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record LedgerProperties(String dataDir, String adminKey, long maxRequestBytes, Batch batch) {
 
     public LedgerProperties {
-        batch = batch == null ? new Batch(1000) : batch;
+        batch = batch == null ? new Batch(1000, 100) : batch;
         maxRequestBytes = maxRequestBytes <= 0 ? 1024 * 1024 : maxRequestBytes;
     }
 
-    public record Batch(int maxItems) {
+    /**
+     * @param maxItems        most items one batch request may hold
+     * @param unitOfWorkSize  commands per Axon unit of work inside the batch's one transaction
+     */
+    public record Batch(int maxItems, int unitOfWorkSize) {
+
+        public Batch {
+            maxItems = maxItems <= 0 ? 1000 : maxItems;
+            unitOfWorkSize = unitOfWorkSize <= 0 ? 100 : unitOfWorkSize;
+        }
     }
 }

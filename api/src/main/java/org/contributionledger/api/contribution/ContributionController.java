@@ -1,24 +1,21 @@
 package org.contributionledger.api.contribution;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.contributionledger.api.LedgerCommands;
 import org.contributionledger.api.Provenance;
+import org.contributionledger.api.batch.CommandBatchGateway;
 import org.contributionledger.api.config.LedgerProperties;
 import org.contributionledger.api.problem.NotFound;
-import org.contributionledger.api.problem.ProblemHandler;
 import org.contributionledger.core.contribution.ConfirmContribution;
 import org.contributionledger.core.contribution.ContributionStatus;
 import org.contributionledger.core.contribution.DisputeContribution;
-import org.contributionledger.core.contribution.RecordContribution;
 import org.contributionledger.core.contribution.RevokeContribution;
 import org.contributionledger.query.statement.FindContribution;
 import org.contributionledger.query.statement.StatementEntry;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,11 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class ContributionController {
 
     private final LedgerCommands commands;
-    private final ContributionBatchGateway batches;
+    private final CommandBatchGateway batches;
     private final QueryGateway queries;
     private final int maxBatchItems;
 
-    public ContributionController(LedgerCommands commands, ContributionBatchGateway batches, QueryGateway queries,
+    public ContributionController(LedgerCommands commands, CommandBatchGateway batches, QueryGateway queries,
                                   LedgerProperties properties) {
         this.commands = commands;
         this.batches = batches;
@@ -59,33 +56,12 @@ public class ContributionController {
 
     /** Up to {@code ledger.batch.max-items} acts in one transaction, with one result per item, in order. */
     @PostMapping("/batch")
-    public BatchResponse recordBatch(@PathVariable String communityId, @RequestBody BatchRequest request) {
-        if (request.contributions() == null || request.contributions().isEmpty()) {
-            throw new IllegalArgumentException("contributions must hold at least one act");
-        }
-        if (request.contributions().size() > maxBatchItems) {
-            throw new IllegalArgumentException("contributions holds " + request.contributions().size()
-                    + " acts; a batch holds at most " + maxBatchItems);
-        }
+    public CommandBatchGateway.BatchResponse recordBatch(@PathVariable String communityId,
+                                                         @RequestBody BatchRequest request) {
+        CommandBatchGateway.checkSize(request.contributions(), "contributions", maxBatchItems);
         Provenance provenance = LedgerCommands.currentProvenance();
-        List<RecordContribution> commands = new ArrayList<>();
-        List<ProblemDetail> shapeProblems = new ArrayList<>();
-        for (ContributionRequest item : request.contributions()) {
-            try {
-                if (item == null) {
-                    throw new IllegalArgumentException("an item of the batch is null");
-                }
-                commands.add(item.toCommand(communityId, provenance.receivedAt()));
-                shapeProblems.add(null);
-            } catch (IllegalArgumentException badShape) {
-                commands.add(null);
-                shapeProblems.add(ProblemHandler.problemFor(badShape));
-            }
-        }
-        List<ContributionBatchGateway.ItemResult> results = batches.record(commands, shapeProblems,
-                provenance.metaData());
-        long recorded = results.stream().filter(r -> r.problem() == null).count();
-        return new BatchResponse(recorded, results.size() - recorded, results);
+        return batches.send(request.contributions(), item -> item.toCommand(communityId, provenance.receivedAt()),
+                ContributionRequest::id, provenance.metaData());
     }
 
     @GetMapping("/{contributionId}")
@@ -126,6 +102,4 @@ public class ContributionController {
     public record BatchRequest(List<ContributionRequest> contributions) {
     }
 
-    public record BatchResponse(long recorded, long rejected, List<ContributionBatchGateway.ItemResult> results) {
-    }
 }

@@ -1,10 +1,13 @@
 package org.contributionledger.api.member;
 
 import java.net.URI;
+import java.util.List;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.contributionledger.api.LedgerCommands;
+import org.contributionledger.api.batch.CommandBatchGateway;
+import org.contributionledger.api.config.LedgerProperties;
 import org.contributionledger.api.problem.NotFound;
 import org.contributionledger.core.member.RegisterMember;
 import org.contributionledger.core.member.ReinstateMember;
@@ -26,11 +29,26 @@ import org.springframework.web.bind.annotation.RestController;
 public class MemberController {
 
     private final LedgerCommands commands;
+    private final CommandBatchGateway batches;
     private final QueryGateway queries;
+    private final int maxBatchItems;
 
-    public MemberController(LedgerCommands commands, QueryGateway queries) {
+    public MemberController(LedgerCommands commands, CommandBatchGateway batches, QueryGateway queries,
+                            LedgerProperties properties) {
         this.commands = commands;
+        this.batches = batches;
         this.queries = queries;
+        this.maxBatchItems = properties.batch().maxItems();
+    }
+
+    /** Many registrations in one transaction; each is as idempotent as a single one. */
+    @PostMapping("/batch")
+    public CommandBatchGateway.BatchResponse registerBatch(@PathVariable String communityId,
+                                                           @RequestBody BatchRequest request) {
+        CommandBatchGateway.checkSize(request.members(), "members", maxBatchItems);
+        return batches.send(request.members(),
+                item -> new RegisterMember(communityId, item.id(), item.displayName()),
+                RegisterMemberRequest::id, LedgerCommands.currentProvenance().metaData());
     }
 
     /** Registering the same member with the same name again answers the same: a safe retry. */
@@ -70,6 +88,9 @@ public class MemberController {
     }
 
     public record RegisterMemberRequest(String id, String displayName) {
+    }
+
+    public record BatchRequest(List<RegisterMemberRequest> members) {
     }
 
     public record UpdateProfileRequest(String displayName) {

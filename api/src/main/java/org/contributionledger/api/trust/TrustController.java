@@ -1,14 +1,18 @@
 package org.contributionledger.api.trust;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.contributionledger.api.LedgerCommands;
 import org.contributionledger.api.Provenance;
+import org.contributionledger.api.batch.CommandBatchGateway;
+import org.contributionledger.api.config.LedgerProperties;
 import org.contributionledger.core.trust.DeclareTrust;
 import org.contributionledger.core.trust.WithdrawTrust;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,16 +21,38 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Trust between two members: PUT declares (the latest is in force), DELETE withdraws. Both are idempotent. */
 @RestController
-@RequestMapping("/api/v1/communities/{communityId}/trust/{truster}/{trustee}")
+@RequestMapping("/api/v1/communities/{communityId}/trust")
 public class TrustController {
 
     private final LedgerCommands commands;
+    private final CommandBatchGateway batches;
+    private final int maxBatchItems;
 
-    public TrustController(LedgerCommands commands) {
+    public TrustController(LedgerCommands commands, CommandBatchGateway batches, LedgerProperties properties) {
         this.commands = commands;
+        this.batches = batches;
+        this.maxBatchItems = properties.batch().maxItems();
     }
 
-    @PutMapping
+    /**
+     * Many declarations in one transaction (imports of historical trust networks). A declaration dated
+     * before the tie last changed is accepted but changes nothing, so replaying a history is harmless.
+     */
+    @PostMapping("/batch")
+    public CommandBatchGateway.BatchResponse declareBatch(@PathVariable String communityId,
+                                                          @RequestBody BatchRequest request) {
+        CommandBatchGateway.checkSize(request.declarations(), "declarations", maxBatchItems);
+        Provenance provenance = LedgerCommands.currentProvenance();
+        return batches.send(request.declarations(), item -> {
+            if (item.level() == null) {
+                throw new IllegalArgumentException("level is required");
+            }
+            return new DeclareTrust(communityId, item.truster(), item.trustee(), item.category(), item.level(),
+                    item.note(), item.declaredAt(), provenance.receivedAt());
+        }, item -> item.truster() + "->" + item.trustee(), provenance.metaData());
+    }
+
+    @PutMapping("/{truster}/{trustee}")
     public TrustState declare(@PathVariable String communityId, @PathVariable String truster,
                               @PathVariable String trustee, @RequestParam(required = false) String category,
                               @RequestBody DeclareTrustRequest request) {
@@ -40,7 +66,7 @@ public class TrustController {
         return new TrustState(truster, trustee, category, command.level(), command.note(), command.declaredAt());
     }
 
-    @DeleteMapping
+    @DeleteMapping("/{truster}/{trustee}")
     public ResponseEntity<Void> withdraw(@PathVariable String communityId, @PathVariable String truster,
                                          @PathVariable String trustee, @RequestParam(required = false) String category) {
         commands.send(new WithdrawTrust(communityId, truster, trustee, category,
@@ -50,6 +76,13 @@ public class TrustController {
 
     /** {@code declaredAt} keeps the original time of a historical declaration (imports); absent, it is now. */
     public record DeclareTrustRequest(Integer level, String note, Instant declaredAt) {
+    }
+
+    public record BatchItem(String truster, String trustee, String category, Integer level, String note,
+                            Instant declaredAt) {
+    }
+
+    public record BatchRequest(List<BatchItem> declarations) {
     }
 
     public record TrustState(String truster, String trustee, String category, int level, String note,

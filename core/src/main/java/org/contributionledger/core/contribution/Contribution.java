@@ -29,8 +29,8 @@ public class Contribution {
 
     /**
      * "Create if missing" lets a retry with a taken id reach the recorded act, so that the same act
-     * again is a quiet success and a different one a named conflict. Returns the act's status, so a
-     * retry answers exactly as the first attempt did.
+     * again is a quiet success and a different one a named conflict. Returns the act's current
+     * status (for a retry: whatever it is now, e.g. CONFIRMED after a later confirmation).
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)

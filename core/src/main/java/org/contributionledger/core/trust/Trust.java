@@ -2,6 +2,7 @@ package org.contributionledger.core.trust;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Instant;
 import java.util.Objects;
 
 import org.axonframework.commandhandling.CommandHandler;
@@ -31,8 +32,14 @@ public class Trust {
     private boolean inForce;
     private int level;
     private String note;
+    /** When the tie last changed (declared or withdrawn); an older declaration cannot override it. */
+    private Instant changedAt;
 
-    /** A declaration equal to the one in force changes nothing, so it records nothing (PUT is idempotent). */
+    /**
+     * A declaration equal to the one in force changes nothing, so it records nothing (PUT is idempotent).
+     * Nor does one dated before the tie last changed: "latest" means latest by {@code declaredAt}, so
+     * replaying an imported history, or a late delivery, never rolls a tie back to an older state.
+     */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(DeclareTrust command, LedgerDirectory directory) {
@@ -52,12 +59,22 @@ public class Trust {
         if (inForce && level == command.level() && Objects.equals(note, command.note())) {
             return;
         }
+        if (changedAt != null && command.declaredAt().isBefore(changedAt)) {
+            return;
+        }
+        // A declaration cannot be dated after the ledger heard of it: clock skew is tolerated, not recorded.
+        Instant declaredAt = command.declaredAt().isAfter(command.receivedAt()) ? command.receivedAt()
+                : command.declaredAt();
         apply(new TrustDeclared(command.communityId(), command.truster(), command.trustee(), command.category(),
-                command.level(), command.note(), command.declaredAt()));
+                command.level(), command.note(), declaredAt));
     }
 
-    /** Withdrawing trust that is not in force leaves nothing to withdraw; DELETE is idempotent. */
+    /**
+     * Withdrawing trust that is not in force (or was never declared) leaves nothing to withdraw:
+     * DELETE is idempotent.
+     */
     @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(WithdrawTrust command) {
         if (inForce) {
             apply(new TrustWithdrawn(command.communityId(), command.truster(), command.trustee(), command.category(),
@@ -71,11 +88,13 @@ public class Trust {
         this.inForce = true;
         this.level = event.level();
         this.note = event.note();
+        this.changedAt = event.declaredAt();
     }
 
     @EventSourcingHandler
     public void on(TrustWithdrawn event) {
         this.inForce = false;
+        this.changedAt = event.withdrawnAt();
     }
 
     public static String aggregateId(String communityId, String truster, String trustee, String category) {

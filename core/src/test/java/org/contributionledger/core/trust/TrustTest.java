@@ -22,6 +22,7 @@ class TrustTest {
     private static final String CATEGORY = "advice";
     private static final Instant RECEIVED_AT = Instant.parse("2025-03-01T12:00:00Z");
     private static final Instant DECLARED_AT = RECEIVED_AT.minus(Duration.ofHours(1));
+    private static final Instant LATER = DECLARED_AT.plus(Duration.ofMinutes(10));
 
     private FixtureConfiguration<Trust> fixture;
     private InMemoryDirectory directory;
@@ -194,15 +195,15 @@ class TrustTest {
     @Test
     void anotherLevelIsANewDeclaration() {
         fixture.given(declared(CATEGORY, 7, "good advice"))
-               .when(declare(CATEGORY, 2, "good advice"))
-               .expectEvents(declared(CATEGORY, 2, "good advice"));
+               .when(declareAt(CATEGORY, 2, "good advice", LATER))
+               .expectEvents(declaredAt(CATEGORY, 2, "good advice", LATER));
     }
 
     @Test
     void anotherNoteIsANewDeclaration() {
         fixture.given(declared(CATEGORY, 7, "good advice"))
-               .when(declare(CATEGORY, 7, "great advice"))
-               .expectEvents(declared(CATEGORY, 7, "great advice"));
+               .when(declareAt(CATEGORY, 7, "great advice", LATER))
+               .expectEvents(declaredAt(CATEGORY, 7, "great advice", LATER));
     }
 
     @Test
@@ -230,10 +231,37 @@ class TrustTest {
 
     @Test
     void sameDeclarationAfterWithdrawalIsInForceAgain() {
+        Instant afterWithdrawal = RECEIVED_AT.plusSeconds(60);
         fixture.given(declared(CATEGORY, 7, "good advice"),
                       new TrustWithdrawn(COMMUNITY, TRUSTER, TRUSTEE, CATEGORY, 7, RECEIVED_AT))
-               .when(declare(CATEGORY, 7, "good advice"))
-               .expectEvents(declared(CATEGORY, 7, "good advice"));
+               .when(new DeclareTrust(COMMUNITY, TRUSTER, TRUSTEE, CATEGORY, 7, "good advice", null, afterWithdrawal))
+               .expectEvents(declaredAt(CATEGORY, 7, "good advice", afterWithdrawal));
+    }
+
+    // --- "latest" is latest by declaredAt: an older declaration never rolls a tie back -------------------
+
+    @Test
+    void declarationDatedBeforeTheOneInForceChangesNothing() {
+        fixture.given(declared(CATEGORY, 7, null))
+               .when(declareAt(CATEGORY, 2, null, DECLARED_AT.minusSeconds(1)))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void declarationDatedAtTheSameMomentAsTheOneInForceReplacesIt() {
+        fixture.given(declared(CATEGORY, 7, null))
+               .when(declareAt(CATEGORY, 2, null, DECLARED_AT))
+               .expectEvents(declaredAt(CATEGORY, 2, null, DECLARED_AT));
+    }
+
+    @Test
+    void declarationDatedBeforeTheWithdrawalChangesNothing() {
+        fixture.given(declared(CATEGORY, 7, null),
+                      new TrustWithdrawn(COMMUNITY, TRUSTER, TRUSTEE, CATEGORY, 7, RECEIVED_AT))
+               .when(declareAt(CATEGORY, 7, null, RECEIVED_AT.minusSeconds(1)))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
     }
 
     // --- helpers ------------------------------------------------------------------------------------------
@@ -242,11 +270,19 @@ class TrustTest {
         return new DeclareTrust(COMMUNITY, TRUSTER, TRUSTEE, category, level, note, DECLARED_AT, RECEIVED_AT);
     }
 
+    private static DeclareTrust declareAt(String category, int level, String note, Instant declaredAt) {
+        return new DeclareTrust(COMMUNITY, TRUSTER, TRUSTEE, category, level, note, declaredAt, RECEIVED_AT);
+    }
+
     private static DeclareTrust declareBetween(String truster, String trustee) {
         return new DeclareTrust(COMMUNITY, truster, trustee, null, 5, null, DECLARED_AT, RECEIVED_AT);
     }
 
     private static TrustDeclared declared(String category, int level, String note) {
-        return new TrustDeclared(COMMUNITY, TRUSTER, TRUSTEE, category, level, note, DECLARED_AT);
+        return declaredAt(category, level, note, DECLARED_AT);
+    }
+
+    private static TrustDeclared declaredAt(String category, int level, String note, Instant declaredAt) {
+        return new TrustDeclared(COMMUNITY, TRUSTER, TRUSTEE, category, level, note, declaredAt);
     }
 }

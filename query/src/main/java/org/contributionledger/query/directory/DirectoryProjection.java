@@ -96,7 +96,7 @@ public class DirectoryProjection implements LedgerDirectory {
                                 SELECT categories, max_value_per_act, confirmation_required
                                 FROM directory_community WHERE community_id = ?""",
                 (row, i) -> new CommunityRules(communityId, java.util.Set.of(row.getString(1).split(",")),
-                        row.getBigDecimal(2), row.getBoolean(3)),
+                        row.getBigDecimal(2).stripTrailingZeros(), row.getBoolean(3)),
                 communityId).stream().findFirst();
     }
 

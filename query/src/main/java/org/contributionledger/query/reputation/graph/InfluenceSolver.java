@@ -107,12 +107,20 @@ public final class InfluenceSolver {
             int edge = inOffsets[0];
             for (int node = 0; node < nodeCount; node++) {
                 int end = inOffsets[node + 1];
-                double incoming = 0;
-                for (; edge < end; edge++) {
-                    incoming += inShares[edge] * current[inSources[edge]];
+                // Two running sums let consecutive multiply-adds overlap instead of each waiting
+                // for the previous addition; the gathers from current[] are the real cost.
+                double evenSum = 0;
+                double oddSum = 0;
+                for (; edge + 1 < end; edge += 2) {
+                    evenSum += inShares[edge] * current[inSources[edge]];
+                    oddSum += inShares[edge + 1] * current[inSources[edge + 1]];
+                }
+                if (edge < end) {
+                    evenSum += inShares[edge] * current[inSources[edge]];
+                    edge++;
                 }
                 double p = teleportVector == null ? uniformProbability : teleportVector[node];
-                double value = damping * incoming + restart * p;
+                double value = damping * (evenSum + oddSum) + restart * p;
                 change += Math.abs(value - current[node]);
                 next[node] = value;
             }

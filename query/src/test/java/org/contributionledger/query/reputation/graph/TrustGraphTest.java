@@ -119,6 +119,9 @@ class TrustGraphTest {
         assertThatThrownBy(() -> TrustGraph.fromEdges(2, new int[] {0}, new int[] {1},
                 new double[] {Double.POSITIVE_INFINITY}))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TrustGraph.fromEdges(2, new int[] {0, 0}, new int[] {1, 0},
+                new double[] {Double.MAX_VALUE, Double.MAX_VALUE}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("overflow");
         assertThatThrownBy(() -> TrustGraph.fromEdges(2, new int[] {0, 1}, new int[] {1}, new double[] {1}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("differ in length");
     }

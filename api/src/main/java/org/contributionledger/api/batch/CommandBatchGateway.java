@@ -1,0 +1,118 @@
+package org.contributionledger.api.batch;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.contributionledger.api.config.LedgerProperties;
+import org.contributionledger.api.problem.ProblemHandler;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends a whole batch of commands in one database transaction.
+ * <p>
+ * Each command is an ordinary command, decided by its aggregate exactly as a single request would
+ * be, in a unit of work nested inside an outer unit of work: a refused command rolls back alone,
+ * and the accepted events of the outer unit of work are appended together when it commits. The
+ * outer units of work hold {@code unitOfWorkSize} commands each, because Axon scans all events
+ * staged in a unit of work on every aggregate load (the cost grows faster than the batch); they all
+ * join the one database transaction, so the batch is stored entirely or, if the database refuses
+ * the write, not at all.
+ */
+@Component
+public class CommandBatchGateway {
+
+    private final CommandGateway gateway;
+    private final TransactionManager axonTransactions;
+    private final TransactionTemplate transaction;
+    private final int unitOfWorkSize;
+
+    public CommandBatchGateway(CommandGateway gateway, TransactionManager axonTransactions,
+                               TransactionTemplate transaction, LedgerProperties properties) {
+        this.gateway = gateway;
+        this.axonTransactions = axonTransactions;
+        this.transaction = transaction;
+        this.unitOfWorkSize = properties.batch().unitOfWorkSize();
+    }
+
+    /**
+     * @param items     the request's items, in order
+     * @param toCommand turns an item into its command; an {@link IllegalArgumentException} rejects the item
+     * @param idOf      the item's id, for the result
+     */
+    public <T> BatchResponse send(List<T> items, Function<T, Object> toCommand, Function<T, String> idOf,
+                                  MetaData provenance) {
+        List<ItemResult> results = transaction.execute(status -> {
+            List<ItemResult> done = new ArrayList<>(items.size());
+            for (int from = 0; from < items.size(); from += unitOfWorkSize) {
+                sendChunk(items, from, Math.min(items.size(), from + unitOfWorkSize), toCommand, idOf, provenance,
+                        done);
+            }
+            return done;
+        });
+        long recorded = results.stream().filter(result -> result.problem() == null).count();
+        return new BatchResponse(recorded, results.size() - recorded, results);
+    }
+
+    private <T> void sendChunk(List<T> items, int from, int to, Function<T, Object> toCommand,
+                               Function<T, String> idOf, MetaData provenance, List<ItemResult> results) {
+        UnitOfWork<?> chunk = DefaultUnitOfWork.startAndGet(null);
+        try {
+            // Joins the batch's transaction (Spring's REQUIRED propagation); it does not commit on its own.
+            chunk.attachTransaction(axonTransactions);
+            for (int i = from; i < to; i++) {
+                T item = items.get(i);
+                String id = item == null ? null : idOf.apply(item);
+                try {
+                    if (item == null) {
+                        throw new IllegalArgumentException("item " + i + " of the batch is null");
+                    }
+                    Object result = gateway.sendAndWait(
+                            GenericCommandMessage.asCommandMessage(toCommand.apply(item)).andMetaData(provenance));
+                    results.add(new ItemResult(i, id, "recorded", result, null));
+                } catch (RuntimeException refused) {
+                    ProblemDetail problem = ProblemHandler.problemFor(refused);
+                    if (problem == null) {
+                        throw refused;
+                    }
+                    results.add(new ItemResult(i, id, "rejected", null, problem));
+                }
+            }
+            chunk.commit();
+        } catch (RuntimeException failure) {
+            if (chunk.isActive()) {
+                chunk.rollback(failure);
+            }
+            throw failure;
+        }
+    }
+
+    /** Refuses empty and oversized batches before any work starts. */
+    public static void checkSize(List<?> items, String field, int maxItems) {
+        if (items == null || items.isEmpty()) {
+            throw new IllegalArgumentException(field + " must hold at least one item");
+        }
+        if (items.size() > maxItems) {
+            throw new IllegalArgumentException(field + " holds " + items.size() + " items; a batch holds at most "
+                    + maxItems);
+        }
+    }
+
+    /**
+     * What became of one item: {@code recorded} (with the command's answer, e.g. an act's status,
+     * when it has one) or {@code rejected} with a problem.
+     */
+    public record ItemResult(int index, String id, String outcome, Object status, ProblemDetail problem) {
+    }
+
+    public record BatchResponse(long recorded, long rejected, List<ItemResult> results) {
+    }
+}

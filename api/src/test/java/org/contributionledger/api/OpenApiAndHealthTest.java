@@ -1,0 +1,67 @@
+package org.contributionledger.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.contributionledger.api.support.LedgerApiTest;
+import org.contributionledger.api.support.LedgerClient;
+import org.contributionledger.api.support.Reply;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The documentation and the health probe answer without a key; nothing else outside /api does anything. */
+class OpenApiAndHealthTest extends LedgerApiTest {
+
+    @Test
+    void theOpenApiDocumentListsEveryPathWithoutAKey() {
+        Reply docs = admin.withKey(null).get("//v3/api-docs").expect(200);
+        assertThat(docs.contentType()).startsWith("application/json");
+        JsonNode document = docs.json();
+        assertThat(document.path("openapi").asText()).startsWith("3.");
+        assertThat(document.path("paths").fieldNames()).toIterable().contains(
+                "/api/v1/communities",
+                "/api/v1/communities/{communityId}",
+                "/api/v1/communities/{communityId}/members",
+                "/api/v1/communities/{communityId}/members/{memberId}",
+                "/api/v1/communities/{communityId}/members/{memberId}/suspend",
+                "/api/v1/communities/{communityId}/members/{memberId}/reinstate",
+                "/api/v1/communities/{communityId}/members/{memberId}/statement",
+                "/api/v1/communities/{communityId}/members/{memberId}/reciprocity",
+                "/api/v1/communities/{communityId}/contributions",
+                "/api/v1/communities/{communityId}/contributions/batch",
+                "/api/v1/communities/{communityId}/contributions/{contributionId}",
+                "/api/v1/communities/{communityId}/contributions/{contributionId}/confirm",
+                "/api/v1/communities/{communityId}/contributions/{contributionId}/dispute",
+                "/api/v1/communities/{communityId}/contributions/{contributionId}/revoke",
+                "/api/v1/communities/{communityId}/trust/{truster}/{trustee}",
+                "/api/v1/communities/{communityId}/reciprocity",
+                "/api/v1/communities/{communityId}/stats");
+        JsonNode trust = document.path("paths").path("/api/v1/communities/{communityId}/trust/{truster}/{trustee}");
+        assertThat(trust.has("put")).isTrue();
+        assertThat(trust.has("delete")).isTrue();
+    }
+
+    @Test
+    void healthIsUpWithoutAKey() {
+        LedgerClient anonymous = admin.withKey(null);
+        Reply health = anonymous.get("//actuator/health").expect(200);
+        assertThat(health.text("/status")).isEqualTo("UP");
+        anonymous.get("//actuator/health/liveness").expect(200);
+        anonymous.get("//actuator/health/readiness").expect(200);
+    }
+
+    @Test
+    void swaggerUiIsServedWithoutAKey() {
+        Reply ui = admin.withKey(null).get("//swagger-ui.html");
+        assertThat(ui.status()).as(ui.describe()).isIn(200, 302);
+    }
+
+    @Test
+    void onlyHealthAndInfoAreExposedAmongActuatorEndpoints() {
+        LedgerClient anonymous = admin.withKey(null);
+        for (String endpoint : new String[] {"env", "beans", "configprops", "heapdump", "loggers", "mappings"}) {
+            Reply reply = anonymous.get("//actuator/" + endpoint);
+            assertThat(reply.status()).as(reply.describe()).isEqualTo(404);
+        }
+    }
+}
