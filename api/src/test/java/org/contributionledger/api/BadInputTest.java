@@ -109,6 +109,19 @@ class BadInputTest extends LedgerApiTest {
     }
 
     @Test
+    void bodiesBeyondTheParsersLimitsAreFourHundreds() {
+        String deep = "{\"id\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+        platform.raw("POST", contributions(), deep, "application/json").expectProblem(400, null);
+        String longNumber = "{\"id\":\"n-1\",\"giver\":\"alice\",\"receiver\":\"bob\",\"category\":\"help\",\"value\":"
+                + "9".repeat(5000) + ",\"occurredAt\":\"2024-01-01T00:00:00Z\",\"recordedBy\":\"GIVER\"}";
+        platform.raw("POST", contributions(), longNumber, "application/json").expectProblem(400, null);
+        JsonNode level = platform.put("/communities/" + c + "/trust/alice/bob", Map.of("level", 99_999_999_999L))
+                .expectProblem(400, "invalid-request").json();
+        assertThat(level.path("field").asText()).isEqualTo("level");
+        nothingRecorded();
+    }
+
+    @Test
     void aBodyOverOneMebibyteIsA413WithContentLength() {
         byte[] body = oversizedAct();
         Reply reply = platform.send("POST", contributions(), BodyPublishers.ofByteArray(body), "application/json");

@@ -151,6 +151,45 @@ class IdempotencyTest extends LedgerApiTest {
     }
 
     @Test
+    void aRetriedMemberBatchRegistersNobodyTwice() {
+        List<Map<String, String>> members = List.of(
+                Map.of("id", "carol", "displayName", "Carol"),
+                Map.of("id", "alice", "displayName", "Alice"),
+                Map.of("id", "bob", "displayName", "Robert"),
+                Map.of("id", "bad id", "displayName", "Bad"));
+        Reply first = platform.post("/communities/" + c + "/members/batch", Map.of("members", members)).expect(200);
+        assertThat(first.at("/results")).extracting(r -> r.path("outcome").asText())
+                .containsExactly("recorded", "recorded", "rejected", "rejected");
+        assertThat(first.at("/results/2/problem/type").asText()).endsWith("member-already-registered");
+        long afterFirst = events.forCommunity(c);
+
+        Reply retry = platform.post("/communities/" + c + "/members/batch", Map.of("members", members)).expect(200);
+        assertThat(retry.at("/results")).isEqualTo(first.at("/results"));
+        assertThat(events.forCommunity(c)).isEqualTo(afterFirst);
+        assertThat(events.forAggregate("member/" + c + "/carol")).isEqualTo(1);
+    }
+
+    @Test
+    void replayingATrustHistoryRecordsItOnceAndNeverRollsATieBack() {
+        List<Map<String, Object>> history = List.of(
+                Map.of("truster", "alice", "trustee", "bob", "level", 2, "declaredAt", "2024-01-01T00:00:00Z"),
+                Map.of("truster", "alice", "trustee", "bob", "level", 5, "declaredAt", "2024-02-01T00:00:00Z"),
+                Map.of("truster", "bob", "trustee", "alice", "level", -1, "declaredAt", "2024-01-15T00:00:00Z"));
+        String trust = "trust/" + c + "/alice/bob/*";
+        Reply first = platform.post("/communities/" + c + "/trust/batch", Map.of("declarations", history)).expect(200);
+        assertThat(first.at("/recorded").asLong()).isEqualTo(3);
+        assertThat(events.ofType(trust, "TrustDeclared")).isEqualTo(2);
+        long afterFirst = events.forCommunity(c);
+
+        platform.post("/communities/" + c + "/trust/batch", Map.of("declarations", history)).expect(200);
+        platform.post("/communities/" + c + "/trust/batch", Map.of("declarations", List.of(history.get(0))))
+                .expect(200);
+        assertThat(events.forCommunity(c)).as("a replayed or late declaration changes nothing").isEqualTo(afterFirst);
+        assertThat(platform.stats(c).at("/trustTies").asLong()).isEqualTo(1);
+        assertThat(platform.stats(c).at("/distrustTies").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void aCommunityIsCreatedOnceItsKeyShownOnce() {
         admin.post("/communities", Map.of("id", c, "name", "Retries")).expectProblem(409, "community-already-exists");
         assertThat(events.forAggregate("community/" + c)).isEqualTo(2);

@@ -3,6 +3,7 @@ package org.contributionledger.api.config;
 import javax.sql.DataSource;
 
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.contributionledger.api.Provenance;
@@ -10,6 +11,7 @@ import org.contributionledger.core.community.Community;
 import org.contributionledger.core.contribution.Contribution;
 import org.contributionledger.core.member.Member;
 import org.contributionledger.core.trust.Trust;
+import org.contributionledger.query.reputation.ReputationProjection;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.support.JdbcTransactionManager;
@@ -25,6 +27,16 @@ public class AxonConfiguration {
                 .configureAggregate(Member.class)
                 .configureAggregate(Contribution.class)
                 .configureAggregate(Trust.class);
+    }
+
+    /**
+     * Reputation lives in memory and is rebuilt from the whole history at every start, so its
+     * processor keeps its position in memory too: a stored position would skip the replay.
+     */
+    @Bean
+    public ConfigurerModule reputationReplaysAtStart() {
+        return configurer -> configurer.eventProcessing(processing -> processing.registerTokenStore(
+                ReputationProjection.PROCESSING_GROUP, configuration -> new InMemoryTokenStore()));
     }
 
     /** Copies each request's provenance from the command to every event it causes, so history says who asked, when. */

@@ -9,11 +9,15 @@ import org.contributionledger.query.reciprocity.PairwiseReciprocity;
 import org.contributionledger.query.reciprocity.Reciprocity;
 import org.contributionledger.query.stats.CommunityStats;
 import org.contributionledger.query.stats.FindCommunityStats;
+import org.contributionledger.query.reputation.FindNetworkStats;
+import org.contributionledger.query.reputation.NetworkStats;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 @RestController
 @RequestMapping("/api/v1/communities/{communityId}")
@@ -42,10 +46,20 @@ public class ReciprocityController {
                         + "' must both be registered in community '" + communityId + "'"));
     }
 
+    /**
+     * The ledger's counts (immediately consistent with writes) and, under {@code network}, the network
+     * measures of the reputation snapshot (within about two seconds of writes).
+     */
     @GetMapping("/stats")
-    public CommunityStats stats(@PathVariable String communityId) {
-        return queries.query(new FindCommunityStats(communityId),
+    public StatsResponse stats(@PathVariable String communityId) {
+        CommunityStats ledger = queries.query(new FindCommunityStats(communityId),
                         ResponseTypes.optionalInstanceOf(CommunityStats.class)).join()
                 .orElseThrow(() -> new NotFound("Community '" + communityId + "' does not exist"));
+        NetworkStats network = queries.query(new FindNetworkStats(communityId),
+                ResponseTypes.optionalInstanceOf(NetworkStats.class)).join().orElse(null);
+        return new StatsResponse(ledger, network);
+    }
+
+    public record StatsResponse(@JsonUnwrapped CommunityStats ledger, NetworkStats network) {
     }
 }

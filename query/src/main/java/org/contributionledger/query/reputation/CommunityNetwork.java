@@ -1,0 +1,197 @@
+package org.contributionledger.query.reputation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.contributionledger.core.community.CommunitySettings;
+import org.contributionledger.core.community.CommunitySettings.ReputationWeights;
+import org.contributionledger.query.reputation.graph.TrustGraph;
+
+/**
+ * The live network of one community, as the events describe it: members, the trust declarations
+ * in force and the confirmed value each member gave each other member, per category. It only
+ * records facts; {@link #freeze()} turns them into the graphs the reputation model computes on.
+ * <p>
+ * Not thread-safe on its own: the projection mutates it from the event processor's thread and
+ * freezes it from the recompute thread, always under the instance's monitor.
+ */
+final class CommunityNetwork {
+
+    /** Category key of trust declared for every category. */
+    static final String ALL = "*";
+
+    private final String communityId;
+    private final CommunitySettings settings;
+    private final Map<String, Integer> index = new HashMap<>();
+    private final List<String> memberIds = new ArrayList<>();
+    private final List<Boolean> active = new ArrayList<>();
+    /** (truster, trustee) → category (or ALL) → level in force. */
+    private final Map<Long, Map<String, Integer>> trust = new HashMap<>();
+    /** (giver, receiver) → category → confirmed value given. */
+    private final Map<Long, Map<String, Double>> gifts = new HashMap<>();
+    private final Set<String> categoriesSeen = new TreeSet<>();
+    private long version;
+    private Instant lastEventAt;
+
+    CommunityNetwork(String communityId, CommunitySettings settings) {
+        this.communityId = communityId;
+        this.settings = settings;
+        this.categoriesSeen.addAll(settings.categories());
+    }
+
+    String communityId() {
+        return communityId;
+    }
+
+    long version() {
+        return version;
+    }
+
+    Integer indexOf(String memberId) {
+        return index.get(memberId);
+    }
+
+    void register(String memberId, Instant at) {
+        index.computeIfAbsent(memberId, id -> {
+            memberIds.add(id);
+            active.add(true);
+            return memberIds.size() - 1;
+        });
+        changed(at);
+    }
+
+    void setActive(String memberId, boolean isActive, Instant at) {
+        Integer node = index.get(memberId);
+        if (node != null) {
+            active.set(node, isActive);
+            changed(at);
+        }
+    }
+
+    void declareTrust(String truster, String trustee, String category, int level, Instant at) {
+        trust.computeIfAbsent(pair(truster, trustee), key -> new HashMap<>(2))
+                .put(category == null ? ALL : category, level);
+        changed(at);
+    }
+
+    void withdrawTrust(String truster, String trustee, String category, Instant at) {
+        Map<String, Integer> levels = trust.get(pair(truster, trustee));
+        if (levels != null) {
+            levels.remove(category == null ? ALL : category);
+            if (levels.isEmpty()) {
+                trust.remove(pair(truster, trustee));
+            }
+        }
+        changed(at);
+    }
+
+    void confirmGift(String giver, String receiver, String category, double value, Instant at) {
+        gifts.computeIfAbsent(pair(giver, receiver), key -> new HashMap<>(2)).merge(category, value, Double::sum);
+        categoriesSeen.add(category);
+        changed(at);
+    }
+
+    private void changed(Instant at) {
+        version++;
+        if (at != null) {
+            lastEventAt = at;
+        }
+    }
+
+    /** Members are added before anything refers to them, so every pair is of known members. */
+    private long pair(String from, String to) {
+        return ((long) index.get(from) << 32) | index.get(to);
+    }
+
+    /**
+     * The graphs of the reputation model, from the facts as they are now:
+     * <ul>
+     *   <li>overall local trust {@code s_ij = wTrust * max(level_ij, 0) + wGift * Σ_c value_c(j → i) * w_c},
+     *       where {@code level_ij} is the all-categories declaration, or else the highest
+     *       category-specific one;</li>
+     *   <li>the same per category {@code c}: the declaration for {@code c}, or else the all-categories
+     *       one, and gifts of category {@code c} only;</li>
+     *   <li>the tie graph (every declaration in force, any sign, weight 1), the positive trust graph,
+     *       and the gift graph (giver → receiver, confirmed value).</li>
+     * </ul>
+     */
+    NetworkFacts freeze() {
+        int n = memberIds.size();
+        ReputationWeights weights = settings.reputation();
+        TrustGraph.Builder overall = TrustGraph.builder(n);
+        TrustGraph.Builder ties = TrustGraph.builder(n);
+        TrustGraph.Builder positiveTrust = TrustGraph.builder(n);
+        TrustGraph.Builder giving = TrustGraph.builder(n);
+        Map<String, TrustGraph.Builder> byCategory = new HashMap<>();
+        for (String category : categoriesSeen) {
+            byCategory.put(category, TrustGraph.builder(n));
+        }
+        int[] distrustReceived = new int[n];
+        double[] givenValue = new double[n];
+        List<Set<String>> memberCategories = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            memberCategories.add(new TreeSet<>());
+        }
+
+        trust.forEach((key, levels) -> {
+            int truster = (int) (key >>> 32);
+            int trustee = (int) (long) key;
+            Integer all = levels.get(ALL);
+            int overallLevel = all != null ? all
+                    : levels.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+            ties.addEdge(truster, trustee, 1.0);
+            if (overallLevel < 0) {
+                distrustReceived[trustee]++;
+            }
+            if (overallLevel > 0) {
+                positiveTrust.addEdge(truster, trustee, overallLevel);
+                overall.addEdge(truster, trustee, weights.trust() * overallLevel);
+            }
+            byCategory.forEach((category, graph) -> {
+                Integer level = levels.getOrDefault(category, all);
+                if (level != null && level > 0) {
+                    graph.addEdge(truster, trustee, weights.trust() * level);
+                }
+            });
+        });
+        gifts.forEach((key, values) -> {
+            int giver = (int) (key >>> 32);
+            int receiver = (int) (long) key;
+            double total = 0;
+            for (Map.Entry<String, Double> gift : values.entrySet()) {
+                double weighted = weights.gift() * gift.getValue() * weights.categoryWeight(gift.getKey());
+                // The receiver trusts the giver for what it received: the edge runs receiver → giver.
+                overall.addEdge(receiver, giver, weighted);
+                byCategory.get(gift.getKey()).addEdge(receiver, giver, weighted);
+                total += gift.getValue();
+                memberCategories.get(giver).add(gift.getKey());
+                memberCategories.get(receiver).add(gift.getKey());
+            }
+            giving.addEdge(giver, receiver, total);
+            givenValue[giver] += total;
+        });
+
+        Map<String, TrustGraph> categoryGraphs = new HashMap<>();
+        byCategory.forEach((category, builder) -> categoryGraphs.put(category, builder.build()));
+        boolean[] isActive = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            isActive[i] = active.get(i);
+        }
+        List<Integer> preTrusted = new ArrayList<>();
+        for (String member : settings.preTrustedMembers()) {
+            Integer node = index.get(member);
+            if (node != null && isActive[node]) {
+                preTrusted.add(node);
+            }
+        }
+        return new NetworkFacts(communityId, version, lastEventAt, List.copyOf(memberIds), Map.copyOf(index), isActive,
+                preTrusted.stream().mapToInt(Integer::intValue).toArray(), weights.alpha(), overall.build(),
+                categoryGraphs, ties.build(), positiveTrust.build(), giving.build(), distrustReceived, givenValue,
+                memberCategories.stream().map(Set::copyOf).toList());
+    }
+}

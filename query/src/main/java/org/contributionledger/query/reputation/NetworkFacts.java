@@ -1,0 +1,29 @@
+package org.contributionledger.query.reputation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.contributionledger.query.reputation.graph.TrustGraph;
+
+/**
+ * An immutable copy of a community's network at one version, with the graphs the model needs.
+ * Node {@code i} is member {@code memberIds.get(i)} in every graph.
+ */
+record NetworkFacts(String communityId, long version, Instant lastEventAt, List<String> memberIds,
+                    Map<String, Integer> index,
+                    boolean[] active, int[] preTrusted, double alpha, TrustGraph overall,
+                    Map<String, TrustGraph> byCategory, TrustGraph ties, TrustGraph positiveTrust,
+                    TrustGraph giving, int[] distrustReceived, double[] givenValue,
+                    List<Set<String>> memberCategories) {
+
+    /** The member's node, or -1 when they are not (yet) in this version of the network. */
+    int nodeOf(String memberId) {
+        return index.getOrDefault(memberId, -1);
+    }
+
+    int memberCount() {
+        return memberIds.size();
+    }
+}

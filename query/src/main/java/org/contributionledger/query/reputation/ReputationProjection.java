@@ -1,0 +1,340 @@
+package org.contributionledger.query.reputation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.contributionledger.core.community.CommunityCreated;
+import org.contributionledger.core.contribution.ContributionConfirmed;
+import org.contributionledger.core.contribution.ContributionRecorded;
+import org.contributionledger.core.contribution.ContributionStatus;
+import org.contributionledger.core.member.MemberRegistered;
+import org.contributionledger.core.member.MemberReinstated;
+import org.contributionledger.core.member.MemberSuspended;
+import org.contributionledger.core.trust.TrustDeclared;
+import org.contributionledger.core.trust.TrustWithdrawn;
+import org.contributionledger.query.reputation.graph.Explanation;
+import org.contributionledger.query.reputation.graph.GraphMetrics;
+import org.contributionledger.query.reputation.graph.InfluenceResult;
+import org.contributionledger.query.reputation.graph.Ranking;
+import org.contributionledger.query.reputation.graph.Teleport;
+import org.contributionledger.query.reputation.graph.TrustGraph;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reputation, held in memory and computed from the events alone. The "reputation" processing group
+ * is a streaming processor whose position is not stored: at every start it replays the whole
+ * history, so the reputation is always a pure function of the event stream.
+ * <p>
+ * Events only record facts in a {@link CommunityNetwork} and bump its version. A background
+ * thread recomputes each changed community at most every {@code debounceMs}, warm-started from
+ * the previous scores, and publishes an immutable {@link ReputationSnapshot} that queries read.
+ * So a burst of writes costs one recomputation, not one per event, and reads never wait for one.
+ */
+@Component
+@ProcessingGroup(ReputationProjection.PROCESSING_GROUP)
+public class ReputationProjection implements DisposableBean {
+
+    public static final String PROCESSING_GROUP = "reputation";
+
+    private static final Logger log = LoggerFactory.getLogger(ReputationProjection.class);
+
+    private final Map<String, CommunityNetwork> networks = new ConcurrentHashMap<>();
+    private final Map<String, ReputationSnapshot> snapshots = new ConcurrentHashMap<>();
+    private final Map<String, Long> lastComputeNanos = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService recomputer;
+    private final Clock clock;
+    private final long debounceNanos;
+
+    @Autowired
+    public ReputationProjection(@Value("${ledger.reputation.debounce-ms:250}") long debounceMs) {
+        this(Clock.systemUTC(), debounceMs, true);
+    }
+
+    /** For tests: {@code background} false leaves recomputation to {@link #recomputeNow()}. */
+    ReputationProjection(Clock clock, long debounceMs, boolean background) {
+        this.clock = clock;
+        this.debounceNanos = TimeUnit.MILLISECONDS.toNanos(debounceMs);
+        if (background) {
+            this.recomputer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "reputation-recompute");
+                thread.setDaemon(true);
+                return thread;
+            });
+            recomputer.scheduleWithFixedDelay(this::recomputeDue, 50, 50, TimeUnit.MILLISECONDS);
+        } else {
+            this.recomputer = null;
+        }
+    }
+
+    // ---- events: record facts only ----
+
+    @EventHandler
+    public void on(CommunityCreated event) {
+        networks.putIfAbsent(event.communityId(), new CommunityNetwork(event.communityId(), event.settings()));
+    }
+
+    @EventHandler
+    public void on(MemberRegistered event, @Timestamp Instant at) {
+        mutate(event.communityId(), network -> network.register(event.memberId(), at));
+    }
+
+    @EventHandler
+    public void on(MemberSuspended event, @Timestamp Instant at) {
+        mutate(event.communityId(), network -> network.setActive(event.memberId(), false, at));
+    }
+
+    @EventHandler
+    public void on(MemberReinstated event, @Timestamp Instant at) {
+        mutate(event.communityId(), network -> network.setActive(event.memberId(), true, at));
+    }
+
+    @EventHandler
+    public void on(TrustDeclared event, @Timestamp Instant at) {
+        mutate(event.communityId(), network -> network.declareTrust(event.truster(), event.trustee(),
+                event.category(), event.level(), at));
+    }
+
+    @EventHandler
+    public void on(TrustWithdrawn event, @Timestamp Instant at) {
+        mutate(event.communityId(), network -> network.withdrawTrust(event.truster(), event.trustee(),
+                event.category(), at));
+    }
+
+    @EventHandler
+    public void on(ContributionRecorded event, @Timestamp Instant at) {
+        if (event.status() == ContributionStatus.CONFIRMED) {
+            mutate(event.communityId(), network -> network.confirmGift(event.giver(), event.receiver(),
+                    event.category(), event.value().doubleValue(), at));
+        }
+    }
+
+    @EventHandler
+    public void on(ContributionConfirmed event, @Timestamp Instant at) {
+        mutate(event.communityId(), network -> network.confirmGift(event.giver(), event.receiver(),
+                event.category(), event.value().doubleValue(), at));
+    }
+
+    @ResetHandler
+    public void reset() {
+        networks.clear();
+        snapshots.clear();
+    }
+
+    private void mutate(String communityId, java.util.function.Consumer<CommunityNetwork> change) {
+        CommunityNetwork network = networks.get(communityId);
+        if (network == null) {
+            return; // an event of a community created before this projection existed cannot happen on replay
+        }
+        synchronized (network) {
+            change.accept(network);
+        }
+    }
+
+    // ---- recomputation ----
+
+    private void recomputeDue() {
+        try {
+            long now = System.nanoTime();
+            for (CommunityNetwork network : networks.values()) {
+                ReputationSnapshot current = snapshots.get(network.communityId());
+                long version;
+                synchronized (network) {
+                    version = network.version();
+                }
+                boolean stale = current == null || current.facts().version() != version;
+                long last = lastComputeNanos.getOrDefault(network.communityId(), 0L);
+                if (stale && now - last >= debounceNanos) {
+                    recompute(network);
+                    lastComputeNanos.put(network.communityId(), System.nanoTime());
+                }
+            }
+        } catch (RuntimeException e) {
+            log.error("Reputation recomputation failed; it will be retried", e);
+        }
+    }
+
+    /** Recomputes every community that changed since its last snapshot, now. */
+    void recomputeNow() {
+        networks.values().forEach(this::recompute);
+    }
+
+    private void recompute(CommunityNetwork network) {
+        NetworkFacts facts;
+        synchronized (network) {
+            ReputationSnapshot current = snapshots.get(network.communityId());
+            if (current != null && current.facts().version() == network.version()) {
+                return;
+            }
+            facts = network.freeze();
+        }
+        ReputationSnapshot previous = snapshots.get(network.communityId());
+        snapshots.put(network.communityId(), ReputationSnapshot.compute(facts, previous, clock.instant()));
+    }
+
+    @Override
+    public void destroy() {
+        if (recomputer != null) {
+            recomputer.shutdownNow();
+        }
+    }
+
+    // ---- queries ----
+
+    @QueryHandler
+    public Optional<MemberReputation> handle(FindReputation query) {
+        ReputationSnapshot snapshot = snapshots.get(query.communityId());
+        if (snapshot == null || snapshot.overall() == null) {
+            return Optional.empty();
+        }
+        NetworkFacts facts = snapshot.facts();
+        int node = facts.nodeOf(query.memberId());
+        if (node < 0) {
+            return Optional.empty();
+        }
+        Map<String, Influence> byCategory = new TreeMap<>();
+        snapshot.byCategory().forEach((category, result) ->
+                byCategory.put(category, Influence.of(result, snapshot.ranking(category), node)));
+        Explanation why = Explanation.of(facts.overall(), snapshot.overall(), node, query.topSources());
+        List<MemberReputation.InfluenceSource> sources = why.topSources().stream()
+                .map(source -> new MemberReputation.InfluenceSource(facts.memberIds().get(source.node()),
+                        source.contribution(), source.trustShare(), source.sourceScore()))
+                .toList();
+        TrustGraph positive = facts.positiveTrust();
+        OptionalDoubleValue reciprocated = OptionalDoubleValue.of(GraphMetrics.character(positive, node));
+        return Optional.of(new MemberReputation(query.communityId(), query.memberId(),
+                Influence.of(snapshot.overall(), snapshot.overallRanking(), node), byCategory, breadth(facts, node),
+                GraphMetrics.reach(facts.overall(), node),
+                new MemberReputation.TrustCharacter(reciprocated.value(), positive.outDegree(node),
+                        positive.inDegree(node), facts.distrustReceived()[node]),
+                sources, new MemberReputation.ScoreParts(why.fromAllSources(), why.fromDanglingNodes(),
+                why.fromTeleport()), freshness(snapshot)));
+    }
+
+    @QueryHandler
+    public Optional<Leaderboard> handle(FindLeaderboard query) {
+        ReputationSnapshot snapshot = snapshots.get(query.communityId());
+        if (snapshot == null) {
+            return Optional.empty();
+        }
+        InfluenceResult result = snapshot.influence(query.category());
+        Ranking ranking = snapshot.ranking(query.category());
+        List<Leaderboard.Entry> entries = new ArrayList<>();
+        int total = result == null ? 0 : result.nodeCount();
+        for (int rank = query.offset() + 1; rank <= Math.min(total, query.offset() + query.limit()); rank++) {
+            int node = ranking.nodeAtRank(rank);
+            entries.add(entry(snapshot.facts(), result, ranking, node));
+        }
+        return Optional.of(new Leaderboard(query.communityId(), query.category(), total, entries,
+                freshness(snapshot)));
+    }
+
+    @QueryHandler
+    public Optional<Influencers> handle(FindInfluencers query) {
+        ReputationSnapshot snapshot = snapshots.get(query.communityId());
+        if (snapshot == null) {
+            return Optional.empty();
+        }
+        NetworkFacts facts = snapshot.facts();
+        int node = facts.nodeOf(query.memberId());
+        TrustGraph graph = snapshot.graph(query.category());
+        if (node < 0 || graph == null) {
+            return Optional.empty();
+        }
+        InfluenceResult personal = ReputationSnapshot.solve(graph, Teleport.singleNode(node), facts.alpha(), null);
+        Ranking ranking = personal.ranking();
+        List<Leaderboard.Entry> entries = new ArrayList<>();
+        for (int rank = 1; rank <= ranking.nodeCount() && entries.size() < query.limit(); rank++) {
+            int other = ranking.nodeAtRank(rank);
+            if (other != node && personal.score(other) > 0) {
+                entries.add(entry(facts, personal, ranking, other));
+            }
+        }
+        return Optional.of(new Influencers(query.communityId(), query.memberId(), query.category(), entries,
+                freshness(snapshot)));
+    }
+
+    @QueryHandler
+    public Optional<NetworkStats> handle(FindNetworkStats query) {
+        ReputationSnapshot snapshot = snapshots.get(query.communityId());
+        if (snapshot == null) {
+            return Optional.empty();
+        }
+        NetworkFacts facts = snapshot.facts();
+        long distrust = 0;
+        for (int received : facts.distrustReceived()) {
+            distrust += received;
+        }
+        NetworkStats.Ties trust = ties(facts.ties(), facts.positiveTrust().edgeCount(), distrust);
+        NetworkStats.Ties giving = ties(facts.giving(), facts.giving().edgeCount(), 0);
+        Double gini = facts.memberCount() == 0 ? null : GraphMetrics.gini(facts.givenValue());
+        return Optional.of(new NetworkStats(trust, giving, gini, freshness(snapshot)));
+    }
+
+    private static NetworkStats.Ties ties(TrustGraph graph, long positive, long negative) {
+        if (graph.edgeCount() == 0) {
+            return new NetworkStats.Ties(0, 0, 0, 0, null, null);
+        }
+        return new NetworkStats.Ties(graph.edgeCount(), positive, negative, GraphMetrics.mutualPairs(graph),
+                GraphMetrics.edgewiseReciprocity(graph), GraphMetrics.garlaschelliLoffredoReciprocity(graph));
+    }
+
+    private static Leaderboard.Entry entry(NetworkFacts facts, InfluenceResult result, Ranking ranking, int node) {
+        return new Leaderboard.Entry(ranking.rank(node), facts.memberIds().get(node), result.score(node),
+                result.relativeScore(node), ranking.percentile(node));
+    }
+
+    private static MemberReputation.Breadth breadth(NetworkFacts facts, int node) {
+        TrustGraph giving = facts.giving();
+        Map<Integer, Double> exchanged = new LinkedHashMap<>();
+        int[] receivers = giving.successors(node);
+        double[] givenWeights = giving.successorWeights(node);
+        for (int k = 0; k < receivers.length; k++) {
+            exchanged.merge(receivers[k], givenWeights[k], Double::sum);
+        }
+        int[] givers = giving.predecessors(node);
+        for (int giver : givers) {
+            exchanged.merge(giver, giving.weight(giver, node), Double::sum);
+        }
+        double[] weights = exchanged.values().stream().mapToDouble(Double::doubleValue).toArray();
+        return new MemberReputation.Breadth(receivers.length, givers.length, exchanged.size(),
+                List.copyOf(facts.memberCategories().get(node)),
+                weights.length == 0 ? 0.0 : GraphMetrics.shannonDiversity(weights));
+    }
+
+    private Freshness freshness(ReputationSnapshot snapshot) {
+        CommunityNetwork network = networks.get(snapshot.facts().communityId());
+        long current;
+        synchronized (network) {
+            current = network.version();
+        }
+        return new Freshness(snapshot.computedAt(), snapshot.facts().version(), current,
+                current == snapshot.facts().version(), snapshot.computeMillis(), snapshot.facts().lastEventAt());
+    }
+
+    /** {@link java.util.OptionalDouble} as a nullable Double, for JSON. */
+    private record OptionalDoubleValue(Double value) {
+        static OptionalDoubleValue of(java.util.OptionalDouble optional) {
+            return new OptionalDoubleValue(optional.isPresent() ? optional.getAsDouble() : null);
+        }
+    }
+}

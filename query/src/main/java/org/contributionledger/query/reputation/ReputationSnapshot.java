@@ -1,0 +1,97 @@
+package org.contributionledger.query.reputation;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.contributionledger.query.reputation.graph.InfluenceResult;
+import org.contributionledger.query.reputation.graph.InfluenceSolver;
+import org.contributionledger.query.reputation.graph.Ranking;
+import org.contributionledger.query.reputation.graph.Teleport;
+import org.contributionledger.query.reputation.graph.TrustGraph;
+
+/**
+ * Reputation of a community computed from one {@link NetworkFacts} version: overall influence and
+ * influence per category. Immutable; queries read whichever snapshot is current.
+ */
+record ReputationSnapshot(NetworkFacts facts, Teleport teleport, InfluenceResult overall, Ranking overallRanking,
+                          Map<String, InfluenceResult> byCategory, Map<String, Ranking> categoryRankings,
+                          Instant computedAt, long computeMillis) {
+
+    /**
+     * Solves every graph of the facts, each warm-started from the previous snapshot's scores: after a
+     * small change the previous fixed point is close, so far fewer iterations are needed.
+     */
+    static ReputationSnapshot compute(NetworkFacts facts, ReputationSnapshot previous, Instant now) {
+        long start = System.nanoTime();
+        Teleport teleport = teleport(facts);
+        InfluenceResult overall = solve(facts.overall(), teleport, facts.alpha(),
+                previous == null ? null : previous.overall());
+        Map<String, InfluenceResult> byCategory = new HashMap<>();
+        Map<String, Ranking> categoryRankings = new HashMap<>();
+        facts.byCategory().forEach((category, graph) -> {
+            InfluenceResult result = solve(graph, teleport, facts.alpha(),
+                    previous == null ? null : previous.byCategory().get(category));
+            if (result != null) {
+                byCategory.put(category, result);
+                categoryRankings.put(category, result.ranking());
+            }
+        });
+        return new ReputationSnapshot(facts, teleport, overall, overall == null ? null : overall.ranking(),
+                Map.copyOf(byCategory), Map.copyOf(categoryRankings), now, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /**
+     * EigenTrust's {@code p}: the community's pre-trusted members when it names some (and they are
+     * registered and active), otherwise every active member equally.
+     */
+    static Teleport teleport(NetworkFacts facts) {
+        if (facts.preTrusted().length > 0) {
+            return Teleport.preTrusted(facts.preTrusted());
+        }
+        int n = facts.memberCount();
+        int activeCount = 0;
+        for (boolean active : facts.active()) {
+            activeCount += active ? 1 : 0;
+        }
+        if (activeCount == n || activeCount == 0) {
+            return Teleport.uniform();
+        }
+        int[] activeNodes = new int[activeCount];
+        for (int i = 0, next = 0; i < n; i++) {
+            if (facts.active()[i]) {
+                activeNodes[next++] = i;
+            }
+        }
+        return Teleport.preTrusted(activeNodes);
+    }
+
+    static InfluenceResult solve(TrustGraph graph, Teleport teleport, double alpha, InfluenceResult previous) {
+        if (graph.nodeCount() == 0) {
+            return null;
+        }
+        double[] warmStart = null;
+        if (previous != null && previous.nodeCount() > 0) {
+            // Members are only ever appended, so node i is the same member in both; newcomers start at 1/N.
+            warmStart = new double[graph.nodeCount()];
+            double newcomer = 1.0 / graph.nodeCount();
+            for (int i = 0; i < warmStart.length; i++) {
+                warmStart[i] = i < previous.nodeCount() ? previous.score(i) : newcomer;
+            }
+        }
+        return InfluenceSolver.solve(graph, teleport, alpha, InfluenceSolver.DEFAULT_TOLERANCE,
+                InfluenceSolver.DEFAULT_MAX_ITERATIONS, warmStart);
+    }
+
+    InfluenceResult influence(String category) {
+        return category == null ? overall : byCategory.get(category);
+    }
+
+    Ranking ranking(String category) {
+        return category == null ? overallRanking : categoryRankings.get(category);
+    }
+
+    TrustGraph graph(String category) {
+        return category == null ? facts.overall() : facts.byCategory().get(category);
+    }
+}
