@@ -30,7 +30,7 @@ public class LedgerApplication {
         SpringApplication.run(LedgerApplication.class, args);
     }
 
-    static CommandLine cli() {
+    public static CommandLine cli() {
         return new CommandLine(new Cli())
                 .addSubcommand("import", new ImportCommand())
                 .addSubcommand("bench-ingest", new BenchIngestCommand())

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.contributionledger.api.support.Act;
 import org.contributionledger.api.support.EventStoreProbe;
@@ -60,8 +59,6 @@ class BadInputProperties {
     private static LedgerClient admin;
     private static LedgerClient platform;
     private static EventStoreProbe events;
-    /** Answers that are wrong but already reported (see {@link #knownBug}); printed at the end, not failed on. */
-    private static final List<String> knownBugHits = new CopyOnWriteArrayList<>();
 
     @BeforeContainer
     static void startLedger() {
@@ -81,10 +78,6 @@ class BadInputProperties {
 
     @AfterContainer
     static void stopLedger() {
-        if (!knownBugHits.isEmpty()) {
-            System.out.println("BadInputProperties: " + knownBugHits.size() + " answers hit known bugs:");
-            knownBugHits.forEach(hit -> System.out.println("  " + hit));
-        }
         if (ledger != null) {
             ledger.close();
         }
@@ -114,10 +107,6 @@ class BadInputProperties {
         Statistics.label("answers by endpoint").collect(call.endpoint().method() + " "
                 + call.endpoint().pathTemplate(), reply.status() / 100 + "xx");
 
-        if (reply.status() >= 500 && knownBug(call)) {
-            knownBugHits.add(call + " -> " + reply.status());
-            return reply;
-        }
         assertThat(reply.status()).as("%s with body %s answered %s", call.path(), call.body(), reply).isLessThan(500);
         if (reply.status() >= 400) {
             assertThat(reply.contentType()).as(reply.toString()).startsWith("application/problem+json");
@@ -130,32 +119,6 @@ class BadInputProperties {
         return reply;
     }
 
-    /**
-     * Already reported: a null inside {@code categories} or {@code preTrustedMembers} makes
-     * CommunityController answer 500 (NullPointerException from List.copyOf). Pinned by
-     * BadInputTest#aNullCategoryIsA400; remove this exception with the fix.
-     */
-    private static boolean knownBug(Call call) {
-        if (!call.path().equals("/communities")) {
-            return false;
-        }
-        try {
-            JsonNode body = JSON.readTree(call.body());
-            for (String list : List.of("categories", "preTrustedMembers")) {
-                JsonNode values = body.path(list);
-                if (values.isArray()) {
-                    for (JsonNode value : values) {
-                        if (value.isNull()) {
-                            return true;
-                        }
-                    }
-                }
-            }
-        } catch (JsonProcessingException | RuntimeException notJson) {
-            return false;
-        }
-        return false;
-    }
 
     // ---- endpoints ------------------------------------------------------------------------------
 

@@ -13,7 +13,6 @@ import org.contributionledger.api.support.LedgerClient;
 import org.contributionledger.api.support.LedgerClient.Community;
 import org.contributionledger.api.support.Reply;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -67,13 +66,22 @@ class TenantIsolationTest extends LedgerApiTest {
         calls.add(client -> client.get(base + "/members/alice/reciprocity"));
         calls.add(client -> client.get(base + "/reciprocity?a=alice&b=bob"));
         calls.add(client -> client.get(base + "/stats"));
+        calls.add(client -> client.get(base + "/members/alice/reputation"));
+        calls.add(client -> client.get(base + "/members/alice/influencers"));
+        calls.add(client -> client.get(base + "/leaderboard"));
         return calls;
+    }
+
+    /** The stats without the reputation snapshot's "network" part, which is computed in the background. */
+    private static String ledgerCounts(String stats) {
+        int network = stats.indexOf(",\"network\"");
+        return network < 0 ? stats : stats.substring(0, network);
     }
 
     @Test
     void aCommunityKeyIsForbiddenEverywhereInAnotherCommunityAndChangesNothingThere() {
         long eventsOfB = events.forCommunity(b.id());
-        String statsOfB = admin.stats(b.id()).expect(200).body();
+        String statsOfB = ledgerCounts(admin.stats(b.id()).expect(200).body());
 
         for (Function<LedgerClient, Reply> call : everyCommunityEndpoint(b.id())) {
             Reply reply = call.apply(a.client()).expectProblem(403, "forbidden");
@@ -81,7 +89,7 @@ class TenantIsolationTest extends LedgerApiTest {
         }
 
         assertThat(events.forCommunity(b.id())).isEqualTo(eventsOfB);
-        assertThat(admin.stats(b.id()).expect(200).body()).isEqualTo(statsOfB);
+        assertThat(ledgerCounts(admin.stats(b.id()).expect(200).body())).isEqualTo(statsOfB);
         assertThat(admin.member(b.id(), "alice").text("/displayName")).isEqualTo("Alice");
         assertThat(admin.contribution(b.id(), "act-1").text("/status")).isEqualTo("PENDING");
         admin.member(b.id(), "mallory").expect(404);
@@ -157,7 +165,12 @@ class TenantIsolationTest extends LedgerApiTest {
     void aCommunityKeyActsInItsOwnCommunity() {
         for (Function<LedgerClient, Reply> call : everyCommunityEndpoint(a.id())) {
             Reply reply = call.apply(a.client());
-            assertThat(reply.status()).as(reply.toString()).isBetween(200, 299);
+            // Accepted by the key check; reputation may still be computing (404), nothing else may fail.
+            assertThat(reply.status()).as(reply.toString()).isNotIn(401, 403).isLessThan(500);
+            if (!reply.describe().contains("reputation") && !reply.describe().contains("influencers")
+                    && !reply.describe().contains("leaderboard")) {
+                assertThat(reply.status()).as(reply.toString()).isBetween(200, 299);
+            }
         }
     }
 
@@ -169,12 +182,11 @@ class TenantIsolationTest extends LedgerApiTest {
     }
 
     /**
-     * KNOWN BUG (ApiKeyFilter.shouldNotFilter): the filter skips every request whose raw URI does not
+     * Regression (ApiKeyFilter.shouldNotFilter): the filter skipped every request whose raw URI does not
      * start with "/api/", but Spring MVC matches "/api;x/v1/..." (path parameters stripped) to the
      * same controllers. So "/api;x/v1/communities/{any}/stats" is served with no key at all.
      */
     @Test
-    @Disabled("KNOWN BUG: ';' path parameters bypass ApiKeyFilter (see javadoc); enable once fixed")
     void pathParametersDoNotBypassTheKeyCheck() {
         LedgerClient anonymous = admin.withKey(null);
         for (String path : List.of("//api;x/v1/communities/" + b.id() + "/stats",

@@ -9,9 +9,14 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.queryhandling.QueryGateway;
 import org.contributionledger.api.config.LedgerProperties;
+import org.contributionledger.api.problem.NotFound;
 import org.contributionledger.api.problem.ProblemHandler;
+import org.contributionledger.query.directory.Community;
+import org.contributionledger.query.directory.FindCommunity;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,14 +38,18 @@ public class CommandBatchGateway {
     private final CommandGateway gateway;
     private final TransactionManager axonTransactions;
     private final TransactionTemplate transaction;
+    private final QueryGateway queries;
     private final int unitOfWorkSize;
+    private final int maxItems;
 
     public CommandBatchGateway(CommandGateway gateway, TransactionManager axonTransactions,
-                               TransactionTemplate transaction, LedgerProperties properties) {
+                               TransactionTemplate transaction, QueryGateway queries, LedgerProperties properties) {
         this.gateway = gateway;
         this.axonTransactions = axonTransactions;
         this.transaction = transaction;
+        this.queries = queries;
         this.unitOfWorkSize = properties.batch().unitOfWorkSize();
+        this.maxItems = properties.batch().maxItems();
     }
 
     /**
@@ -95,8 +104,15 @@ public class CommandBatchGateway {
         }
     }
 
-    /** Refuses empty and oversized batches before any work starts. */
-    public static void checkSize(List<?> items, String field, int maxItems) {
+    /**
+     * Refuses, before any work starts, a batch for a community that does not exist (404, rather than
+     * one identical refusal per item) and empty or oversized batches (400).
+     */
+    public void check(String communityId, List<?> items, String field) {
+        if (queries.query(new FindCommunity(communityId), ResponseTypes.optionalInstanceOf(Community.class))
+                .join().isEmpty()) {
+            throw new NotFound("Community '" + communityId + "' does not exist");
+        }
         if (items == null || items.isEmpty()) {
             throw new IllegalArgumentException(field + " must hold at least one item");
         }

@@ -3,6 +3,7 @@ package org.contributionledger.api.config;
 import javax.sql.DataSource;
 
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -11,7 +12,9 @@ import org.contributionledger.core.community.Community;
 import org.contributionledger.core.contribution.Contribution;
 import org.contributionledger.core.member.Member;
 import org.contributionledger.core.trust.Trust;
+import org.contributionledger.query.directory.DirectoryProjection;
 import org.contributionledger.query.reputation.ReputationProjection;
+import org.contributionledger.query.statement.ContributionViewProjection;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.support.JdbcTransactionManager;
@@ -37,6 +40,20 @@ public class AxonConfiguration {
     public ConfigurerModule reputationReplaysAtStart() {
         return configurer -> configurer.eventProcessing(processing -> processing.registerTokenStore(
                 ReputationProjection.PROCESSING_GROUP, configuration -> new InMemoryTokenStore()));
+    }
+
+    /**
+     * The write side's lookup tables and the foundation's views share the command's transaction. A
+     * failure there must fail the command (and roll everything back), never be logged and skipped:
+     * Axon's default error handler would answer 2xx with the views silently missing the event.
+     */
+    @Bean
+    public ConfigurerModule failCommandsWhoseViewsFail() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerListenerInvocationErrorHandler(DirectoryProjection.PROCESSING_GROUP,
+                        configuration -> PropagatingErrorHandler.instance())
+                .registerListenerInvocationErrorHandler(ContributionViewProjection.PROCESSING_GROUP,
+                        configuration -> PropagatingErrorHandler.instance()));
     }
 
     /** Copies each request's provenance from the command to every event it causes, so history says who asked, when. */

@@ -8,7 +8,6 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.contributionledger.api.LedgerCommands;
 import org.contributionledger.api.Provenance;
 import org.contributionledger.api.batch.CommandBatchGateway;
-import org.contributionledger.api.config.LedgerProperties;
 import org.contributionledger.api.problem.NotFound;
 import org.contributionledger.core.contribution.ConfirmContribution;
 import org.contributionledger.core.contribution.ContributionStatus;
@@ -31,14 +30,11 @@ public class ContributionController {
     private final LedgerCommands commands;
     private final CommandBatchGateway batches;
     private final QueryGateway queries;
-    private final int maxBatchItems;
 
-    public ContributionController(LedgerCommands commands, CommandBatchGateway batches, QueryGateway queries,
-                                  LedgerProperties properties) {
+    public ContributionController(LedgerCommands commands, CommandBatchGateway batches, QueryGateway queries) {
         this.commands = commands;
         this.batches = batches;
         this.queries = queries;
-        this.maxBatchItems = properties.batch().maxItems();
     }
 
     /**
@@ -58,7 +54,7 @@ public class ContributionController {
     @PostMapping("/batch")
     public CommandBatchGateway.BatchResponse recordBatch(@PathVariable String communityId,
                                                          @RequestBody BatchRequest request) {
-        CommandBatchGateway.checkSize(request.contributions(), "contributions", maxBatchItems);
+        batches.check(communityId, request.contributions(), "contributions");
         Provenance provenance = LedgerCommands.currentProvenance();
         return batches.send(request.contributions(), item -> item.toCommand(communityId, provenance.receivedAt()),
                 ContributionRequest::id, provenance.metaData());

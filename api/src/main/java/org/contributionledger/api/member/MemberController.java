@@ -7,7 +7,6 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.contributionledger.api.LedgerCommands;
 import org.contributionledger.api.batch.CommandBatchGateway;
-import org.contributionledger.api.config.LedgerProperties;
 import org.contributionledger.api.problem.NotFound;
 import org.contributionledger.core.member.RegisterMember;
 import org.contributionledger.core.member.ReinstateMember;
@@ -31,21 +30,18 @@ public class MemberController {
     private final LedgerCommands commands;
     private final CommandBatchGateway batches;
     private final QueryGateway queries;
-    private final int maxBatchItems;
 
-    public MemberController(LedgerCommands commands, CommandBatchGateway batches, QueryGateway queries,
-                            LedgerProperties properties) {
+    public MemberController(LedgerCommands commands, CommandBatchGateway batches, QueryGateway queries) {
         this.commands = commands;
         this.batches = batches;
         this.queries = queries;
-        this.maxBatchItems = properties.batch().maxItems();
     }
 
     /** Many registrations in one transaction; each is as idempotent as a single one. */
     @PostMapping("/batch")
     public CommandBatchGateway.BatchResponse registerBatch(@PathVariable String communityId,
                                                            @RequestBody BatchRequest request) {
-        CommandBatchGateway.checkSize(request.members(), "members", maxBatchItems);
+        batches.check(communityId, request.members(), "members");
         return batches.send(request.members(),
                 item -> new RegisterMember(communityId, item.id(), item.displayName()),
                 RegisterMemberRequest::id, LedgerCommands.currentProvenance().metaData());

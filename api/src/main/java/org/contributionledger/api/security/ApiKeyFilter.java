@@ -2,6 +2,7 @@ package org.contributionledger.api.security;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -42,6 +43,14 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
 
     private static final Pattern COMMUNITY_PATH = Pattern.compile("^/api/v1/communities/([^/]+)(/.*)?$");
+    /** Paths anyone may read: health probes and the API's own documentation. */
+    private static final List<String> PUBLIC_PREFIXES = List.of("/actuator/health", "/v3/api-docs", "/swagger-ui");
+    /**
+     * Forms the servlet container or Spring MVC would normalise before matching a controller
+     * (matrix parameters, empty or dot segments, encoded separators). The key check must judge the
+     * path the controller sees, so such paths are refused outright rather than interpreted twice.
+     */
+    private static final Pattern AMBIGUOUS_PATH = Pattern.compile(";|//|/\\.|%2[fF]|%5[cC]|%2[eE]|\\\\");
     private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
 
     private final AdminKey adminKey;
@@ -56,9 +65,11 @@ public class ApiKeyFilter extends OncePerRequestFilter {
         this.maxRequestBytes = properties.maxRequestBytes();
     }
 
+    /** Everything is guarded except an explicit allowlist, so an unusual spelling of a path cannot slip past. */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        String uri = request.getRequestURI();
+        return !AMBIGUOUS_PATH.matcher(uri).find() && PUBLIC_PREFIXES.stream().anyMatch(uri::startsWith);
     }
 
     @Override
@@ -69,6 +80,12 @@ public class ApiKeyFilter extends OncePerRequestFilter {
                 .filter(id -> SAFE_REQUEST_ID.matcher(id).matches())
                 .orElseGet(() -> UUID.randomUUID().toString());
         response.setHeader(REQUEST_ID_HEADER, requestId);
+
+        if (AMBIGUOUS_PATH.matcher(request.getRequestURI()).find()) {
+            Problems.write(request, response, json, Problems.of(HttpStatus.BAD_REQUEST, "ambiguous-path",
+                    "Ambiguous path", "Paths may not contain ';', '//', dot segments or encoded separators"));
+            return;
+        }
 
         if (request.getContentLengthLong() > maxRequestBytes) {
             Problems.write(request, response, json, Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large",

@@ -6,7 +6,6 @@ import java.util.List;
 import org.contributionledger.api.LedgerCommands;
 import org.contributionledger.api.Provenance;
 import org.contributionledger.api.batch.CommandBatchGateway;
-import org.contributionledger.api.config.LedgerProperties;
 import org.contributionledger.core.trust.DeclareTrust;
 import org.contributionledger.core.trust.WithdrawTrust;
 import org.springframework.http.ResponseEntity;
@@ -26,12 +25,10 @@ public class TrustController {
 
     private final LedgerCommands commands;
     private final CommandBatchGateway batches;
-    private final int maxBatchItems;
 
-    public TrustController(LedgerCommands commands, CommandBatchGateway batches, LedgerProperties properties) {
+    public TrustController(LedgerCommands commands, CommandBatchGateway batches) {
         this.commands = commands;
         this.batches = batches;
-        this.maxBatchItems = properties.batch().maxItems();
     }
 
     /**
@@ -41,7 +38,7 @@ public class TrustController {
     @PostMapping("/batch")
     public CommandBatchGateway.BatchResponse declareBatch(@PathVariable String communityId,
                                                           @RequestBody BatchRequest request) {
-        CommandBatchGateway.checkSize(request.declarations(), "declarations", maxBatchItems);
+        batches.check(communityId, request.declarations(), "declarations");
         Provenance provenance = LedgerCommands.currentProvenance();
         return batches.send(request.declarations(), item -> {
             if (item.level() == null) {

@@ -26,21 +26,38 @@ public record CommunitySettings(List<String> categories, List<String> preTrusted
             List.of("help", "introduction", "referral", "advice", "endorsement");
     public static final BigDecimal DEFAULT_MAX_VALUE_PER_ACT = new BigDecimal("1000");
 
+    /** Bounds that keep a community's settings storable and readable; far above any real community's needs. */
+    public static final int MAX_CATEGORIES = 50;
+    public static final int MAX_PRE_TRUSTED_MEMBERS = 500;
+    public static final BigDecimal LARGEST_MAX_VALUE_PER_ACT = new BigDecimal("1e24");
+
     public CommunitySettings {
-        categories = categories == null || categories.isEmpty() ? DEFAULT_CATEGORIES : List.copyOf(categories);
-        categories.forEach(category -> Ids.require(category, "category"));
+        categories = categories == null || categories.isEmpty() ? DEFAULT_CATEGORIES : ids(categories, "categories");
+        if (categories.size() > MAX_CATEGORIES) {
+            throw new IllegalArgumentException("a community has at most " + MAX_CATEGORIES + " categories");
+        }
         if (categories.stream().distinct().count() != categories.size()) {
             throw new IllegalArgumentException("categories must not repeat");
         }
-        preTrustedMembers = preTrustedMembers == null ? List.of() : List.copyOf(preTrustedMembers);
-        preTrustedMembers.forEach(member -> Ids.require(member, "preTrustedMembers"));
+        preTrustedMembers = preTrustedMembers == null ? List.of() : ids(preTrustedMembers, "preTrustedMembers");
+        if (preTrustedMembers.size() > MAX_PRE_TRUSTED_MEMBERS) {
+            throw new IllegalArgumentException("a community names at most " + MAX_PRE_TRUSTED_MEMBERS
+                    + " pre-trusted members");
+        }
         maxValuePerAct = maxValuePerAct == null ? DEFAULT_MAX_VALUE_PER_ACT : maxValuePerAct;
-        if (maxValuePerAct.signum() <= 0) {
-            throw new IllegalArgumentException("maxValuePerAct must be greater than 0");
+        if (maxValuePerAct.signum() <= 0 || maxValuePerAct.compareTo(LARGEST_MAX_VALUE_PER_ACT) > 0
+                || maxValuePerAct.stripTrailingZeros().scale() > 6) {
+            throw new IllegalArgumentException("maxValuePerAct must be greater than 0, at most 1e24, with at most 6 decimals");
         }
         confirmationRequired = confirmationRequired == null ? Boolean.TRUE : confirmationRequired;
         reciprocity = reciprocity == null ? ReciprocityThresholds.DEFAULT : reciprocity;
         reputation = reputation == null ? ReputationWeights.DEFAULT : reputation;
+    }
+
+    /** Checks every id (nulls included, which {@link List#copyOf} would turn into a bare NullPointerException). */
+    private static List<String> ids(List<String> values, String field) {
+        values.forEach(value -> Ids.require(value, field));
+        return List.copyOf(values);
     }
 
     public static CommunitySettings defaults() {

@@ -1,7 +1,9 @@
 package org.contributionledger.core.contribution;
 
+import static org.contributionledger.core.common.Checks.boundedDecimal;
 import static org.contributionledger.core.common.Checks.optionalText;
 import static org.contributionledger.core.common.Checks.required;
+import static org.contributionledger.core.common.Checks.storableInstant;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -24,8 +26,8 @@ public record RecordContribution(String communityId, String contributionId, Stri
         Ids.require(giver, "giver");
         Ids.require(receiver, "receiver");
         Ids.require(category, "category");
-        required(value, "value");
-        required(occurredAt, "occurredAt");
+        boundedDecimal(value, "value");
+        storableInstant(occurredAt, "occurredAt");
         description = optionalText(description, "description", 2000);
         evidenceUrl = optionalText(evidenceUrl, "evidenceUrl", 2000);
         required(recordedBy, "recordedBy");

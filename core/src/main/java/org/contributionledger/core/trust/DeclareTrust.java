@@ -2,6 +2,7 @@ package org.contributionledger.core.trust;
 
 import static org.contributionledger.core.common.Checks.optionalText;
 import static org.contributionledger.core.common.Checks.required;
+import static org.contributionledger.core.common.Checks.storableInstant;
 
 import java.time.Instant;
 
@@ -25,7 +26,7 @@ public record DeclareTrust(String communityId, String truster, String trustee, S
         }
         note = optionalText(note, "note", 2000);
         required(receivedAt, "receivedAt");
-        declaredAt = declaredAt == null ? receivedAt : declaredAt;
+        declaredAt = declaredAt == null ? receivedAt : storableInstant(declaredAt, "declaredAt");
     }
 
     @TargetAggregateIdentifier

@@ -158,11 +158,12 @@ class TrustTest {
     // --- time -----------------------------------------------------------------------------------------
 
     @Test
-    void declarationUpToFiveMinutesAheadOfArrivalIsAccepted() {
+    void declarationUpToFiveMinutesAheadOfArrivalIsAcceptedAndDatedAtArrival() {
         Instant declaredAt = RECEIVED_AT.plus(Duration.ofMinutes(5));
+        // Clock skew is tolerated, not recorded: a later declaration must not look older than this one.
         fixture.givenNoPriorActivity()
                .when(new DeclareTrust(COMMUNITY, TRUSTER, TRUSTEE, CATEGORY, 5, null, declaredAt, RECEIVED_AT))
-               .expectEvents(new TrustDeclared(COMMUNITY, TRUSTER, TRUSTEE, CATEGORY, 5, null, declaredAt));
+               .expectEvents(new TrustDeclared(COMMUNITY, TRUSTER, TRUSTEE, CATEGORY, 5, null, RECEIVED_AT));
     }
 
     @Test

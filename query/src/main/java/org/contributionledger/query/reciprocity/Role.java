@@ -23,6 +23,9 @@ public enum Role {
         if (received.value().signum() == 0) {
             return given.value().signum() > 0 ? CONTRIBUTOR : BALANCED;
         }
+        if (given.value().signum() == 0) {
+            return TAKER; // received something, gave nothing: a taker whatever the thresholds
+        }
         double ratio = ratio(given, received);
         if (ratio < thresholds.takerBelowRatio()) {
             return TAKER;

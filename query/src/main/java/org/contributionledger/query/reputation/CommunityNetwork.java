@@ -57,12 +57,17 @@ final class CommunityNetwork {
     }
 
     void register(String memberId, Instant at) {
-        index.computeIfAbsent(memberId, id -> {
+        node(memberId);
+        changed(at);
+    }
+
+    /** The member's node, added (active) when new. */
+    private int node(String memberId) {
+        return index.computeIfAbsent(memberId, id -> {
             memberIds.add(id);
             active.add(true);
             return memberIds.size() - 1;
         });
-        changed(at);
     }
 
     void setActive(String memberId, boolean isActive, Instant at) {
@@ -103,9 +108,12 @@ final class CommunityNetwork {
         }
     }
 
-    /** Members are added before anything refers to them, so every pair is of known members. */
+    /**
+     * Members are registered before anything refers to them, as the processor delivers events in
+     * their global order; adding an unknown member anyway keeps a fact from being lost.
+     */
     private long pair(String from, String to) {
-        return ((long) index.get(from) << 32) | index.get(to);
+        return ((long) node(from) << 32) | node(to);
     }
 
     /**
@@ -127,6 +135,7 @@ final class CommunityNetwork {
         TrustGraph.Builder ties = TrustGraph.builder(n);
         TrustGraph.Builder positiveTrust = TrustGraph.builder(n);
         TrustGraph.Builder giving = TrustGraph.builder(n);
+        TrustGraph.Builder contacts = TrustGraph.builder(n);
         Map<String, TrustGraph.Builder> byCategory = new HashMap<>();
         for (String category : categoriesSeen) {
             byCategory.put(category, TrustGraph.builder(n));
@@ -150,6 +159,7 @@ final class CommunityNetwork {
             }
             if (overallLevel > 0) {
                 positiveTrust.addEdge(truster, trustee, overallLevel);
+                contacts.addEdge(truster, trustee, 1.0);
                 overall.addEdge(truster, trustee, weights.trust() * overallLevel);
             }
             byCategory.forEach((category, graph) -> {
@@ -173,6 +183,7 @@ final class CommunityNetwork {
                 memberCategories.get(receiver).add(gift.getKey());
             }
             giving.addEdge(giver, receiver, total);
+            contacts.addEdge(giver, receiver, 1.0);
             givenValue[giver] += total;
         });
 
@@ -191,7 +202,8 @@ final class CommunityNetwork {
         }
         return new NetworkFacts(communityId, version, lastEventAt, List.copyOf(memberIds), Map.copyOf(index), isActive,
                 preTrusted.stream().mapToInt(Integer::intValue).toArray(), weights.alpha(), overall.build(),
-                categoryGraphs, ties.build(), positiveTrust.build(), giving.build(), distrustReceived, givenValue,
+                categoryGraphs, ties.build(), positiveTrust.build(), giving.build(), contacts.build(), distrustReceived,
+                givenValue,
                 memberCategories.stream().map(Set::copyOf).toList());
     }
 }

@@ -4,9 +4,11 @@ import java.time.Instant;
 
 /**
  * How current a reputation answer is. Reputation is recomputed in the background, debounced, after
- * the events change a community ({@code computedVersion} counts the changes it includes); while
- * changes are pending, {@code upToDate} is false. Under load the lag stays below two seconds.
+ * the events change a community: {@code computedVersion} counts the changes the answer includes,
+ * {@code currentVersion} those the projection has seen, and {@code eventsBehind} the stored events
+ * (of any community) the projection has not processed yet (-1: unknown). {@code upToDate} is true
+ * when the answer includes every stored event.
  */
 public record Freshness(Instant computedAt, long computedVersion, long currentVersion, boolean upToDate,
-                        long computeMillis, Instant lastEventAt) {
+                        long eventsBehind, long computeMillis, Instant lastEventAt) {
 }

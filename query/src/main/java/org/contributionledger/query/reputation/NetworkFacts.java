@@ -9,13 +9,14 @@ import org.contributionledger.query.reputation.graph.TrustGraph;
 
 /**
  * An immutable copy of a community's network at one version, with the graphs the model needs.
- * Node {@code i} is member {@code memberIds.get(i)} in every graph.
+ * Node {@code i} is member {@code memberIds.get(i)} in every graph. {@code contacts} links every
+ * pair with a confirmed act or positive trust (weight 1, whatever the reputation weights), for reach.
  */
 record NetworkFacts(String communityId, long version, Instant lastEventAt, List<String> memberIds,
                     Map<String, Integer> index,
                     boolean[] active, int[] preTrusted, double alpha, TrustGraph overall,
                     Map<String, TrustGraph> byCategory, TrustGraph ties, TrustGraph positiveTrust,
-                    TrustGraph giving, int[] distrustReceived, double[] givenValue,
+                    TrustGraph giving, TrustGraph contacts, int[] distrustReceived, double[] givenValue,
                     List<Set<String>> memberCategories) {
 
     /** The member's node, or -1 when they are not (yet) in this version of the network. */

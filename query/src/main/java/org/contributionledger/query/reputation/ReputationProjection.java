@@ -65,14 +65,26 @@ public class ReputationProjection implements DisposableBean {
     private final Clock clock;
     private final long debounceNanos;
 
+    private final ReplayProgress progress;
+
     @Autowired
-    public ReputationProjection(@Value("${ledger.reputation.debounce-ms:250}") long debounceMs) {
-        this(Clock.systemUTC(), debounceMs, true);
+    public ReputationProjection(@Value("${ledger.reputation.debounce-ms:250}") long debounceMs,
+                                ReplayProgress progress) {
+        this(Clock.systemUTC(), debounceMs, true, progress);
     }
 
     /** For tests: {@code background} false leaves recomputation to {@link #recomputeNow()}. */
     ReputationProjection(Clock clock, long debounceMs, boolean background) {
+        this(clock, debounceMs, background, null);
+    }
+
+    /**
+     * {@code background} false leaves recomputation to {@link #recomputeNow()};
+     * {@code progress} null means "every stored event has been seen".
+     */
+    ReputationProjection(Clock clock, long debounceMs, boolean background, ReplayProgress progress) {
         this.clock = clock;
+        this.progress = progress;
         this.debounceNanos = TimeUnit.MILLISECONDS.toNanos(debounceMs);
         if (background) {
             this.recomputer = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -223,7 +235,7 @@ public class ReputationProjection implements DisposableBean {
         OptionalDoubleValue reciprocated = OptionalDoubleValue.of(GraphMetrics.character(positive, node));
         return Optional.of(new MemberReputation(query.communityId(), query.memberId(),
                 Influence.of(snapshot.overall(), snapshot.overallRanking(), node), byCategory, breadth(facts, node),
-                GraphMetrics.reach(facts.overall(), node),
+                GraphMetrics.reach(facts.contacts(), node),
                 new MemberReputation.TrustCharacter(reciprocated.value(), positive.outDegree(node),
                         positive.inDegree(node), facts.distrustReceived()[node]),
                 sources, new MemberReputation.ScoreParts(why.fromAllSources(), why.fromDanglingNodes(),
@@ -236,12 +248,17 @@ public class ReputationProjection implements DisposableBean {
         if (snapshot == null) {
             return Optional.empty();
         }
+        if (query.category() != null && !snapshot.facts().byCategory().containsKey(query.category())) {
+            return Optional.empty(); // not a category of this community
+        }
         InfluenceResult result = snapshot.influence(query.category());
         Ranking ranking = snapshot.ranking(query.category());
         List<Leaderboard.Entry> entries = new ArrayList<>();
         int total = result == null ? 0 : result.nodeCount();
-        for (int rank = query.offset() + 1; rank <= Math.min(total, query.offset() + query.limit()); rank++) {
-            int node = ranking.nodeAtRank(rank);
+        // In long: an offset near Integer.MAX_VALUE must give an empty page, not an overflowed rank.
+        long last = Math.min(total, (long) query.offset() + query.limit());
+        for (long rank = (long) query.offset() + 1; rank <= last; rank++) {
+            int node = ranking.nodeAtRank((int) rank);
             entries.add(entry(snapshot.facts(), result, ranking, node));
         }
         return Optional.of(new Leaderboard(query.communityId(), query.category(), total, entries,
@@ -317,7 +334,7 @@ public class ReputationProjection implements DisposableBean {
         }
         double[] weights = exchanged.values().stream().mapToDouble(Double::doubleValue).toArray();
         return new MemberReputation.Breadth(receivers.length, givers.length, exchanged.size(),
-                List.copyOf(facts.memberCategories().get(node)),
+                facts.memberCategories().get(node).stream().sorted().toList(),
                 weights.length == 0 ? 0.0 : GraphMetrics.shannonDiversity(weights));
     }
 
@@ -327,8 +344,10 @@ public class ReputationProjection implements DisposableBean {
         synchronized (network) {
             current = network.version();
         }
+        long behind = progress == null ? 0 : progress.eventsBehind();
         return new Freshness(snapshot.computedAt(), snapshot.facts().version(), current,
-                current == snapshot.facts().version(), snapshot.computeMillis(), snapshot.facts().lastEventAt());
+                current == snapshot.facts().version() && behind == 0, behind, snapshot.computeMillis(),
+                snapshot.facts().lastEventAt());
     }
 
     /** {@link java.util.OptionalDouble} as a nullable Double, for JSON. */

@@ -1,0 +1,387 @@
+package org.contributionledger.query.reputation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+import static org.contributionledger.query.reputation.ReputationScenario.COMMUNITY;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+import org.contributionledger.core.community.CommunityCreated;
+import org.contributionledger.core.community.CommunitySettings;
+import org.contributionledger.core.contribution.ContributionRecorded;
+import org.contributionledger.core.contribution.ContributionStatus;
+import org.contributionledger.core.contribution.RecordedBy;
+import org.contributionledger.core.member.MemberRegistered;
+import org.contributionledger.core.trust.TrustDeclared;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Properties of the reputation projection's answers that need no reference figures: scores sum to
+ * one, pages and ranks fit together, explanations add up, and answers say how fresh they are.
+ */
+class ReputationProjectionTest {
+
+    static List<String> scenarios() {
+        return ReputationScenario.names();
+    }
+
+    private static MemberReputation reputation(ReputationProjection projection, String member, int topSources) {
+        return projection.handle(new FindReputation(COMMUNITY, member, topSources)).orElseThrow();
+    }
+
+    private static Leaderboard leaderboard(ReputationProjection projection, String category, int limit, int offset) {
+        return projection.handle(new FindLeaderboard(COMMUNITY, category, limit, offset)).orElseThrow();
+    }
+
+    // ---- scores ----
+
+    @ParameterizedTest
+    @MethodSource("scenarios")
+    void scoresSumToOneOverAllMembersOverallAndInEveryCategory(String name) {
+        ReputationScenario scenario = ReputationScenario.named(name);
+        ReputationProjection projection = scenario.replay();
+        List<String> members = scenario.members();
+
+        double overall = 0;
+        Map<String, Double> byCategory = new HashMap<>();
+        for (String member : members) {
+            MemberReputation reputation = reputation(projection, member, 0);
+            overall += reputation.influence().score();
+            assertThat(reputation.influence().relativeScore())
+                    .isCloseTo(reputation.influence().score() * members.size(), within(1e-12));
+            reputation.byCategory().forEach((category, influence) ->
+                    byCategory.merge(category, influence.score(), Double::sum));
+        }
+
+        assertThat(overall).isCloseTo(1.0, within(1e-9));
+        assertThat(byCategory).isNotEmpty();
+        byCategory.forEach((category, sum) -> assertThat(sum).as(category).isCloseTo(1.0, within(1e-9)));
+    }
+
+    // ---- leaderboard ----
+
+    @Test
+    void leaderboardPagesCoverEveryMemberOnceWithRanksOneToN() {
+        ReputationScenario scenario = ReputationScenario.named("trust-and-gifts");
+        ReputationProjection projection = scenario.replay();
+        int n = scenario.members().size();
+
+        List<Leaderboard.Entry> paged = new ArrayList<>();
+        for (int offset = 0; offset < n + 2; offset += 4) {
+            Leaderboard page = leaderboard(projection, null, 4, offset);
+            assertThat(page.total()).isEqualTo(n);
+            assertThat(page.entries()).hasSizeLessThanOrEqualTo(4);
+            paged.addAll(page.entries());
+        }
+        Leaderboard whole = leaderboard(projection, null, FindLeaderboard.MAX_LIMIT, 0);
+
+        assertThat(paged).containsExactlyElementsOf(whole.entries());
+        assertThat(whole.entries()).extracting(Leaderboard.Entry::rank)
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, n).boxed().toList());
+        assertThat(whole.entries()).extracting(Leaderboard.Entry::memberId)
+                .containsExactlyInAnyOrderElementsOf(scenario.members());
+        assertThat(whole.entries()).extracting(Leaderboard.Entry::score)
+                .isSortedAccordingTo((a, b) -> Double.compare(b, a));
+        for (Leaderboard.Entry entry : whole.entries()) {
+            Influence influence = reputation(projection, entry.memberId(), 0).influence();
+            assertThat(entry.rank()).isEqualTo(influence.rank());
+            assertThat(entry.score()).isEqualTo(influence.score());
+            assertThat(entry.relativeScore()).isEqualTo(influence.relativeScore());
+            assertThat(entry.percentile()).isEqualTo(influence.percentile());
+        }
+        assertThat(whole.entries().get(0).percentile()).isEqualTo(100.0);
+        assertThat(whole.entries().get(n - 1).percentile()).isEqualTo(0.0);
+    }
+
+    @Test
+    void leaderboardOfACategoryRanksInfluenceInThatCategory() {
+        ReputationScenario scenario = ReputationScenario.named("trust-and-gifts");
+        ReputationProjection projection = scenario.replay();
+
+        Leaderboard help = leaderboard(projection, "help", 3, 0);
+
+        assertThat(help.category()).isEqualTo("help");
+        assertThat(help.total()).isEqualTo(scenario.members().size());
+        assertThat(help.entries()).extracting(Leaderboard.Entry::rank).containsExactly(1, 2, 3);
+        for (Leaderboard.Entry entry : help.entries()) {
+            assertThat(entry.score()).isEqualTo(reputation(projection, entry.memberId(), 0).byCategory().get("help").score());
+        }
+    }
+
+    @Test
+    void leaderboardOffsetPastTheLastMemberGivesAnEmptyPage() {
+        ReputationProjection projection = ReputationScenario.named("trust-only").replay();
+
+        Leaderboard page = leaderboard(projection, null, 10, 7);
+
+        assertThat(page.total()).isEqualTo(7);
+        assertThat(page.entries()).isEmpty();
+    }
+
+    @Test
+    void leaderboardOffsetFarPastTheLastMemberGivesAnEmptyPage() {
+        ReputationProjection projection = ReputationScenario.named("trust-only").replay();
+
+        Leaderboard page = leaderboard(projection, null, 10, Integer.MAX_VALUE);
+
+        assertThat(page.total()).isEqualTo(7);
+        assertThat(page.entries()).isEmpty();
+    }
+
+    @Test
+    void leaderboardAndInfluencersRejectLimitsOutOfRange() {
+        assertThatThrownBy(() -> new FindLeaderboard(COMMUNITY, null, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new FindLeaderboard(COMMUNITY, null, 10, -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new FindInfluencers(COMMUNITY, "alice", null, FindLeaderboard.MAX_LIMIT + 1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new FindReputation(COMMUNITY, "alice", 101)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void reachCountsPositiveTrustAndActsWhateverTheReputationWeights() {
+        for (CommunitySettings.ReputationWeights weights : List.of(
+                new CommunitySettings.ReputationWeights(0.0, 1.0, null, null),
+                new CommunitySettings.ReputationWeights(1.0, 0.0, null, null),
+                new CommunitySettings.ReputationWeights(1.0, 1.0, Map.of("help", 0.0), null))) {
+            ReputationProjection projection = ReputationScenario.newProjection();
+            Instant at = Instant.parse("2025-05-30T10:00:00Z");
+            projection.on(new CommunityCreated(COMMUNITY, "Village",
+                    new CommunitySettings(null, null, null, null, null, weights)));
+            for (String member : List.of("alice", "bob", "carol", "dave")) {
+                projection.on(new MemberRegistered(COMMUNITY, member, member), at);
+            }
+            projection.on(new TrustDeclared(COMMUNITY, "alice", "bob", null, 5, null, at), at);
+            projection.on(new ContributionRecorded(COMMUNITY, "act-1", "carol", "dave", "help", BigDecimal.TEN, at,
+                    null, null, RecordedBy.RECEIVER, ContributionStatus.CONFIRMED), at);
+            projection.recomputeNow();
+
+            assertThat(reputation(projection, "alice", 0).reach()).as("%s: alice trusts bob", weights).isEqualTo(1);
+            assertThat(reputation(projection, "carol", 0).reach()).as("%s: carol gave to dave", weights).isEqualTo(1);
+        }
+    }
+
+    // ---- explanation ----
+
+    @ParameterizedTest
+    @MethodSource("scenarios")
+    void scorePartsAddUpToTheScoreAndEachSourceContributesDampingTimesItsScoreTimesItsShare(String name) {
+        ReputationScenario scenario = ReputationScenario.named(name);
+        ReputationProjection projection = scenario.replay();
+        double damping = 1 - scenario.alpha();
+
+        for (String member : scenario.members()) {
+            MemberReputation reputation = reputation(projection, member, 100);
+            MemberReputation.ScoreParts parts = reputation.scoreParts();
+
+            assertThat(parts.fromMembers() + parts.fromMembersWhoTrustNobody() + parts.fromTeleport())
+                    .as("%s %s", name, member).isCloseTo(reputation.influence().score(), within(1e-9));
+            double listed = 0;
+            for (MemberReputation.InfluenceSource source : reputation.topSources()) {
+                assertThat(source.contribution())
+                        .isCloseTo(damping * source.sourceScore() * source.trustShare(), within(1e-15));
+                assertThat(source.trustShare()).isBetween(0.0, 1.0);
+                assertThat(source.sourceScore()).isEqualTo(reputation(projection, source.memberId(), 0).influence().score());
+                listed += source.contribution();
+            }
+            assertThat(listed).as("all sources are listed").isCloseTo(parts.fromMembers(), within(1e-15));
+            assertThat(reputation.topSources()).extracting(MemberReputation.InfluenceSource::contribution)
+                    .isSortedAccordingTo((a, b) -> Double.compare(b, a));
+        }
+    }
+
+    @Test
+    void topSourcesAreCappedAtTheNumberAskedFor() {
+        ReputationProjection projection = ReputationScenario.named("trust-only").replay();
+
+        List<MemberReputation.InfluenceSource> all = reputation(projection, "alice", 100).topSources();
+        List<MemberReputation.InfluenceSource> two = reputation(projection, "alice", 2).topSources();
+
+        assertThat(all).hasSize(3);
+        assertThat(two).containsExactlyElementsOf(all.subList(0, 2));
+        assertThat(reputation(projection, "alice", 0).topSources()).isEmpty();
+        assertThat(reputation(projection, "alice", 0).scoreParts()).isEqualTo(reputation(projection, "alice", 100).scoreParts());
+    }
+
+    // ---- freshness ----
+
+    @Test
+    void answersSayTheyAreUpToDateAfterRecomputation() {
+        ReputationScenario scenario = ReputationScenario.named("trust-only");
+        ReputationProjection projection = ReputationScenario.newProjection();
+        Instant lastEventAt = scenario.feed(projection);
+        projection.recomputeNow();
+
+        Freshness freshness = reputation(projection, "alice", 0).freshness();
+
+        assertThat(freshness.upToDate()).isTrue();
+        assertThat(freshness.computedVersion()).isEqualTo(freshness.currentVersion()).isPositive();
+        assertThat(freshness.computedAt()).isEqualTo(ReputationScenario.COMPUTED_AT);
+        assertThat(freshness.lastEventAt()).isEqualTo(lastEventAt);
+        assertThat(freshness.computeMillis()).isNotNegative();
+    }
+
+    @Test
+    void answersAreStaleAfterANewEventUntilRecomputed() {
+        ReputationScenario scenario = ReputationScenario.named("trust-only");
+        ReputationProjection projection = ReputationScenario.newProjection();
+        scenario.feed(projection);
+        projection.recomputeNow();
+        MemberReputation before = reputation(projection, "grace", 0);
+        long version = before.freshness().computedVersion();
+
+        Instant at = Instant.parse("2025-05-30T10:00:00Z");
+        projection.on(new TrustDeclared(COMMUNITY, "alice", "grace", null, 10, null, at), at);
+
+        MemberReputation stale = reputation(projection, "grace", 0);
+        assertThat(stale.freshness().upToDate()).isFalse();
+        assertThat(stale.freshness().computedVersion()).isEqualTo(version);
+        assertThat(stale.freshness().currentVersion()).isEqualTo(version + 1);
+        assertThat(stale.influence()).as("the old snapshot still answers").isEqualTo(before.influence());
+        assertThat(projection.handle(new FindLeaderboard(COMMUNITY, null, 10, 0)).orElseThrow().freshness().upToDate())
+                .isFalse();
+        assertThat(projection.handle(new FindNetworkStats(COMMUNITY)).orElseThrow().freshness().upToDate()).isFalse();
+
+        projection.recomputeNow();
+
+        MemberReputation fresh = reputation(projection, "grace", 0);
+        assertThat(fresh.freshness().upToDate()).isTrue();
+        assertThat(fresh.freshness().computedVersion()).isEqualTo(version + 1);
+        assertThat(fresh.freshness().lastEventAt()).isEqualTo(at);
+        assertThat(fresh.influence().score()).isGreaterThan(before.influence().score());
+        assertThat(fresh.character().trustedBy()).isEqualTo(1);
+    }
+
+    @Test
+    void memberRegisteredSinceTheLastRecomputationIsUnknownUntilTheNext() {
+        ReputationScenario scenario = ReputationScenario.named("trust-only");
+        ReputationProjection projection = ReputationScenario.newProjection();
+        scenario.feed(projection);
+        projection.recomputeNow();
+        Instant at = Instant.parse("2025-05-30T10:00:00Z");
+
+        projection.on(new MemberRegistered(COMMUNITY, "henry", "Henry"), at);
+
+        assertThat(projection.handle(new FindReputation(COMMUNITY, "henry", 0))).isEmpty();
+        assertThat(projection.handle(new FindInfluencers(COMMUNITY, "henry", null, 10))).isEmpty();
+        projection.recomputeNow();
+        MemberReputation henry = reputation(projection, "henry", 0);
+        assertThat(henry.influence().rank()).isEqualTo(8);
+        assertThat(leaderboard(projection, null, 10, 0).total()).isEqualTo(8);
+    }
+
+    @Test
+    void recomputationKeepsScoresWhenNothingChanged() {
+        ReputationProjection projection = ReputationScenario.named("trust-and-gifts").replay();
+        MemberReputation first = reputation(projection, "erin", 5);
+
+        projection.recomputeNow();
+
+        assertThat(reputation(projection, "erin", 5)).isEqualTo(first);
+    }
+
+    @Test
+    void warmStartedRecomputationAfterAChangeMatchesAColdStart() {
+        ReputationScenario scenario = ReputationScenario.named("trust-and-gifts");
+        ReputationProjection warm = ReputationScenario.newProjection();
+        scenario.feed(warm);
+        warm.recomputeNow();
+        ReputationProjection cold = ReputationScenario.newProjection();
+        scenario.feed(cold);
+        Instant at = Instant.parse("2025-05-30T10:00:00Z");
+        ContributionRecorded gift = new ContributionRecorded(COMMUNITY, "late", "dave", "frank", "advice",
+                new BigDecimal("12"), at, null, null, RecordedBy.RECEIVER, ContributionStatus.CONFIRMED);
+        warm.on(gift, at);
+        cold.on(gift, at);
+
+        warm.recomputeNow();
+        cold.recomputeNow();
+
+        for (String member : scenario.members()) {
+            assertThat(reputation(warm, member, 0).influence().score())
+                    .isCloseTo(reputation(cold, member, 0).influence().score(), within(1e-9));
+        }
+    }
+
+    // ---- what there is no answer for ----
+
+    @Test
+    void nothingIsAnsweredBeforeTheFirstRecomputation() {
+        ReputationProjection projection = ReputationScenario.newProjection();
+        ReputationScenario.named("trust-only").feed(projection);
+
+        assertThat(projection.handle(new FindReputation(COMMUNITY, "alice", 5))).isEmpty();
+        assertThat(projection.handle(new FindLeaderboard(COMMUNITY, null, 10, 0))).isEmpty();
+        assertThat(projection.handle(new FindInfluencers(COMMUNITY, "alice", null, 10))).isEmpty();
+        assertThat(projection.handle(new FindNetworkStats(COMMUNITY))).isEmpty();
+    }
+
+    @Test
+    void unknownCommunityMemberOrCategoryHasNoReputation() {
+        ReputationProjection projection = ReputationScenario.named("trust-only").replay();
+
+        assertThat(projection.handle(new FindReputation("elsewhere", "alice", 5))).isEmpty();
+        assertThat(projection.handle(new FindReputation(COMMUNITY, "nobody", 5))).isEmpty();
+        assertThat(projection.handle(new FindLeaderboard("elsewhere", null, 10, 0))).isEmpty();
+        assertThat(projection.handle(new FindInfluencers(COMMUNITY, "nobody", null, 10))).isEmpty();
+        assertThat(projection.handle(new FindInfluencers(COMMUNITY, "alice", "gardening", 10))).isEmpty();
+        assertThat(projection.handle(new FindNetworkStats("elsewhere"))).isEmpty();
+    }
+
+    @Test
+    void communityWithoutMembersHasAnEmptyLeaderboardAndNoGini() {
+        ReputationProjection projection = ReputationScenario.newProjection();
+        projection.on(new CommunityCreated(COMMUNITY, "Empty", CommunitySettings.defaults()));
+        projection.recomputeNow();
+
+        Leaderboard leaderboard = leaderboard(projection, null, 10, 0);
+        NetworkStats stats = projection.handle(new FindNetworkStats(COMMUNITY)).orElseThrow();
+
+        assertThat(leaderboard.total()).isZero();
+        assertThat(leaderboard.entries()).isEmpty();
+        assertThat(stats.giniOfGivenValue()).isNull();
+        assertThat(stats.trust()).isEqualTo(new NetworkStats.Ties(0, 0, 0, 0, null, null));
+        assertThat(stats.giving()).isEqualTo(new NetworkStats.Ties(0, 0, 0, 0, null, null));
+    }
+
+    @Test
+    void eachCommunityHasItsOwnReputation() {
+        ReputationProjection projection = ReputationScenario.newProjection();
+        ReputationScenario.named("trust-only").feed(projection);
+        Instant at = Instant.parse("2025-05-30T10:00:00Z");
+        projection.on(new CommunityCreated("hamlet", "Hamlet", CommunitySettings.defaults()));
+        projection.on(new MemberRegistered("hamlet", "alice", "Alice"), at);
+        projection.on(new MemberRegistered("hamlet", "zed", "Zed"), at);
+        projection.recomputeNow();
+
+        Leaderboard hamlet = projection.handle(new FindLeaderboard("hamlet", null, 10, 0)).orElseThrow();
+
+        assertThat(hamlet.total()).isEqualTo(2);
+        Set<String> ids = new HashSet<>();
+        hamlet.entries().forEach(entry -> ids.add(entry.memberId()));
+        assertThat(ids).containsExactlyInAnyOrder("alice", "zed");
+        assertThat(hamlet.entries()).allSatisfy(entry -> assertThat(entry.score()).isCloseTo(0.5, within(1e-12)));
+        assertThat(leaderboard(projection, null, 10, 0).total()).isEqualTo(7);
+    }
+
+    @Test
+    void resetForgetsEveryCommunity() {
+        ReputationProjection projection = ReputationScenario.named("trust-only").replay();
+
+        projection.reset();
+        projection.recomputeNow();
+
+        assertThat(projection.handle(new FindReputation(COMMUNITY, "alice", 5))).isEmpty();
+        assertThat(projection.handle(new FindLeaderboard(COMMUNITY, null, 10, 0))).isEmpty();
+    }
+}
