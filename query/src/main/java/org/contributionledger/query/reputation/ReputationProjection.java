@@ -191,6 +191,19 @@ public class ReputationProjection implements DisposableBean {
     }
 
     private void recompute(CommunityNetwork network) {
+        synchronized (computeLock(network.communityId())) {
+            recomputeLocked(network);
+        }
+    }
+
+    private final Map<String, Object> computeLocks = new ConcurrentHashMap<>();
+
+    /** One computation per community at a time: the background thread and a first read may race. */
+    private Object computeLock(String communityId) {
+        return computeLocks.computeIfAbsent(communityId, id -> new Object());
+    }
+
+    private void recomputeLocked(CommunityNetwork network) {
         NetworkFacts facts;
         synchronized (network) {
             ReputationSnapshot current = snapshots.get(network.communityId());
@@ -212,9 +225,31 @@ public class ReputationProjection implements DisposableBean {
 
     // ---- queries ----
 
+    /**
+     * The community's current snapshot. A member the projection knows but no snapshot includes yet
+     * (the first read right after registering) gets one computed on the spot, so a registered member
+     * never reads as unknown; otherwise reads never wait for a computation.
+     */
+    private ReputationSnapshot snapshot(String communityId, String memberId) {
+        ReputationSnapshot snapshot = snapshots.get(communityId);
+        CommunityNetwork network = networks.get(communityId);
+        if (network == null) {
+            return snapshot;
+        }
+        boolean known;
+        synchronized (network) {
+            known = memberId == null || network.indexOf(memberId) != null;
+        }
+        if (snapshot == null || (known && memberId != null && snapshot.facts().nodeOf(memberId) < 0)) {
+            recompute(network);
+            snapshot = snapshots.get(communityId);
+        }
+        return snapshot;
+    }
+
     @QueryHandler
     public Optional<MemberReputation> handle(FindReputation query) {
-        ReputationSnapshot snapshot = snapshots.get(query.communityId());
+        ReputationSnapshot snapshot = snapshot(query.communityId(), query.memberId());
         if (snapshot == null || snapshot.overall() == null) {
             return Optional.empty();
         }
@@ -244,7 +279,7 @@ public class ReputationProjection implements DisposableBean {
 
     @QueryHandler
     public Optional<Leaderboard> handle(FindLeaderboard query) {
-        ReputationSnapshot snapshot = snapshots.get(query.communityId());
+        ReputationSnapshot snapshot = snapshot(query.communityId(), null);
         if (snapshot == null) {
             return Optional.empty();
         }
@@ -267,7 +302,7 @@ public class ReputationProjection implements DisposableBean {
 
     @QueryHandler
     public Optional<Influencers> handle(FindInfluencers query) {
-        ReputationSnapshot snapshot = snapshots.get(query.communityId());
+        ReputationSnapshot snapshot = snapshot(query.communityId(), query.memberId());
         if (snapshot == null) {
             return Optional.empty();
         }
@@ -292,7 +327,7 @@ public class ReputationProjection implements DisposableBean {
 
     @QueryHandler
     public Optional<NetworkStats> handle(FindNetworkStats query) {
-        ReputationSnapshot snapshot = snapshots.get(query.communityId());
+        ReputationSnapshot snapshot = snapshot(query.communityId(), null);
         if (snapshot == null) {
             return Optional.empty();
         }

@@ -263,7 +263,7 @@ class ReputationProjectionTest {
     }
 
     @Test
-    void memberRegisteredSinceTheLastRecomputationIsUnknownUntilTheNext() {
+    void memberRegisteredSinceTheLastRecomputationIsComputedOnTheirFirstRead() {
         ReputationScenario scenario = ReputationScenario.named("trust-only");
         ReputationProjection projection = ReputationScenario.newProjection();
         scenario.feed(projection);
@@ -272,10 +272,10 @@ class ReputationProjectionTest {
 
         projection.on(new MemberRegistered(COMMUNITY, "henry", "Henry"), at);
 
-        assertThat(projection.handle(new FindReputation(COMMUNITY, "henry", 0))).isEmpty();
-        assertThat(projection.handle(new FindInfluencers(COMMUNITY, "henry", null, 10))).isEmpty();
-        projection.recomputeNow();
+        // No recomputation in between: the read computes one, so a registered member never reads as unknown.
         MemberReputation henry = reputation(projection, "henry", 0);
+        assertThat(henry.freshness().upToDate()).isTrue();
+        assertThat(projection.handle(new FindInfluencers(COMMUNITY, "henry", null, 10))).isPresent();
         assertThat(henry.influence().rank()).isEqualTo(8);
         assertThat(leaderboard(projection, null, 10, 0).total()).isEqualTo(8);
     }
@@ -316,14 +316,14 @@ class ReputationProjectionTest {
     // ---- what there is no answer for ----
 
     @Test
-    void nothingIsAnsweredBeforeTheFirstRecomputation() {
+    void theFirstReadComputesTheFirstSnapshot() {
         ReputationProjection projection = ReputationScenario.newProjection();
         ReputationScenario.named("trust-only").feed(projection);
 
-        assertThat(projection.handle(new FindReputation(COMMUNITY, "alice", 5))).isEmpty();
-        assertThat(projection.handle(new FindLeaderboard(COMMUNITY, null, 10, 0))).isEmpty();
-        assertThat(projection.handle(new FindInfluencers(COMMUNITY, "alice", null, 10))).isEmpty();
-        assertThat(projection.handle(new FindNetworkStats(COMMUNITY))).isEmpty();
+        assertThat(projection.handle(new FindReputation(COMMUNITY, "alice", 5))).isPresent();
+        assertThat(projection.handle(new FindLeaderboard(COMMUNITY, null, 10, 0))).isPresent();
+        assertThat(projection.handle(new FindInfluencers(COMMUNITY, "alice", null, 10))).isPresent();
+        assertThat(projection.handle(new FindNetworkStats(COMMUNITY))).isPresent();
     }
 
     @Test
