@@ -1,0 +1,118 @@
+package org.contributionledger.api.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The production database: the same migrations, event store, views and reputation on a real
+ * PostgreSQL server (started by the test, no Docker needed), through the HTTP API.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PostgresIT {
+
+    private static final String ADMIN_KEY = "postgres-it-admin-key";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static EmbeddedPostgres postgres;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws IOException {
+        postgres = EmbeddedPostgres.builder().start();
+        registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "");
+        registry.add("ledger.admin-key", () -> ADMIN_KEY);
+    }
+
+    @AfterAll
+    static void stopPostgres() throws IOException {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void theWalkthroughWorksOnPostgres() throws Exception {
+        assertThat(jdbc.queryForObject("SELECT version()", String.class)).startsWith("PostgreSQL");
+        String key = send("POST", "/api/v1/communities", ADMIN_KEY, "{\"id\":\"pg\",\"name\":\"On PostgreSQL\"}", 201)
+                .path("apiKey").asText();
+        send("POST", "/api/v1/communities/pg/members/batch", key,
+                "{\"members\":[{\"id\":\"ada\",\"displayName\":\"Ada\"},{\"id\":\"bob\",\"displayName\":\"Bob\"}]}", 200);
+        send("POST", "/api/v1/communities/pg/contributions", key, """
+                {"id":"act-1","giver":"ada","receiver":"bob","category":"help","value":2.5,
+                 "occurredAt":"2026-01-15T10:00:00Z","recordedBy":"GIVER"}""", 201);
+        send("POST", "/api/v1/communities/pg/contributions/act-1/confirm", key, "{\"by\":\"bob\"}", 200);
+        JsonNode batch = send("POST", "/api/v1/communities/pg/contributions/batch", key, """
+                {"contributions":[
+                  {"id":"act-2","giver":"bob","receiver":"ada","category":"advice","value":1,
+                   "occurredAt":"2026-01-16T10:00:00Z","recordedBy":"RECEIVER"},
+                  {"id":"act-3","giver":"bob","receiver":"bob","category":"advice","value":1,
+                   "occurredAt":"2026-01-16T10:00:00Z","recordedBy":"RECEIVER"}]}""", 200);
+        assertThat(batch.path("recorded").asLong()).isEqualTo(1);
+        assertThat(batch.path("results").get(1).path("problem").path("status").asInt()).isEqualTo(422);
+        send("PUT", "/api/v1/communities/pg/trust/bob/ada", key, "{\"level\":8}", 200);
+        // Same id, same act: the retry is idempotent on PostgreSQL too.
+        send("POST", "/api/v1/communities/pg/contributions", key, """
+                {"id":"act-1","giver":"ada","receiver":"bob","category":"help","value":2.50,
+                 "occurredAt":"2026-01-15T10:00:00Z","recordedBy":"GIVER"}""", 201);
+
+        JsonNode reciprocity = send("GET", "/api/v1/communities/pg/members/ada/reciprocity", key, null, 200);
+        assertThat(reciprocity.path("given").path("value").decimalValue()).isEqualByComparingTo("2.5");
+        assertThat(reciprocity.path("received").path("count").asLong()).isEqualTo(1);
+        assertThat(reciprocity.path("mutualPartners").asInt()).isEqualTo(1);
+        JsonNode statement = send("GET", "/api/v1/communities/pg/members/ada/statement?limit=1", key, null, 200);
+        assertThat(statement.path("entries").get(0).path("contributionId").asText()).isEqualTo("act-2");
+        JsonNode next = send("GET", "/api/v1/communities/pg/members/ada/statement?limit=1&cursor="
+                + statement.path("nextCursor").asText(), key, null, 200);
+        assertThat(next.path("entries").get(0).path("contributionId").asText()).isEqualTo("act-1");
+        // Community created + key issued, two members, act-1 recorded + confirmed, act-2, one trust declaration.
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class)).isEqualTo(8);
+
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        JsonNode stats;
+        do {
+            stats = send("GET", "/api/v1/communities/pg/stats", key, null, 200);
+            Thread.sleep(50);
+        } while (!stats.path("network").path("freshness").path("upToDate").asBoolean() && System.nanoTime() < deadline);
+        assertThat(stats.path("network").path("trust").path("ties").asLong()).isEqualTo(1);
+        assertThat(stats.path("network").path("giving").path("mutualPairs").asLong()).isEqualTo(1);
+        JsonNode reputation = send("GET", "/api/v1/communities/pg/members/ada/reputation", key, null, 200);
+        assertThat(reputation.path("influence").path("rank").asInt()).isEqualTo(1);
+    }
+
+    private JsonNode send(String method, String path, String key, String body, int expectedStatus) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isEqualTo(expectedStatus);
+        return JSON.readTree(response.body());
+    }
+}
