@@ -59,6 +59,7 @@ class TenantIsolationTest extends LedgerApiTest {
         calls.add(client -> client.put(base + "/trust/bob/alice", Map.of("level", -10)));
         calls.add(client -> client.put(base + "/trust/bob/alice?category=help", Map.of("level", 2)));
         calls.add(client -> client.delete(base + "/trust/alice/bob"));
+        calls.add(client -> client.get(base + "/trust/bob/alice"));
         calls.add(client -> client.post(base + "/trust/batch", Map.of("declarations",
                 List.of(Map.of("truster", "bob", "trustee", "alice", "level", -10)))));
         calls.add(client -> client.get(base + "/members/alice/statement"));

@@ -3,13 +3,19 @@ package org.contributionledger.api.trust;
 import java.time.Instant;
 import java.util.List;
 
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.contributionledger.api.LedgerCommands;
+import org.contributionledger.api.problem.NotFound;
 import org.contributionledger.api.Provenance;
 import org.contributionledger.api.batch.CommandBatchGateway;
 import org.contributionledger.core.trust.DeclareTrust;
 import org.contributionledger.core.trust.WithdrawTrust;
+import org.contributionledger.query.trust.FindTrust;
+import org.contributionledger.query.trust.TrustTie;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -25,10 +31,12 @@ public class TrustController {
 
     private final LedgerCommands commands;
     private final CommandBatchGateway batches;
+    private final QueryGateway queries;
 
-    public TrustController(LedgerCommands commands, CommandBatchGateway batches) {
+    public TrustController(LedgerCommands commands, CommandBatchGateway batches, QueryGateway queries) {
         this.commands = commands;
         this.batches = batches;
+        this.queries = queries;
     }
 
     /**
@@ -50,7 +58,7 @@ public class TrustController {
     }
 
     @PutMapping("/{truster}/{trustee}")
-    public TrustState declare(@PathVariable String communityId, @PathVariable String truster,
+    public TrustTie declare(@PathVariable String communityId, @PathVariable String truster,
                               @PathVariable String trustee, @RequestParam(required = false) String category,
                               @RequestBody DeclareTrustRequest request) {
         if (request.level() == null) {
@@ -60,7 +68,18 @@ public class TrustController {
         DeclareTrust command = new DeclareTrust(communityId, truster, trustee, category, request.level(),
                 request.note(), request.declaredAt(), provenance.receivedAt());
         commands.send(command);
-        return new TrustState(truster, trustee, category, command.level(), command.note(), command.declaredAt());
+        // The tie in force, not the request: an older declaration than the one in force changes nothing.
+        return find(communityId, truster, trustee, category);
+    }
+
+    @GetMapping("/{truster}/{trustee}")
+    public TrustTie find(@PathVariable String communityId, @PathVariable String truster,
+                         @PathVariable String trustee, @RequestParam(required = false) String category) {
+        return queries.query(new FindTrust(communityId, truster, trustee, category),
+                        ResponseTypes.optionalInstanceOf(TrustTie.class)).join()
+                .orElseThrow(() -> new NotFound("No trust from '" + truster + "' to '" + trustee + "'"
+                        + (category == null ? "" : " for category '" + category + "'") + " is in force in community '"
+                        + communityId + "'"));
     }
 
     @DeleteMapping("/{truster}/{trustee}")
@@ -82,7 +101,4 @@ public class TrustController {
     public record BatchRequest(List<BatchItem> declarations) {
     }
 
-    public record TrustState(String truster, String trustee, String category, int level, String note,
-                             Instant declaredAt) {
-    }
 }

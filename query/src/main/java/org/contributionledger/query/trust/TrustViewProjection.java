@@ -1,8 +1,11 @@
 package org.contributionledger.query.trust;
 
+import java.util.Optional;
+
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.queryhandling.QueryHandler;
 import org.contributionledger.core.trust.TrustDeclared;
 import org.contributionledger.core.trust.TrustWithdrawn;
 import org.contributionledger.query.Sql;
@@ -46,6 +49,17 @@ public class TrustViewProjection {
         jdbc.update("DELETE FROM trust_view WHERE community_id = ? AND truster = ? AND trustee = ? AND category = ?",
                 event.communityId(), event.truster(), event.trustee(),
                 event.category() == null ? ALL_CATEGORIES : event.category());
+    }
+
+    @QueryHandler
+    public Optional<TrustTie> handle(FindTrust query) {
+        String category = query.category() == null ? ALL_CATEGORIES : query.category();
+        return jdbc.query("""
+                                SELECT trust_level, note, declared_at FROM trust_view
+                                WHERE community_id = ? AND truster = ? AND trustee = ? AND category = ?""",
+                (row, i) -> new TrustTie(query.communityId(), query.truster(), query.trustee(), query.category(),
+                        row.getInt(1), row.getString(2), Sql.instant(row, 3)),
+                query.communityId(), query.truster(), query.trustee(), category).stream().findFirst();
     }
 
     @ResetHandler
