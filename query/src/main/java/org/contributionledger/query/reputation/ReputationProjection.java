@@ -7,11 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -61,10 +63,11 @@ public class ReputationProjection implements DisposableBean {
     private final Map<String, CommunityNetwork> networks = new ConcurrentHashMap<>();
     private final Map<String, ReputationSnapshot> snapshots = new ConcurrentHashMap<>();
     private final Map<String, Long> lastComputeNanos = new ConcurrentHashMap<>();
+    /** One computation per community at a time: the background thread and a first read may race. */
+    private final Map<String, Object> computeLocks = new ConcurrentHashMap<>();
     private final ScheduledExecutorService recomputer;
     private final Clock clock;
     private final long debounceNanos;
-
     private final ReplayProgress progress;
 
     @Autowired
@@ -152,7 +155,7 @@ public class ReputationProjection implements DisposableBean {
         snapshots.clear();
     }
 
-    private void mutate(String communityId, java.util.function.Consumer<CommunityNetwork> change) {
+    private void mutate(String communityId, Consumer<CommunityNetwork> change) {
         CommunityNetwork network = networks.get(communityId);
         if (network == null) {
             return; // an event of a community created before this projection existed cannot happen on replay
@@ -196,9 +199,6 @@ public class ReputationProjection implements DisposableBean {
         }
     }
 
-    private final Map<String, Object> computeLocks = new ConcurrentHashMap<>();
-
-    /** One computation per community at a time: the background thread and a first read may race. */
     private Object computeLock(String communityId) {
         return computeLocks.computeIfAbsent(communityId, id -> new Object());
     }
@@ -267,11 +267,12 @@ public class ReputationProjection implements DisposableBean {
                         source.contribution(), source.trustShare(), source.sourceScore()))
                 .toList();
         TrustGraph positive = facts.positiveTrust();
-        OptionalDoubleValue reciprocated = OptionalDoubleValue.of(GraphMetrics.character(positive, node));
+        OptionalDouble character = GraphMetrics.character(positive, node);
         return Optional.of(new MemberReputation(query.communityId(), query.memberId(),
                 Influence.of(snapshot.overall(), snapshot.overallRanking(), node), byCategory, breadth(facts, node),
                 GraphMetrics.reach(facts.contacts(), node),
-                new MemberReputation.TrustCharacter(reciprocated.value(), positive.outDegree(node),
+                new MemberReputation.TrustCharacter(character.isPresent() ? character.getAsDouble() : null,
+                        positive.outDegree(node),
                         positive.inDegree(node), facts.distrustReceived()[node]),
                 sources, new MemberReputation.ScoreParts(why.fromAllSources(), why.fromDanglingNodes(),
                 why.fromTeleport()), freshness(snapshot)));
@@ -383,12 +384,5 @@ public class ReputationProjection implements DisposableBean {
         return new Freshness(snapshot.computedAt(), snapshot.facts().version(), current,
                 current == snapshot.facts().version() && behind == 0, behind, snapshot.computeMillis(),
                 snapshot.facts().lastEventAt());
-    }
-
-    /** {@link java.util.OptionalDouble} as a nullable Double, for JSON. */
-    private record OptionalDoubleValue(Double value) {
-        static OptionalDoubleValue of(java.util.OptionalDouble optional) {
-            return new OptionalDoubleValue(optional.isPresent() ? optional.getAsDouble() : null);
-        }
     }
 }
