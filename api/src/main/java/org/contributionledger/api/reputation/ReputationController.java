@@ -45,7 +45,9 @@ public class ReputationController {
                                    @RequestParam(defaultValue = "0") int offset) {
         return queries.query(new FindLeaderboard(communityId, category, limit, offset),
                         ResponseTypes.optionalInstanceOf(Leaderboard.class)).join()
-                .orElseThrow(() -> new NotFound("No reputation yet for community '" + communityId + "'"));
+                .orElseThrow(() -> new NotFound("No leaderboard for community '" + communityId + "'"
+                        + (category == null ? "" : " and category '" + category + "'")
+                        + ": unknown community, or a category it does not have"));
     }
 
     @GetMapping("/members/{memberId}/influencers")
