@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -87,7 +88,7 @@ public class BenchIngestCommand implements Callable<Integer> {
             ledger.post(base + "/contributions", act.apply(-1 - i));
         }
         ledger.post(base + "/contributions/batch", Map.of("contributions",
-                java.util.stream.IntStream.range(0, batchSize).mapToObj(i -> act.apply(-1000 - i)).toList()));
+                IntStream.range(0, batchSize).mapToObj(i -> act.apply(-1000 - i)).toList()));
 
         double singleRate = run(singleActs, 1, index -> ledger.post(base + "/contributions", act.apply(index)));
         double batchRate = run(batchActs, batchSize, from -> {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -82,13 +83,13 @@ public class ImportCommand implements Callable<Integer> {
                 new ArrayList<>(members), id -> Map.of("id", id, "displayName", "Member " + id));
 
         String prefix = idPrefix != null ? idPrefix : file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        List<Object[]> numbered = new ArrayList<>();
+        List<Row> numbered = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
-            numbered.add(new Object[] {i, rows.get(i)});
+            numbered.add(new Row(i, rows.get(i)));
         }
         Outcome rowOutcome = format == Format.signed
                 ? postInBatches(ledger, base + "/trust/batch", "declarations", "trust", numbered, n -> {
-                    String[] row = (String[]) n[1];
+                    String[] row = n.fields();
                     Map<String, Object> item = new LinkedHashMap<>();
                     item.put("truster", row[0]);
                     item.put("trustee", row[1]);
@@ -97,9 +98,9 @@ public class ImportCommand implements Callable<Integer> {
                     return item;
                 })
                 : postInBatches(ledger, base + "/contributions/batch", "contributions", "acts", numbered, n -> {
-                    String[] row = (String[]) n[1];
+                    String[] row = n.fields();
                     Map<String, Object> item = new LinkedHashMap<>();
-                    item.put("id", prefix + "-" + n[0]);
+                    item.put("id", prefix + "-" + n.index());
                     item.put("giver", row[0]);
                     item.put("receiver", row[1]);
                     item.put("category", category);
@@ -141,7 +142,7 @@ public class ImportCommand implements Callable<Integer> {
     }
 
     private <T> Outcome postInBatches(LedgerHttpClient ledger, String path, String field, String label, List<T> items,
-                                      java.util.function.Function<T, Object> toItem) {
+                                      Function<T, Object> toItem) {
         Outcome outcome = new Outcome(items.size());
         ProgressBar progress = new ProgressBar(err, label, items.size());
         for (int from = 0; from < items.size(); from += batchSize) {
@@ -160,6 +161,10 @@ public class ImportCommand implements Callable<Integer> {
             progress.update(0);
         }
         return outcome;
+    }
+
+    /** A data row and its position among the data rows: the position makes the act's id. */
+    private record Row(int index, String[] fields) {
     }
 
     private static final class Outcome {
