@@ -68,6 +68,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             Map.entry(SelfTrustNotAllowed.class, HttpStatus.UNPROCESSABLE_ENTITY),
             Map.entry(TrustLevelOutOfRange.class, HttpStatus.UNPROCESSABLE_ENTITY));
 
+    /** The status a rule maps to, or null when the rule is not mapped (a bug: every rule must be). */
+    static HttpStatus statusOf(Class<? extends LedgerRuleViolation> rule) {
+        return RULE_STATUS.get(rule);
+    }
+
     /** The problem a refused command becomes; also used for each refused item of a batch. */
     public static ProblemDetail problemFor(Throwable failure) {
         Throwable cause = unwrap(failure);
