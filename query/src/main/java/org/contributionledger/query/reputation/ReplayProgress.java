@@ -5,6 +5,7 @@ import java.util.OptionalLong;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -32,8 +33,8 @@ public class ReplayProgress {
         if (configuration == null || store == null) {
             return -1;
         }
-        OptionalLong head = store.createHeadToken() == null ? OptionalLong.of(-1)
-                : store.createHeadToken().position();
+        TrackingToken headToken = store.createHeadToken();
+        OptionalLong head = headToken == null ? OptionalLong.of(-1) : headToken.position();
         StreamingEventProcessor processor = configuration
                 .eventProcessor(ReputationProjection.PROCESSING_GROUP, StreamingEventProcessor.class).orElse(null);
         if (processor == null || head.isEmpty()) {
