@@ -1,7 +1,6 @@
 package org.contributionledger.query.directory;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 import org.axonframework.config.ProcessingGroup;
@@ -132,11 +131,6 @@ public class DirectoryProjection implements LedgerDirectory {
                 query.communityId(), query.memberId()).stream().findFirst();
     }
 
-    @QueryHandler
-    public List<String> handle(FindMemberIds query) {
-        return jdbc.queryForList("SELECT member_id FROM directory_member WHERE community_id = ? ORDER BY member_id",
-                String.class, query.communityId());
-    }
 
     private String toJson(CommunitySettings settings) {
         try {

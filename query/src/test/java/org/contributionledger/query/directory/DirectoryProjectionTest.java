@@ -151,22 +151,4 @@ class DirectoryProjectionTest {
         assertThat(directory.handle(new FindMember("choir", "alice"))).isEmpty();
         assertThat(directory.handle(new FindMember("garden", "nobody"))).isEmpty();
     }
-
-    @Test
-    void memberIdsAreListedInIdOrderNotRegistrationOrder() {
-        ledger.community("garden", "carol", "alice", "dave", "bob");
-        ledger.community("choir", "aaron", "zoe");
-
-        assertThat(directory.handle(new FindMemberIds("garden"))).containsExactly("alice", "bob", "carol", "dave");
-        assertThat(directory.handle(new FindMemberIds("choir"))).containsExactly("aaron", "zoe");
-        assertThat(directory.handle(new FindMemberIds("nowhere"))).isEmpty();
-    }
-
-    @Test
-    void suspendedMembersStayInTheMemberIds() {
-        ledger.community("garden", "alice", "bob");
-        directory.on(new MemberSuspended("garden", "bob", "spam"));
-
-        assertThat(directory.handle(new FindMemberIds("garden"))).containsExactly("alice", "bob");
-    }
 }
