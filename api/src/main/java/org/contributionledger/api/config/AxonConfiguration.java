@@ -2,11 +2,13 @@ package org.contributionledger.api.config;
 
 import javax.sql.DataSource;
 
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.contributionledger.api.Provenance;
 import org.contributionledger.core.community.Community;
 import org.contributionledger.core.contribution.Contribution;
@@ -60,6 +62,18 @@ public class AxonConfiguration {
     @Bean
     public CorrelationDataProvider provenanceCorrelation() {
         return new SimpleCorrelationDataProvider(Provenance.KEY_ID, Provenance.REQUEST_ID, Provenance.RECEIVED_AT);
+    }
+
+    /**
+     * The event store's connection is simply the current Spring transaction's. Axon's default wraps
+     * it so that whichever unit of work first opens the connection also commits and rolls it back;
+     * inside a batch that is a nested command, so a refused act rolled back the whole batch
+     * transaction (and an accepted one committed it early) while the answer said otherwise. Spring's
+     * transaction manager, which Axon attaches to every unit of work, owns the transaction instead.
+     */
+    @Bean
+    public ConnectionProvider connectionProvider(DataSource dataSource) {
+        return new SpringDataSourceConnectionProvider(dataSource);
     }
 
     /**

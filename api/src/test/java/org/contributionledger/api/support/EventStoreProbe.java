@@ -69,6 +69,11 @@ public final class EventStoreProbe {
         return TABLES.stream().map(table -> count("SELECT COUNT(*) FROM " + table)).toList();
     }
 
+    /** The first column of every row the query returns, as text. */
+    public List<String> column(String sql, Object... args) {
+        return jdbc.queryForList(sql, String.class, args);
+    }
+
     public long rows(String sql, Object... args) {
         return count(sql, args);
     }
