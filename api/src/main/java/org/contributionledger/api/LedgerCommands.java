@@ -3,26 +3,31 @@ package org.contributionledger.api;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.contributionledger.api.security.ApiKeyFilter;
+import org.contributionledger.api.write.CommunityWriteGate;
+import org.contributionledger.core.common.CommunityCommand;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
 /**
- * The command gateway with the current request's provenance attached as metadata. It waits for
- * the command: when it returns, the events are stored (and the subscribing views updated).
+ * The command gateway with the current request's provenance attached as metadata, as the
+ * community's only writer of the moment (see {@link CommunityWriteGate}). It waits for the command:
+ * when it returns, the events are stored (and the subscribing views updated).
  */
 @Component
 public class LedgerCommands {
 
     private final CommandGateway gateway;
+    private final CommunityWriteGate writes;
 
-    public LedgerCommands(CommandGateway gateway) {
+    public LedgerCommands(CommandGateway gateway, CommunityWriteGate writes) {
         this.gateway = gateway;
+        this.writes = writes;
     }
 
-    public <R> R send(Object command) {
-        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(currentProvenance().metaData()));
+    public <R> R send(CommunityCommand command) {
+        var message = GenericCommandMessage.asCommandMessage(command).andMetaData(currentProvenance().metaData());
+        return writes.write(command.communityId(), () -> gateway.sendAndWait(message));
     }
 
     public static Provenance currentProvenance() {

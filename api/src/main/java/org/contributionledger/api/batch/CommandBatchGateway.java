@@ -15,6 +15,8 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.contributionledger.api.config.LedgerProperties;
 import org.contributionledger.api.problem.NotFound;
 import org.contributionledger.api.problem.ProblemHandler;
+import org.contributionledger.api.write.CommunityWriteGate;
+import org.contributionledger.core.common.CommunityCommand;
 import org.contributionledger.query.directory.Community;
 import org.contributionledger.query.directory.FindCommunity;
 import org.springframework.http.ProblemDetail;
@@ -25,26 +27,30 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sends a whole batch of commands in one database transaction.
  * <p>
  * Each command is an ordinary command, decided by its aggregate exactly as a single request would
- * be, in a unit of work nested inside an outer unit of work: a refused command rolls back alone,
+ * be (against the acts, members and ties stored before it and the batch's earlier items), in a unit
+ * of work nested inside an outer unit of work: a refused command stages nothing and writes nothing,
  * and the accepted events of the outer unit of work are appended together when it commits. The
  * outer units of work hold {@code unitOfWorkSize} commands each, because Axon scans all events
  * staged in a unit of work on every aggregate load (the cost grows faster than the batch); they all
- * join the one database transaction, so the batch is stored entirely or, if the database refuses
- * the write, not at all.
+ * join the one database transaction. So the answer is exact: every item it calls recorded is
+ * stored, every rejected one is not; and if the database refuses the transaction, nothing of the
+ * batch is stored and the caller gets an error, never a list of results.
  */
 @Component
 public class CommandBatchGateway {
 
     private final CommandGateway gateway;
+    private final CommunityWriteGate writes;
     private final TransactionManager axonTransactions;
     private final TransactionTemplate transaction;
     private final QueryGateway queries;
     private final int unitOfWorkSize;
     private final int maxItems;
 
-    public CommandBatchGateway(CommandGateway gateway, TransactionManager axonTransactions,
+    public CommandBatchGateway(CommandGateway gateway, CommunityWriteGate writes, TransactionManager axonTransactions,
                                TransactionTemplate transaction, QueryGateway queries, LedgerProperties properties) {
         this.gateway = gateway;
+        this.writes = writes;
         this.axonTransactions = axonTransactions;
         this.transaction = transaction;
         this.queries = queries;
@@ -53,25 +59,26 @@ public class CommandBatchGateway {
     }
 
     /**
-     * @param items     the request's items, in order
-     * @param toCommand turns an item into its command; an {@link IllegalArgumentException} rejects the item
-     * @param idOf      the item's id, for the result
+     * @param communityId the community every command acts in
+     * @param items       the request's items, in order
+     * @param toCommand   turns an item into its command; an {@link IllegalArgumentException} rejects the item
+     * @param idOf        the item's id, for the result
      */
-    public <T> BatchResponse send(List<T> items, Function<T, Object> toCommand, Function<T, String> idOf,
-                                  MetaData provenance) {
-        List<ItemResult> results = transaction.execute(status -> {
+    public <T> BatchResponse send(String communityId, List<T> items, Function<T, CommunityCommand> toCommand,
+                                  Function<T, String> idOf, MetaData provenance) {
+        List<ItemResult> results = writes.write(communityId, () -> transaction.execute(status -> {
             List<ItemResult> done = new ArrayList<>(items.size());
             for (int from = 0; from < items.size(); from += unitOfWorkSize) {
                 sendChunk(items, from, Math.min(items.size(), from + unitOfWorkSize), toCommand, idOf, provenance,
                         done);
             }
             return done;
-        });
+        }));
         long recorded = results.stream().filter(result -> result.problem() == null).count();
         return new BatchResponse(recorded, results.size() - recorded, results);
     }
 
-    private <T> void sendChunk(List<T> items, int from, int to, Function<T, Object> toCommand,
+    private <T> void sendChunk(List<T> items, int from, int to, Function<T, CommunityCommand> toCommand,
                                Function<T, String> idOf, MetaData provenance, List<ItemResult> results) {
         UnitOfWork<?> chunk = DefaultUnitOfWork.startAndGet(null);
         try {

@@ -56,7 +56,7 @@ public class ContributionController {
                                                          @RequestBody BatchRequest request) {
         batches.check(communityId, request.contributions(), "contributions");
         Provenance provenance = LedgerCommands.currentProvenance();
-        return batches.send(request.contributions(), item -> item.toCommand(communityId, provenance.receivedAt()),
+        return batches.send(communityId, request.contributions(), item -> item.toCommand(communityId, provenance.receivedAt()),
                 ContributionRequest::id, provenance.metaData());
     }
 

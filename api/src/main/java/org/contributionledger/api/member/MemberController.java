@@ -42,7 +42,7 @@ public class MemberController {
     public CommandBatchGateway.BatchResponse registerBatch(@PathVariable String communityId,
                                                            @RequestBody BatchRequest request) {
         batches.check(communityId, request.members(), "members");
-        return batches.send(request.members(),
+        return batches.send(communityId, request.members(),
                 item -> new RegisterMember(communityId, item.id(), item.displayName()),
                 RegisterMemberRequest::id, LedgerCommands.currentProvenance().metaData());
     }

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletionException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.contributionledger.api.security.PayloadTooLarge;
+import org.contributionledger.api.write.WriteContention;
 import org.contributionledger.core.common.LedgerRuleViolation;
 import org.contributionledger.core.common.MemberNotActive;
 import org.contributionledger.core.common.OccurredInFuture;
@@ -97,6 +98,17 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             return unexpected(failure);
         }
         return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    /** A transient refusal: nothing was stored, and the same request later is decided afresh. */
+    @ExceptionHandler(WriteContention.class)
+    public ResponseEntity<ProblemDetail> contention(WriteContention failure) {
+        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "write-contention",
+                "Too many concurrent writes", failure.getMessage() + "; send the same request again after "
+                        + failure.retryAfterSeconds() + " s");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(failure.retryAfterSeconds()))
+                .body(problem);
     }
 
     @ExceptionHandler(NotFound.class)

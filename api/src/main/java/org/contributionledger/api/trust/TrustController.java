@@ -48,7 +48,7 @@ public class TrustController {
                                                           @RequestBody BatchRequest request) {
         batches.check(communityId, request.declarations(), "declarations");
         Provenance provenance = LedgerCommands.currentProvenance();
-        return batches.send(request.declarations(), item -> {
+        return batches.send(communityId, request.declarations(), item -> {
             if (item.level() == null) {
                 throw new IllegalArgumentException("level is required");
             }

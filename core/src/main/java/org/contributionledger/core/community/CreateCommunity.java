@@ -5,13 +5,14 @@ import static org.contributionledger.core.common.Checks.requiredText;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.contributionledger.core.common.Ids;
+import org.contributionledger.core.common.CommunityCommand;
 
 /**
  * Creates a community (one per platform space). The API key is generated outside the domain, because
  * aggregates hold no randomness; only its SHA-256 digest travels here, never the key itself.
  */
 public record CreateCommunity(String communityId, String name, CommunitySettings settings, String apiKeyId,
-                              String apiKeySha256) {
+                              String apiKeySha256) implements CommunityCommand {
 
     public CreateCommunity {
         Ids.require(communityId, "communityId");

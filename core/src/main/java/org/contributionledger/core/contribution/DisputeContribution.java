@@ -4,9 +4,10 @@ import static org.contributionledger.core.common.Checks.optionalText;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.contributionledger.core.common.Ids;
+import org.contributionledger.core.common.CommunityCommand;
 
 /** The receiver says the act did not happen as recorded. */
-public record DisputeContribution(String communityId, String contributionId, String by, String reason) {
+public record DisputeContribution(String communityId, String contributionId, String by, String reason) implements CommunityCommand {
 
     public DisputeContribution {
         Ids.require(communityId, "communityId");

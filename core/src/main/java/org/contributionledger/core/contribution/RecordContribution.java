@@ -10,6 +10,7 @@ import java.time.Instant;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.contributionledger.core.common.Ids;
+import org.contributionledger.core.common.CommunityCommand;
 
 /**
  * Records one act of giving. {@code contributionId} is chosen by the client and is the idempotency
@@ -18,7 +19,7 @@ import org.contributionledger.core.common.Ids;
  */
 public record RecordContribution(String communityId, String contributionId, String giver, String receiver,
                                  String category, BigDecimal value, Instant occurredAt, String description,
-                                 String evidenceUrl, RecordedBy recordedBy, Instant receivedAt) {
+                                 String evidenceUrl, RecordedBy recordedBy, Instant receivedAt) implements CommunityCommand {
 
     public RecordContribution {
         Ids.require(communityId, "communityId");

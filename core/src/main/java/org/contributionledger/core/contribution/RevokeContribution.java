@@ -4,9 +4,10 @@ import static org.contributionledger.core.common.Checks.optionalText;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.contributionledger.core.common.Ids;
+import org.contributionledger.core.common.CommunityCommand;
 
 /** The recorder takes the act back. */
-public record RevokeContribution(String communityId, String contributionId, String by, String reason) {
+public record RevokeContribution(String communityId, String contributionId, String by, String reason) implements CommunityCommand {
 
     public RevokeContribution {
         Ids.require(communityId, "communityId");

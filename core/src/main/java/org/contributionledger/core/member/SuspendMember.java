@@ -4,8 +4,9 @@ import static org.contributionledger.core.common.Checks.optionalText;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.contributionledger.core.common.Ids;
+import org.contributionledger.core.common.CommunityCommand;
 
-public record SuspendMember(String communityId, String memberId, String reason) {
+public record SuspendMember(String communityId, String memberId, String reason) implements CommunityCommand {
 
     public SuspendMember {
         Ids.require(communityId, "communityId");

@@ -4,8 +4,9 @@ import static org.contributionledger.core.common.Checks.requiredText;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.contributionledger.core.common.Ids;
+import org.contributionledger.core.common.CommunityCommand;
 
-public record UpdateMemberProfile(String communityId, String memberId, String displayName) {
+public record UpdateMemberProfile(String communityId, String memberId, String displayName) implements CommunityCommand {
 
     public UpdateMemberProfile {
         Ids.require(communityId, "communityId");

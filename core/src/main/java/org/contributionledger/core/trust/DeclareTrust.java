@@ -8,6 +8,7 @@ import java.time.Instant;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.contributionledger.core.common.Ids;
+import org.contributionledger.core.common.CommunityCommand;
 
 /**
  * {@code truster} trusts {@code trustee} at {@code level} (-10 distrust .. +10 full trust), for one
@@ -15,7 +16,7 @@ import org.contributionledger.core.common.Ids;
  * keep the original time of a historical declaration; when absent it is the moment of arrival.
  */
 public record DeclareTrust(String communityId, String truster, String trustee, String category, int level,
-                           String note, Instant declaredAt, Instant receivedAt) {
+                           String note, Instant declaredAt, Instant receivedAt) implements CommunityCommand {
 
     public DeclareTrust {
         Ids.require(communityId, "communityId");

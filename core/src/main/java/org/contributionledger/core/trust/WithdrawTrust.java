@@ -6,9 +6,10 @@ import java.time.Instant;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.contributionledger.core.common.Ids;
+import org.contributionledger.core.common.CommunityCommand;
 
 public record WithdrawTrust(String communityId, String truster, String trustee, String category,
-                            Instant receivedAt) {
+                            Instant receivedAt) implements CommunityCommand {
 
     public WithdrawTrust {
         Ids.require(communityId, "communityId");
