@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +15,9 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /** The CLI's only way into the ledger: its public HTTP API, exactly as any platform would use it. */
 final class LedgerHttpClient {
+
+    /** How often a request the ledger answered "busy" is sent in all. */
+    private static final int MAX_ATTEMPTS = 6;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -34,7 +38,25 @@ final class LedgerHttpClient {
         return send("GET", path, null);
     }
 
+    /**
+     * Sends one request; a 503 or 429 (the ledger is busy, or this key over its rate) is sent again
+     * after the {@code Retry-After} the ledger asked for, a few times. That is safe because every
+     * request the CLI sends is idempotent: ids come from the input.
+     */
     JsonNode send(String method, String path, Object body) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return sendOnce(method, path, body);
+            } catch (Busy busy) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw new LedgerCallFailed(busy.getMessage() + " (tried " + attempt + " times)");
+                }
+                pause(busy.retryAfterSeconds);
+            }
+        }
+    }
+
+    private JsonNode sendOnce(String method, String path, Object body) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                     .timeout(Duration.ofMinutes(2))
@@ -47,6 +69,12 @@ final class LedgerHttpClient {
                         .method(method, HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
             }
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 503 || response.statusCode() == 429) {
+                long retryAfter = response.headers().firstValue("Retry-After").flatMap(LedgerHttpClient::seconds)
+                        .orElse(1L);
+                throw new Busy(method + " " + path + " answered " + response.statusCode() + ": " + response.body(),
+                        Math.min(30, Math.max(1, retryAfter)));
+            }
             if (response.statusCode() >= 400) {
                 throw new LedgerCallFailed(method + " " + path + " answered " + response.statusCode() + ": "
                         + response.body());
@@ -57,6 +85,33 @@ final class LedgerHttpClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LedgerCallFailed("Interrupted");
+        }
+    }
+
+    private static Optional<Long> seconds(String header) {
+        try {
+            return Optional.of(Long.parseLong(header.strip()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void pause(long seconds) {
+        try {
+            Thread.sleep(seconds * 1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LedgerCallFailed("Interrupted");
+        }
+    }
+
+    /** The ledger asked to come back later. */
+    private static final class Busy extends RuntimeException {
+        private final long retryAfterSeconds;
+
+        Busy(String message, long retryAfterSeconds) {
+            super(message);
+            this.retryAfterSeconds = retryAfterSeconds;
         }
     }
 
