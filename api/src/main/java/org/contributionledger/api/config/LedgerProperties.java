@@ -1,5 +1,7 @@
 package org.contributionledger.api.config;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -7,12 +9,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param adminKey        the admin key; blank means "generate one at first start"
  * @param maxRequestBytes largest request body accepted
  * @param batch           limits of the batch endpoint
+ * @param http            limits that keep slow clients from tying up the server
  */
 @ConfigurationProperties("ledger")
-public record LedgerProperties(String dataDir, String adminKey, long maxRequestBytes, Batch batch) {
+public record LedgerProperties(String dataDir, String adminKey, long maxRequestBytes, Batch batch, Http http) {
 
     public LedgerProperties {
         batch = batch == null ? new Batch(1000, 100) : batch;
+        http = http == null ? new Http(0, null) : http;
         maxRequestBytes = maxRequestBytes <= 0 ? 1024 * 1024 : maxRequestBytes;
     }
 
@@ -25,6 +29,19 @@ public record LedgerProperties(String dataDir, String adminKey, long maxRequestB
         public Batch {
             maxItems = maxItems <= 0 ? 1000 : maxItems;
             unitOfWorkSize = unitOfWorkSize <= 0 ? 100 : unitOfWorkSize;
+        }
+    }
+
+    /**
+     * @param maxConcurrentUploads requests with a body served at once; more are answered 503 at once
+     * @param requestBodyTimeout   the longest a request body may take to arrive; 408 after that
+     */
+    public record Http(int maxConcurrentUploads, Duration requestBodyTimeout) {
+
+        public Http {
+            maxConcurrentUploads = maxConcurrentUploads <= 0 ? 64 : maxConcurrentUploads;
+            requestBodyTimeout = requestBodyTimeout == null || requestBodyTimeout.isNegative() || requestBodyTimeout.isZero()
+                    ? Duration.ofSeconds(30) : requestBodyTimeout;
         }
     }
 }
