@@ -69,6 +69,16 @@ class ContainerErrorsTest extends LedgerApiTest {
     }
 
     @Test
+    void methodsTheContainerRefusesAreProblems() {
+        isProblem(send("TRACE /actuator/health HTTP/1.1"), 405);
+    }
+
+    @Test
+    void theErrorPageIsNoBackDoorToAnotherShape() {
+        LedgerClient.admin(port).get("//error").expectProblem(404, null);
+    }
+
+    @Test
     void ordinaryRequestsStillWork() {
         Answer health = send("GET /actuator/health HTTP/1.1");
         assertThat(health.status()).isEqualTo(200);

@@ -231,11 +231,15 @@ class TrustTest {
     }
 
     @Test
-    void withdrawingTrustInAnUnknownMemberIsRefused() {
+    void withdrawingTrustInAnUnknownTrusteeIsRefused() {
         fixture.givenNoPriorActivity()
                .when(new WithdrawTrust(COMMUNITY, TRUSTER, "mallory", null, RECEIVED_AT))
                .expectNoEvents()
                .expectException(UnknownMember.class);
+    }
+
+    @Test
+    void withdrawingTrustByAnUnknownTrusterIsRefused() {
         fixture.givenNoPriorActivity()
                .when(new WithdrawTrust(COMMUNITY, "mallory", TRUSTEE, null, RECEIVED_AT))
                .expectNoEvents()
@@ -243,11 +247,15 @@ class TrustTest {
     }
 
     @Test
-    void withdrawingTrustInAnUnknownCommunityOrCategoryIsRefused() {
+    void withdrawingTrustInAnUnknownCommunityIsRefused() {
         fixture.givenNoPriorActivity()
                .when(new WithdrawTrust("nowhere", TRUSTER, TRUSTEE, null, RECEIVED_AT))
                .expectNoEvents()
                .expectException(UnknownCommunity.class);
+    }
+
+    @Test
+    void withdrawingTrustForAnUnknownCategoryIsRefused() {
         fixture.givenNoPriorActivity()
                .when(new WithdrawTrust(COMMUNITY, TRUSTER, TRUSTEE, "bribery", RECEIVED_AT))
                .expectNoEvents()
