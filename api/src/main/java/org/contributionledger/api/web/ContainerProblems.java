@@ -25,28 +25,27 @@ final class ContainerProblems {
 
     /** Writes the problem as the whole body of a response nothing has been written to yet. */
     static void write(Response response, int status, String type, String title, String detail) throws IOException {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", Problems.TYPE_BASE + type);
-        problem.put("title", title);
-        problem.put("status", status);
-        problem.put("detail", detail);
-        byte[] body = JSON.writeValueAsBytes(problem);
+        byte[] body = JSON.writeValueAsBytes(problem(status, type, title, detail));
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }
 
-    /** Like {@link #write}, through the error reporter's writer (the only way in once an error is reported). */
+    /** The problem for a status the container set, through the error reporter's writer. */
     static void report(Writer writer, int status) throws IOException {
         HttpStatus known = HttpStatus.resolve(status);
         String title = known == null ? "Error " + status : known.getReasonPhrase();
+        writer.write(JSON.writeValueAsString(problem(status, typeOf(status, title), title, detailOf(status))));
+    }
+
+    private static Map<String, Object> problem(int status, String type, String title, String detail) {
         Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", Problems.TYPE_BASE + typeOf(status, title));
+        problem.put("type", Problems.TYPE_BASE + type);
         problem.put("title", title);
         problem.put("status", status);
-        problem.put("detail", detailOf(status));
-        writer.write(JSON.writeValueAsString(problem));
+        problem.put("detail", detail);
+        return problem;
     }
 
     private static String typeOf(int status, String title) {
