@@ -2,6 +2,7 @@ package org.contributionledger.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -52,8 +53,9 @@ public class ImportCommand implements Callable<Integer> {
     @Option(names = "--category", defaultValue = "help", description = "Category of imported acts (temporal format; default: ${DEFAULT-VALUE}).")
     String category;
 
+    /** A number, sent as a JSON number: the API does not read "1" as 1. */
     @Option(names = "--value", defaultValue = "1", description = "Value of each imported act (temporal format; default: ${DEFAULT-VALUE}).")
-    String value;
+    BigDecimal value;
 
     @Option(names = "--id-prefix", description = "Prefix of imported act ids; default: the file name without extension.")
     String idPrefix;

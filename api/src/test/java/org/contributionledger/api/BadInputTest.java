@@ -3,6 +3,7 @@ package org.contributionledger.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -197,8 +198,8 @@ class BadInputTest extends LedgerApiTest {
     @Test
     void valuesAtTheEdgesOfTheRangeAreAccepted() {
         platform.record(c, Act.of("edge-max", "alice", "bob").value(1000)).expect(201);
-        platform.record(c, Act.of("edge-min", "alice", "bob").value("0.000001")).expect(201);
-        platform.record(c, Act.of("edge-zeros", "alice", "bob").value("2.500000000")).expect(201);
+        platform.record(c, Act.of("edge-min", "alice", "bob").value(new BigDecimal("0.000001"))).expect(201);
+        platform.record(c, Act.of("edge-zeros", "alice", "bob").value(new BigDecimal("2.500000000"))).expect(201);
         assertThat(platform.contribution(c, "edge-min").at("/value").decimalValue()).isEqualByComparingTo("0.000001");
     }
 
@@ -301,7 +302,7 @@ class BadInputTest extends LedgerApiTest {
         items.add(null);
         items.add(Act.of("bad-future", "alice", "bob").occurredAt(Instant.now().plus(1, ChronoUnit.DAYS)));
         items.add(Act.of("bad-category", "alice", "bob").category("bribery"));
-        items.add(Act.of("good-3", "alice", "bob").value("0.5"));
+        items.add(Act.of("good-3", "alice", "bob").value(new BigDecimal("0.5")));
         Reply reply = platform.recordBatch(c, items).expect(200);
 
         assertThat(reply.at("/recorded").asLong()).isEqualTo(3);

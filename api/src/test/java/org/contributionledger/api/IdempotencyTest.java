@@ -2,6 +2,7 @@ package org.contributionledger.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -35,7 +36,7 @@ class IdempotencyTest extends LedgerApiTest {
         Reply first = platform.record(c, act).expect(201);
         Reply retry = platform.record(c, act).expect(201);
         // Equal up to representation: the same value written differently, the same text with stray spaces.
-        Reply sameActWrittenDifferently = platform.record(c, act.value("12.000")
+        Reply sameActWrittenDifferently = platform.record(c, act.value(new BigDecimal("12.000"))
                 .description("  Helped move house  ")).expect(201);
 
         assertThat(retry.json()).isEqualTo(first.json());

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.contributionledger.core.common.Ids;
+import org.contributionledger.core.common.InvalidField;
 import org.contributionledger.core.community.CommunitySettings;
 import org.contributionledger.core.community.CreateCommunity;
 import org.contributionledger.core.contribution.ConfirmContribution;
@@ -139,5 +140,32 @@ class MessageShapeTest {
                                              RecordedBy recordedBy, Instant receivedAt) {
         return new RecordContribution("makers", "act-1", "alice", "bob", category, value, occurredAt, null, null,
                 recordedBy, receivedAt);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\u0000", "\u001b[2J", "\r", "\n", "\t", "\u007f", "\u0080", "\u009f"})
+    void controlCharactersInTextAreRefusedNamingTheField(String control) {
+        InvalidField name = assertThrows(InvalidField.class, () -> new RegisterMember("makers", "alice", "Al" + control + "ice"));
+        assertThat(name.field()).isEqualTo("displayName");
+        InvalidField trailing = assertThrows(InvalidField.class, () -> new SuspendMember("makers", "alice", "Left" + control));
+        assertThat(trailing.field()).isEqualTo("reason");
+        InvalidField note = assertThrows(InvalidField.class,
+                () -> new DeclareTrust("makers", "alice", "bob", null, 1, control + "note", null, NOW));
+        assertThat(note.field()).isEqualTo("note");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"javascript:alert(1)", "ftp://example.org/", "example.org", "http://", "https:///x",
+            "http://a b.org/"})
+    void evidenceIsAnAbsoluteHttpUrl(String url) {
+        InvalidField refused = assertThrows(InvalidField.class, () -> act(url));
+        assertThat(refused.field()).isEqualTo("evidenceUrl");
+        assertThat(act(" https://example.org/x ").evidenceUrl()).isEqualTo("https://example.org/x");
+        assertThat(act(null).evidenceUrl()).isNull();
+    }
+
+    private static RecordContribution act(String evidenceUrl) {
+        return new RecordContribution("makers", "act-1", "alice", "bob", "help", BigDecimal.ONE, NOW, null, evidenceUrl,
+                RecordedBy.GIVER, NOW);
     }
 }

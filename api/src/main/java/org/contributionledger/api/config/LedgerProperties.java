@@ -1,5 +1,7 @@
 package org.contributionledger.api.config;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -8,13 +10,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxRequestBytes largest request body accepted
  * @param batch           limits of the batch endpoint
  * @param writes          how concurrent writes to one community are ordered and retried
+ * @param http            limits that keep slow clients from tying up the server
  */
 @ConfigurationProperties("ledger")
-public record LedgerProperties(String dataDir, String adminKey, long maxRequestBytes, Batch batch, Writes writes) {
+public record LedgerProperties(String dataDir, String adminKey, long maxRequestBytes, Batch batch, Writes writes,
+                               Http http) {
 
     public LedgerProperties {
         batch = batch == null ? new Batch(1000, 100) : batch;
         writes = writes == null ? new Writes(10_000, 3) : writes;
+        http = http == null ? new Http(0, null) : http;
         maxRequestBytes = maxRequestBytes <= 0 ? 1024 * 1024 : maxRequestBytes;
     }
 
@@ -40,6 +45,19 @@ public record LedgerProperties(String dataDir, String adminKey, long maxRequestB
         public Writes {
             maxQueueWaitMs = maxQueueWaitMs <= 0 ? 10_000 : maxQueueWaitMs;
             attempts = attempts <= 0 ? 3 : attempts;
+        }
+    }
+
+    /**
+     * @param maxConcurrentUploads requests with a body served at once; more are answered 503 at once
+     * @param requestBodyTimeout   the longest a request body may take to arrive; 408 after that
+     */
+    public record Http(int maxConcurrentUploads, Duration requestBodyTimeout) {
+
+        public Http {
+            maxConcurrentUploads = maxConcurrentUploads <= 0 ? 64 : maxConcurrentUploads;
+            requestBodyTimeout = requestBodyTimeout == null || requestBodyTimeout.isNegative() || requestBodyTimeout.isZero()
+                    ? Duration.ofSeconds(30) : requestBodyTimeout;
         }
     }
 }

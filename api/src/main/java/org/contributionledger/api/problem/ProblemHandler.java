@@ -1,5 +1,10 @@
 package org.contributionledger.api.problem;
 
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -7,7 +12,9 @@ import java.util.concurrent.CompletionException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.contributionledger.api.security.PayloadTooLarge;
+import org.contributionledger.api.web.RequestBodyTooSlow;
 import org.contributionledger.api.write.WriteContention;
+import org.contributionledger.core.common.InvalidField;
 import org.contributionledger.core.common.LedgerRuleViolation;
 import org.contributionledger.core.common.MemberNotActive;
 import org.contributionledger.core.common.OccurredInFuture;
@@ -39,8 +46,11 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Maps every refusal to an RFC 9457 problem. Each rule is mapped once, here; anything unmapped is
@@ -85,7 +95,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", describe(String.valueOf(notFound.getAggregateIdentifier())));
         }
         if (cause instanceof IllegalArgumentException) {
-            return Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", cause.getMessage());
+            ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", cause.getMessage());
+            return cause instanceof InvalidField invalid ? withField(problem, invalid.field()) : problem;
         }
         return null;
     }
@@ -125,7 +136,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.internalServerError().body(problem);
     }
 
-    /** Malformed JSON, wrong types, oversized bodies: say which field, never leak parser internals. */
+    /** Malformed JSON, wrong types, oversized or slow bodies: say which field, never leak parser internals. */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException failure,
                                                                   HttpHeaders headers, HttpStatusCode status,
@@ -134,27 +145,94 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE,
                     "payload-too-large", "Request body too large", unwrap(failure).getMessage()));
         }
-        Throwable cause = failure.getCause();
-        ProblemDetail problem;
+        if (hasCause(failure, RequestBodyTooSlow.class)) {
+            return ResponseEntity.status(HttpStatus.REQUEST_TIMEOUT).body(Problems.of(HttpStatus.REQUEST_TIMEOUT,
+                    "request-body-timeout", "Request body too slow", unwrap(failure).getMessage()));
+        }
+        return ResponseEntity.badRequest().body(unreadable(failure.getCause()));
+    }
+
+    private static ProblemDetail unreadable(Throwable cause) {
+        if (cause == null) {
+            return Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", "A JSON request body is required");
+        }
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            String field = fieldPath(unknown.getPath());
+            return withField(Problems.of(HttpStatus.BAD_REQUEST, "unknown-field", "Unknown field",
+                    "'" + field + "' is not a field of this request; known fields: " + knownFields(unknown)), field);
+        }
+        StreamReadException duplicate = duplicateField(cause);
+        if (duplicate != null) {
+            String field = fieldPath(duplicate.getProcessor().getParsingContext());
+            return withField(Problems.of(HttpStatus.BAD_REQUEST, "duplicate-field", "Duplicate field",
+                    "'" + field + "' appears more than once; send each field once"), field);
+        }
+        if (cause instanceof MismatchedInputException mismatch && mismatch.getPath().isEmpty()
+                && String.valueOf(mismatch.getOriginalMessage()).startsWith("Trailing token")) {
+            return Problems.of(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON",
+                    "The request body continues after its JSON document; send exactly one JSON value");
+        }
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = fieldPath(mapping.getPath());
             Throwable root = unwrap(mapping);
             String detail = root instanceof IllegalArgumentException && root != mapping ? root.getMessage()
-                    : mapping instanceof InvalidFormatException format
-                    ? "'" + field + "' cannot be read as " + format.getTargetType().getSimpleName()
+                    : mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+                    ? "'" + field + "' must be " + expected(mismatch.getTargetType())
                     : "'" + field + "' has the wrong type or shape";
-            problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
-            problem.setProperty("field", field);
-        } else if (cause instanceof JsonMappingException mapping && unwrap(mapping) instanceof IllegalArgumentException root) {
-            problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", root.getMessage());
-        } else if (cause == null) {
-            problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-                    "A JSON request body is required");
-        } else {
-            problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON",
-                    "The request body is not valid JSON");
+            return withField(Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail), field);
         }
-        return ResponseEntity.badRequest().body(problem);
+        if (cause instanceof JsonMappingException mapping && unwrap(mapping) instanceof IllegalArgumentException root) {
+            ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", root.getMessage());
+            return root instanceof InvalidField invalid ? withField(problem, invalid.field()) : problem;
+        }
+        return Problems.of(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON", "The request body is not valid JSON");
+    }
+
+    /** The parser's refusal of a repeated field, which Jackson wraps when it happens inside a nested object. */
+    private static StreamReadException duplicateField(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StreamReadException read && read.getProcessor() != null
+                    && String.valueOf(read.getOriginalMessage()).startsWith("Duplicate field")) {
+                return read;
+            }
+        }
+        return null;
+    }
+
+    /** What a JSON value must look like to be read as {@code type}, in the words of the API's documentation. */
+    private static String expected(Class<?> type) {
+        if (type == String.class) {
+            return "a JSON string";
+        }
+        if (type == Instant.class) {
+            return "an ISO-8601 instant as a JSON string, e.g. \"2024-01-01T00:00:00Z\"";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole JSON number";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class) {
+            return "a JSON number";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.toString(type.getEnumConstants());
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a JSON array";
+        }
+        return "a JSON object";
+    }
+
+    private static String knownFields(UnrecognizedPropertyException unknown) {
+        return unknown.getKnownPropertyIds() == null ? "see the API documentation"
+                : unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList().toString();
+    }
+
+    private static ProblemDetail withField(ProblemDetail problem, String field) {
+        problem.setProperty("field", field);
+        return problem;
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -163,6 +241,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 "'" + failure.getName() + "' has an invalid value");
         problem.setProperty("field", failure.getName());
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** The field the parser stood on, in the same notation as {@link #fieldPath(List)}. */
+    private static String fieldPath(JsonStreamContext context) {
+        Deque<String> parts = new ArrayDeque<>();
+        for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+            parts.push(at.inArray() ? "[" + at.getCurrentIndex() + "]" : "." + at.getCurrentName());
+        }
+        String path = String.join("", parts);
+        return path.startsWith(".") ? path.substring(1) : path;
     }
 
     private static String fieldPath(List<JsonMappingException.Reference> path) {

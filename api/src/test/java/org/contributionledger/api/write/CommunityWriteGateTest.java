@@ -20,7 +20,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 class CommunityWriteGateTest {
 
     private final CommunityWriteGate gate = new CommunityWriteGate(
-            new LedgerProperties(null, null, 0, null, new LedgerProperties.Writes(200, 3)));
+            new LedgerProperties(null, null, 0, null, new LedgerProperties.Writes(200, 3), null));
 
     @Test
     void aTransientRefusalIsDecidedAgain() {

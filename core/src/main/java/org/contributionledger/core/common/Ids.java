@@ -18,7 +18,7 @@ public final class Ids {
     /** Checks an identifier's shape and returns it, so compact constructors can use it inline. */
     public static String require(String value, String field) {
         if (value == null || !PATTERN.matcher(value).matches()) {
-            throw new IllegalArgumentException(field + " must match " + PATTERN.pattern() + " but was " + quoted(value));
+            throw new InvalidField(field, field + " must match " + PATTERN.pattern() + " but was " + quoted(value));
         }
         return value;
     }

@@ -19,6 +19,11 @@ public final class Participation {
         return directory.findCommunity(communityId).orElseThrow(() -> new UnknownCommunity(communityId));
     }
 
+    /** The member is registered in the community, whatever their standing. */
+    public static void requireMember(LedgerDirectory directory, String communityId, String memberId) {
+        directory.findMember(communityId, memberId).orElseThrow(() -> new UnknownMember(communityId, memberId));
+    }
+
     public static void requireActiveMember(LedgerDirectory directory, String communityId, String memberId) {
         MemberStanding member = directory.findMember(communityId, memberId)
                 .orElseThrow(() -> new UnknownMember(communityId, memberId));

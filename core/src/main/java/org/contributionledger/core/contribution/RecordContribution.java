@@ -1,6 +1,7 @@
 package org.contributionledger.core.contribution;
 
 import static org.contributionledger.core.common.Checks.boundedDecimal;
+import static org.contributionledger.core.common.Checks.optionalHttpUrl;
 import static org.contributionledger.core.common.Checks.optionalText;
 import static org.contributionledger.core.common.Checks.required;
 import static org.contributionledger.core.common.Checks.storableInstant;
@@ -30,7 +31,7 @@ public record RecordContribution(String communityId, String contributionId, Stri
         boundedDecimal(value, "value");
         storableInstant(occurredAt, "occurredAt");
         description = optionalText(description, "description", 2000);
-        evidenceUrl = optionalText(evidenceUrl, "evidenceUrl", 2000);
+        evidenceUrl = optionalHttpUrl(evidenceUrl, "evidenceUrl", 2000);
         required(recordedBy, "recordedBy");
         required(receivedAt, "receivedAt");
     }

@@ -71,11 +71,19 @@ public class Trust {
 
     /**
      * Withdrawing trust that is not in force (or was never declared) leaves nothing to withdraw:
-     * DELETE is idempotent.
+     * DELETE is idempotent. A withdrawal naming a community, member or category the ledger does not
+     * know is refused as a declaration would be, so that a typo is reported rather than answered
+     * "done". Suspended members may still have their trust withdrawn.
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(WithdrawTrust command) {
+    public void handle(WithdrawTrust command, LedgerDirectory directory) {
+        CommunityRules rules = Participation.requireCommunity(directory, command.communityId());
+        if (command.category() != null && !rules.categories().contains(command.category())) {
+            throw new UnknownCategory(command.communityId(), command.category());
+        }
+        Participation.requireMember(directory, command.communityId(), command.truster());
+        Participation.requireMember(directory, command.communityId(), command.trustee());
         if (inForce) {
             apply(new TrustWithdrawn(command.communityId(), command.truster(), command.trustee(), command.category(),
                     level, command.receivedAt()));

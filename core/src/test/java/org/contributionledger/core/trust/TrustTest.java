@@ -231,6 +231,46 @@ class TrustTest {
     }
 
     @Test
+    void withdrawingTrustInAnUnknownTrusteeIsRefused() {
+        fixture.givenNoPriorActivity()
+               .when(new WithdrawTrust(COMMUNITY, TRUSTER, "mallory", null, RECEIVED_AT))
+               .expectNoEvents()
+               .expectException(UnknownMember.class);
+    }
+
+    @Test
+    void withdrawingTrustByAnUnknownTrusterIsRefused() {
+        fixture.givenNoPriorActivity()
+               .when(new WithdrawTrust(COMMUNITY, "mallory", TRUSTEE, null, RECEIVED_AT))
+               .expectNoEvents()
+               .expectException(UnknownMember.class);
+    }
+
+    @Test
+    void withdrawingTrustInAnUnknownCommunityIsRefused() {
+        fixture.givenNoPriorActivity()
+               .when(new WithdrawTrust("nowhere", TRUSTER, TRUSTEE, null, RECEIVED_AT))
+               .expectNoEvents()
+               .expectException(UnknownCommunity.class);
+    }
+
+    @Test
+    void withdrawingTrustForAnUnknownCategoryIsRefused() {
+        fixture.givenNoPriorActivity()
+               .when(new WithdrawTrust(COMMUNITY, TRUSTER, TRUSTEE, "bribery", RECEIVED_AT))
+               .expectNoEvents()
+               .expectException(UnknownCategory.class);
+    }
+
+    @Test
+    void trustInASuspendedMemberCanStillBeWithdrawn() {
+        directory.suspend(COMMUNITY, TRUSTEE);
+        fixture.given(declared(CATEGORY, 7, null))
+               .when(new WithdrawTrust(COMMUNITY, TRUSTER, TRUSTEE, CATEGORY, RECEIVED_AT))
+               .expectEvents(new TrustWithdrawn(COMMUNITY, TRUSTER, TRUSTEE, CATEGORY, 7, RECEIVED_AT));
+    }
+
+    @Test
     void sameDeclarationAfterWithdrawalIsInForceAgain() {
         Instant afterWithdrawal = RECEIVED_AT.plusSeconds(60);
         fixture.given(declared(CATEGORY, 7, "good advice"),
