@@ -2,7 +2,6 @@ package org.contributionledger.api;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.contributionledger.api.security.ApiKeyFilter;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -27,10 +26,10 @@ public class LedgerCommands {
 
     public static Provenance currentProvenance() {
         RequestAttributes attributes = RequestContextHolder.currentRequestAttributes();
-        Provenance provenance = (Provenance) attributes.getAttribute(ApiKeyFilter.PROVENANCE,
+        Provenance provenance = (Provenance) attributes.getAttribute(Provenance.REQUEST_ATTRIBUTE,
                 RequestAttributes.SCOPE_REQUEST);
         if (provenance == null) {
-            throw new IllegalStateException("No provenance: the request did not pass the API key filter");
+            throw new IllegalStateException("No provenance: the request was not authenticated by an API key");
         }
         return provenance;
     }

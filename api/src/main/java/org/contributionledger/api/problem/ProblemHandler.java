@@ -7,12 +7,14 @@ import java.util.concurrent.CompletionException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.contributionledger.api.security.PayloadTooLarge;
+import org.contributionledger.api.security.RequestIdFilter;
 import org.contributionledger.core.common.LedgerRuleViolation;
 import org.contributionledger.core.common.MemberNotActive;
 import org.contributionledger.core.common.OccurredInFuture;
 import org.contributionledger.core.common.UnknownCommunity;
 import org.contributionledger.core.common.UnknownMember;
 import org.contributionledger.core.community.CommunityAlreadyExists;
+import org.contributionledger.core.community.UnknownApiKey;
 import org.contributionledger.core.contribution.ContributionAlreadyFinal;
 import org.contributionledger.core.contribution.ContributionIdConflict;
 import org.contributionledger.core.contribution.OnlyReceiverMayConfirm;
@@ -26,6 +28,7 @@ import org.contributionledger.core.trust.SelfTrustNotAllowed;
 import org.contributionledger.core.trust.TrustLevelOutOfRange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -56,6 +59,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             Map.entry(MemberNotActive.class, HttpStatus.UNPROCESSABLE_ENTITY),
             Map.entry(OccurredInFuture.class, HttpStatus.UNPROCESSABLE_ENTITY),
             Map.entry(CommunityAlreadyExists.class, HttpStatus.CONFLICT),
+            Map.entry(UnknownApiKey.class, HttpStatus.NOT_FOUND),
             Map.entry(MemberAlreadyRegistered.class, HttpStatus.CONFLICT),
             Map.entry(SelfContributionNotAllowed.class, HttpStatus.UNPROCESSABLE_ENTITY),
             Map.entry(UnknownCategory.class, HttpStatus.UNPROCESSABLE_ENTITY),
@@ -107,9 +111,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     public ResponseEntity<ProblemDetail> unexpected(Exception failure) {
+        // The log line carries the request id (logging context, see RequestIdFilter); so does the answer.
         log.error("Unexpected failure", failure);
         ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "The ledger failed to process the request; nothing partial was recorded. The request id names it in the logs.");
+        problem.setProperty("requestId", MDC.get(RequestIdFilter.MDC_REQUEST_ID));
         return ResponseEntity.internalServerError().body(problem);
     }
 

@@ -39,7 +39,7 @@ class RequestsHttpIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
         registry.add("ledger.data-dir", () -> temporaryDirectory().toString());
-        registry.add("ledger.admin-key", () -> "change-me-admin-key");
+        registry.add("ledger.admin-key", () -> "change-me-to-a-long-random-admin-key");
     }
 
     private static Path temporaryDirectory() {

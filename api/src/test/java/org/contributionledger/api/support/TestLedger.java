@@ -42,9 +42,16 @@ public final class TestLedger implements AutoCloseable {
 
     /** Starts the whole application on a random port over the H2 files in {@code dataDir}. */
     public static TestLedger start(Path dataDir) {
+        return start(dataDir, Map.of());
+    }
+
+    /** As {@link #start(Path)}, with some properties set otherwise (e.g. small rate limits). */
+    public static TestLedger start(Path dataDir, Map<String, String> overrides) {
         List<String> args = new ArrayList<>();
         args.add("--server.port=0");
-        properties(dataDir).forEach((name, value) -> args.add("--" + name + "=" + value));
+        Map<String, String> properties = properties(dataDir);
+        properties.putAll(overrides);
+        properties.forEach((name, value) -> args.add("--" + name + "=" + value));
         return new TestLedger(SpringApplication.run(LedgerApplication.class, args.toArray(String[]::new)));
     }
 
@@ -54,6 +61,10 @@ public final class TestLedger implements AutoCloseable {
 
     public LedgerClient admin() {
         return LedgerClient.admin(port());
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
     }
 
     public EventStoreProbe events() {
