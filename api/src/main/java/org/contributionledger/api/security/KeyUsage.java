@@ -1,6 +1,7 @@
 package org.contributionledger.api.security;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -50,8 +51,10 @@ public class KeyUsage {
     }
 
     public void used(String keyId, Instant at) {
-        unsaved.merge(keyId, at, KeyUsage::later);
-        seen.merge(keyId, at, KeyUsage::later);
+        // Milliseconds: what every database stores alike, so this node and the stored row agree.
+        Instant atMillis = at.truncatedTo(ChronoUnit.MILLIS);
+        unsaved.merge(keyId, atMillis, KeyUsage::later);
+        seen.merge(keyId, atMillis, KeyUsage::later);
     }
 
     /** The last use of each of these keys that this node knows of, stored or in memory; absent when never used. */
