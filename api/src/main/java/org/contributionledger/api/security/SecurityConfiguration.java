@@ -49,7 +49,7 @@ public class SecurityConfiguration {
     /** Anyone may read these, with or without a key (a wrong key is not even looked at). */
     static final RequestMatcher PUBLIC = new OrRequestMatcher(
             PATHS.matcher("/actuator/health"), PATHS.matcher("/actuator/health/**"),
-            PATHS.matcher("/v3/api-docs"), PATHS.matcher("/v3/api-docs/**"),
+            PATHS.matcher("/v3/api-docs"), PATHS.matcher("/v3/api-docs.yaml"), PATHS.matcher("/v3/api-docs/**"),
             PATHS.matcher("/swagger-ui.html"), PATHS.matcher("/swagger-ui/**"));
 
     @Bean

@@ -45,13 +45,13 @@ class RequestIdInLogsTest extends LedgerApiTest {
             jdbc.execute("DROP TRIGGER refuse_failing_members");
         }
 
-        failed.expectProblem(500, "internal-error");
-        assertThat(failed.text("/requestId")).isEqualTo(requestId);
-        assertThat(failed.header("X-Request-Id")).hasValue(requestId);
         List<String> lines = output.getAll().lines().filter(line -> line.contains(requestId)).toList();
         assertThat(lines).as("log lines naming the request").isNotEmpty()
                 .anySatisfy(line -> assertThat(line).contains("ERROR", "[" + requestId + " " + community.apiKeyId() + "]",
                         "Unexpected failure"));
+        failed.expectProblem(500, "internal-error");
+        assertThat(failed.text("/requestId")).isEqualTo(requestId);
+        assertThat(failed.header("X-Request-Id")).hasValue(requestId);
         admin.member(community.id(), "ada").expectProblem(404, "not-found");
     }
 
