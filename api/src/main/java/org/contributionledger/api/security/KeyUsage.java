@@ -38,6 +38,7 @@ public class KeyUsage {
     /** Uses this node has seen, saved or not: lets it answer exactly without reading them back. */
     private final Map<String, Instant> seen = new ConcurrentHashMap<>();
     private final ScheduledExecutorService flusher;
+    private volatile boolean failing;
 
     public KeyUsage(JdbcTemplate jdbc, KeyProperties properties) {
         this.jdbc = jdbc;
@@ -108,9 +109,14 @@ public class KeyUsage {
     private void flushQuietly() {
         try {
             flush();
+            failing = false;
         } catch (RuntimeException e) {
             // The uses stay noted in memory for the admin on this node; the next flush tries again.
-            log.warn("Could not save the keys' last use: {}", e.getMessage());
+            // One warning per outage, not one per interval.
+            if (!failing) {
+                log.warn("Could not save the keys' last use (will retry): {}", e.getMessage());
+            }
+            failing = true;
         }
     }
 
