@@ -2,7 +2,6 @@ package org.contributionledger.api;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.contributionledger.api.security.ApiKeyFilter;
 import org.contributionledger.api.write.CommunityWriteGate;
 import org.contributionledger.core.common.CommunityCommand;
 import org.springframework.stereotype.Component;
@@ -32,10 +31,10 @@ public class LedgerCommands {
 
     public static Provenance currentProvenance() {
         RequestAttributes attributes = RequestContextHolder.currentRequestAttributes();
-        Provenance provenance = (Provenance) attributes.getAttribute(ApiKeyFilter.PROVENANCE,
+        Provenance provenance = (Provenance) attributes.getAttribute(Provenance.REQUEST_ATTRIBUTE,
                 RequestAttributes.SCOPE_REQUEST);
         if (provenance == null) {
-            throw new IllegalStateException("No provenance: the request did not pass the API key filter");
+            throw new IllegalStateException("No provenance: the request was not authenticated by an API key");
         }
         return provenance;
     }

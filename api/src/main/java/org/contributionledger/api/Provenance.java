@@ -11,6 +11,9 @@ import org.axonframework.messaging.MetaData;
  */
 public record Provenance(String keyId, String requestId, Instant receivedAt) {
 
+    /** The request attribute that holds the provenance of an accepted request (see security.KeyUseFilter). */
+    public static final String REQUEST_ATTRIBUTE = Provenance.class.getName();
+
     public static final String KEY_ID = "keyId";
     public static final String REQUEST_ID = "requestId";
     public static final String RECEIVED_AT = "receivedAt";

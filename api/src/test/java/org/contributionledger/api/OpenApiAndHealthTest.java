@@ -35,10 +35,14 @@ class OpenApiAndHealthTest extends LedgerApiTest {
                 "/api/v1/communities/{communityId}/contributions/{contributionId}/revoke",
                 "/api/v1/communities/{communityId}/trust/{truster}/{trustee}",
                 "/api/v1/communities/{communityId}/reciprocity",
-                "/api/v1/communities/{communityId}/stats");
+                "/api/v1/communities/{communityId}/stats",
+                "/api/v1/communities/{communityId}/keys",
+                "/api/v1/communities/{communityId}/keys/{apiKeyId}/revoke");
+        assertThat(document.at("/components/securitySchemes/bearerKey/scheme").asText()).isEqualTo("bearer");
         JsonNode trust = document.path("paths").path("/api/v1/communities/{communityId}/trust/{truster}/{trustee}");
         assertThat(trust.has("put")).isTrue();
         assertThat(trust.has("delete")).isTrue();
+        admin.withKey(null).get("//v3/api-docs.yaml").expect(200);
     }
 
     @Test
@@ -57,12 +61,16 @@ class OpenApiAndHealthTest extends LedgerApiTest {
     }
 
     @Test
-    void onlyHealthAndInfoAreExposedAmongActuatorEndpoints() {
+    void onlyHealthInfoAndMetricsAreExposedAmongActuatorEndpoints() {
         LedgerClient anonymous = admin.withKey(null);
         for (String endpoint : new String[] {"env", "beans", "configprops", "heapdump", "loggers", "mappings"}) {
             Reply reply = anonymous.get("//actuator/" + endpoint);
             // Not exposed: anything outside the public allowlist needs a key (401), and none is mapped (404).
             assertThat(reply.status()).as(reply.describe()).isIn(401, 404);
+            Reply asAdmin = admin.get("//actuator/" + endpoint);
+            assertThat(asAdmin.status()).as(asAdmin.describe()).isEqualTo(404);
         }
+        anonymous.get("//actuator/metrics").expectProblem(401, "unauthorized");
+        admin.get("//actuator/metrics").expect(200);
     }
 }

@@ -183,7 +183,7 @@ class TenantIsolationTest extends LedgerApiTest {
     }
 
     /**
-     * Regression (ApiKeyFilter.shouldNotFilter): the filter skipped every request whose raw URI does not
+     * Regression (the former ApiKeyFilter.shouldNotFilter): the filter skipped every request whose raw URI does not
      * start with "/api/", but Spring MVC matches "/api;x/v1/..." (path parameters stripped) to the
      * same controllers. So "/api;x/v1/communities/{any}/stats" is served with no key at all.
      */

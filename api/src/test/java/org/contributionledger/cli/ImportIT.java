@@ -32,7 +32,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ImportIT {
 
-    private static final String ADMIN_KEY = "import-it-admin-key";
+    private static final String ADMIN_KEY = "import-it-admin-key-0123456789";
     private static final Path DATA = Path.of("src", "test", "resources", "data");
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -36,7 +36,7 @@ public class CommunityController {
         this.queries = queries;
     }
 
-    /** Admin only (see ApiKeyFilter). The community's key is in this response and nowhere else, ever. */
+    /** Admin only (see security.SecurityConfiguration). The community's key is in this response and nowhere else, ever. */
     @PostMapping
     public ResponseEntity<CommunityCreatedResponse> create(@RequestBody CreateCommunityRequest request) {
         String id = request.id() == null ? "c-" + UUID.randomUUID().toString().substring(0, 8) : request.id();

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.contributionledger.api.security.PayloadTooLarge;
+import org.contributionledger.api.security.RequestIdFilter;
 import org.contributionledger.api.web.RequestBodyTooSlow;
 import org.contributionledger.api.write.WriteContention;
 import org.contributionledger.core.common.InvalidField;
@@ -21,6 +22,7 @@ import org.contributionledger.core.common.OccurredInFuture;
 import org.contributionledger.core.common.UnknownCommunity;
 import org.contributionledger.core.common.UnknownMember;
 import org.contributionledger.core.community.CommunityAlreadyExists;
+import org.contributionledger.core.community.UnknownApiKey;
 import org.contributionledger.core.contribution.ContributionAlreadyFinal;
 import org.contributionledger.core.contribution.ContributionIdConflict;
 import org.contributionledger.core.contribution.OnlyReceiverMayConfirm;
@@ -34,6 +36,7 @@ import org.contributionledger.core.trust.SelfTrustNotAllowed;
 import org.contributionledger.core.trust.TrustLevelOutOfRange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -67,6 +70,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             Map.entry(MemberNotActive.class, HttpStatus.UNPROCESSABLE_ENTITY),
             Map.entry(OccurredInFuture.class, HttpStatus.UNPROCESSABLE_ENTITY),
             Map.entry(CommunityAlreadyExists.class, HttpStatus.CONFLICT),
+            Map.entry(UnknownApiKey.class, HttpStatus.NOT_FOUND),
             Map.entry(MemberAlreadyRegistered.class, HttpStatus.CONFLICT),
             Map.entry(SelfContributionNotAllowed.class, HttpStatus.UNPROCESSABLE_ENTITY),
             Map.entry(UnknownCategory.class, HttpStatus.UNPROCESSABLE_ENTITY),
@@ -130,9 +134,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     public ResponseEntity<ProblemDetail> unexpected(Exception failure) {
+        // The log line carries the request id (logging context, see RequestIdFilter); so does the answer.
         log.error("Unexpected failure", failure);
         ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "The ledger failed to process the request; nothing partial was recorded. The request id names it in the logs.");
+        problem.setProperty("requestId", MDC.get(RequestIdFilter.MDC_REQUEST_ID));
         return ResponseEntity.internalServerError().body(problem);
     }
 

@@ -30,7 +30,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PostgresIT {
 
-    private static final String ADMIN_KEY = "postgres-it-admin-key";
+    private static final String ADMIN_KEY = "postgres-it-admin-key-0123456789";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static EmbeddedPostgres postgres;
 

@@ -38,7 +38,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReputationIT {
 
-    private static final String ADMIN_KEY = "reputation-it-admin-key";
+    private static final String ADMIN_KEY = "reputation-it-admin-key-0123456789";
     /** The reference data lives with the engine's tests in the query module; Maven runs each module from its folder. */
     private static final Path REFERENCE = Path.of("..", "query", "src", "test", "resources", "reference");
     private static final ObjectMapper JSON = new ObjectMapper();

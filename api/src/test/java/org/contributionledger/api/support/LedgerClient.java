@@ -26,7 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class LedgerClient {
 
-    public static final String ADMIN_KEY = "test-admin-key";
+    public static final String ADMIN_KEY = "test-admin-key-of-the-shared-ledger";
     public static final String API = "/api/v1";
 
     private static final HttpClient HTTP = HttpClient.newBuilder()

@@ -45,7 +45,7 @@ public final class TestLedger implements AutoCloseable {
         return start(dataDir, Map.of());
     }
 
-    /** Starts the application as {@link #start(Path)} does, with some properties changed. */
+    /** As {@link #start(Path)}, with some properties set otherwise (e.g. small rate limits). */
     public static TestLedger start(Path dataDir, Map<String, String> overrides) {
         List<String> args = new ArrayList<>();
         args.add("--server.port=0");
@@ -61,6 +61,10 @@ public final class TestLedger implements AutoCloseable {
 
     public LedgerClient admin() {
         return LedgerClient.admin(port());
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
     }
 
     public EventStoreProbe events() {

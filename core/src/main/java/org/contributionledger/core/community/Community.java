@@ -2,6 +2,9 @@ package org.contributionledger.core.community;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -15,6 +18,8 @@ public class Community {
     @AggregateIdentifier
     private String aggregateId;
     private boolean created;
+    /** Every key the community was ever issued, by id: true while it may act, false once revoked. */
+    private final Map<String, Boolean> apiKeyActive = new LinkedHashMap<>();
 
     /**
      * Creation is "create if missing" so that a second creation with the same id reaches this
@@ -30,10 +35,47 @@ public class Community {
         apply(new CommunityApiKeyIssued(command.communityId(), command.apiKeyId(), command.apiKeySha256()));
     }
 
+    /** A key id already issued is the same request again: nothing new to record. */
+    @CommandHandler
+    public void handle(IssueCommunityApiKey command) {
+        if (apiKeyActive.containsKey(command.apiKeyId())) {
+            return;
+        }
+        apply(new CommunityApiKeyIssued(command.communityId(), command.apiKeyId(), command.apiKeySha256()));
+        if (command.revokePrevious()) {
+            apiKeyActive.entrySet().stream()
+                    .filter(key -> key.getValue() && !key.getKey().equals(command.apiKeyId()))
+                    .map(Map.Entry::getKey)
+                    .toList()
+                    .forEach(previous -> apply(new CommunityApiKeyRevoked(command.communityId(), previous)));
+        }
+    }
+
+    @CommandHandler
+    public void handle(RevokeCommunityApiKey command) {
+        Boolean active = apiKeyActive.get(command.apiKeyId());
+        if (active == null) {
+            throw new UnknownApiKey(command.communityId(), command.apiKeyId());
+        }
+        if (active) {
+            apply(new CommunityApiKeyRevoked(command.communityId(), command.apiKeyId()));
+        }
+    }
+
     @EventSourcingHandler
     public void on(CommunityCreated event) {
         this.aggregateId = aggregateId(event.communityId());
         this.created = true;
+    }
+
+    @EventSourcingHandler
+    public void on(CommunityApiKeyIssued event) {
+        apiKeyActive.put(event.apiKeyId(), true);
+    }
+
+    @EventSourcingHandler
+    public void on(CommunityApiKeyRevoked event) {
+        apiKeyActive.put(event.apiKeyId(), false);
     }
 
     public static String aggregateId(String communityId) {

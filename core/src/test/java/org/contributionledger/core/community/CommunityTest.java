@@ -57,4 +57,59 @@ class CommunityTest {
                .expectNoEvents()
                .expectException(CommunityAlreadyExists.class);
     }
+
+    private static final String NEW_KEY_ID = "key-2";
+    private static final String NEW_KEY_SHA = "60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752";
+
+    @Test
+    void aRotatedKeyIsIssuedAndTheOldOneKeepsActingUntilRevoked() {
+        fixture.given(new CommunityCreated(COMMUNITY, "Makers", CommunitySettings.defaults()),
+                      new CommunityApiKeyIssued(COMMUNITY, KEY_ID, KEY_SHA))
+               .when(new IssueCommunityApiKey(COMMUNITY, NEW_KEY_ID, NEW_KEY_SHA, false))
+               .expectEvents(new CommunityApiKeyIssued(COMMUNITY, NEW_KEY_ID, NEW_KEY_SHA));
+    }
+
+    @Test
+    void rotatingWithRevokePreviousRevokesEveryActiveKeyButTheNewOne() {
+        fixture.given(new CommunityCreated(COMMUNITY, "Makers", CommunitySettings.defaults()),
+                      new CommunityApiKeyIssued(COMMUNITY, KEY_ID, KEY_SHA),
+                      new CommunityApiKeyIssued(COMMUNITY, "key-old", "ab"),
+                      new CommunityApiKeyRevoked(COMMUNITY, "key-old"))
+               .when(new IssueCommunityApiKey(COMMUNITY, NEW_KEY_ID, NEW_KEY_SHA, true))
+               .expectEvents(new CommunityApiKeyIssued(COMMUNITY, NEW_KEY_ID, NEW_KEY_SHA),
+                             new CommunityApiKeyRevoked(COMMUNITY, KEY_ID));
+    }
+
+    @Test
+    void issuingTheSameKeyIdAgainRecordsNothing() {
+        fixture.given(new CommunityCreated(COMMUNITY, "Makers", CommunitySettings.defaults()),
+                      new CommunityApiKeyIssued(COMMUNITY, KEY_ID, KEY_SHA))
+               .when(new IssueCommunityApiKey(COMMUNITY, KEY_ID, KEY_SHA, true))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void anIssuedKeyCanBeRevokedAndRevokingItAgainRecordsNothing() {
+        fixture.given(new CommunityCreated(COMMUNITY, "Makers", CommunitySettings.defaults()),
+                      new CommunityApiKeyIssued(COMMUNITY, KEY_ID, KEY_SHA))
+               .when(new RevokeCommunityApiKey(COMMUNITY, KEY_ID))
+               .expectEvents(new CommunityApiKeyRevoked(COMMUNITY, KEY_ID));
+
+        fixture.given(new CommunityCreated(COMMUNITY, "Makers", CommunitySettings.defaults()),
+                      new CommunityApiKeyIssued(COMMUNITY, KEY_ID, KEY_SHA),
+                      new CommunityApiKeyRevoked(COMMUNITY, KEY_ID))
+               .when(new RevokeCommunityApiKey(COMMUNITY, KEY_ID))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void cannotRevokeAKeyTheCommunityWasNeverIssued() {
+        fixture.given(new CommunityCreated(COMMUNITY, "Makers", CommunitySettings.defaults()),
+                      new CommunityApiKeyIssued(COMMUNITY, KEY_ID, KEY_SHA))
+               .when(new RevokeCommunityApiKey(COMMUNITY, "key-of-another-community"))
+               .expectNoEvents()
+               .expectException(UnknownApiKey.class);
+    }
 }

@@ -1,4 +1,5 @@
 package org.contributionledger.query.directory;
 
-public record ApiKeyOwner(String apiKeyId, String communityId) {
+/** The community a key acts for, and whether it was revoked (a revoked key acts for no one). */
+public record ApiKeyOwner(String apiKeyId, String communityId, boolean revoked) {
 }

@@ -1,6 +1,7 @@
 package org.contributionledger.query.directory;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.axonframework.config.ProcessingGroup;
@@ -11,6 +12,7 @@ import org.contributionledger.core.common.CommunityRules;
 import org.contributionledger.core.common.LedgerDirectory;
 import org.contributionledger.core.common.MemberStanding;
 import org.contributionledger.core.community.CommunityApiKeyIssued;
+import org.contributionledger.core.community.CommunityApiKeyRevoked;
 import org.contributionledger.core.community.CommunityCreated;
 import org.contributionledger.core.community.CommunitySettings;
 import org.contributionledger.core.member.MemberProfileUpdated;
@@ -54,10 +56,18 @@ public class DirectoryProjection implements LedgerDirectory {
                 settings.confirmationRequired(), toJson(settings), Sql.timestamp(at));
     }
 
+    /** In the command's transaction: the next request with the new key is accepted. */
     @EventHandler
-    public void on(CommunityApiKeyIssued event) {
-        jdbc.update("INSERT INTO directory_api_key (key_sha256, key_id, community_id) VALUES (?, ?, ?)",
-                event.apiKeySha256(), event.apiKeyId(), event.communityId());
+    public void on(CommunityApiKeyIssued event, @Timestamp Instant at) {
+        jdbc.update("INSERT INTO directory_api_key (key_sha256, key_id, community_id, issued_at) VALUES (?, ?, ?, ?)",
+                event.apiKeySha256(), event.apiKeyId(), event.communityId(), Sql.timestamp(at));
+    }
+
+    /** In the command's transaction: the next request with the revoked key is refused. */
+    @EventHandler
+    public void on(CommunityApiKeyRevoked event, @Timestamp Instant at) {
+        jdbc.update("UPDATE directory_api_key SET revoked_at = ? WHERE community_id = ? AND key_id = ?",
+                Sql.timestamp(at), event.communityId(), event.apiKeyId());
     }
 
     @EventHandler
@@ -116,9 +126,18 @@ public class DirectoryProjection implements LedgerDirectory {
 
     @QueryHandler
     public Optional<ApiKeyOwner> handle(FindApiKeyOwner query) {
-        return jdbc.query("SELECT key_id, community_id FROM directory_api_key WHERE key_sha256 = ?",
-                (row, i) -> new ApiKeyOwner(row.getString(1), row.getString(2)),
+        return jdbc.query("SELECT key_id, community_id, revoked_at FROM directory_api_key WHERE key_sha256 = ?",
+                (row, i) -> new ApiKeyOwner(row.getString(1), row.getString(2), row.getObject(3) != null),
                 query.keySha256()).stream().findFirst();
+    }
+
+    @QueryHandler
+    public List<CommunityApiKey> handle(FindCommunityApiKeys query) {
+        return jdbc.query("""
+                        SELECT key_id, issued_at, revoked_at FROM directory_api_key
+                        WHERE community_id = ? ORDER BY issued_at, key_id""",
+                (row, i) -> new CommunityApiKey(row.getString(1), Sql.instant(row, 2), Sql.instant(row, 3)),
+                query.communityId());
     }
 
     @QueryHandler

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.contributionledger.core.common.CommunityRules;
 import org.contributionledger.core.common.MemberStanding;
 import org.contributionledger.core.community.CommunityApiKeyIssued;
+import org.contributionledger.core.community.CommunityApiKeyRevoked;
 import org.contributionledger.core.community.CommunityCreated;
 import org.contributionledger.core.community.CommunitySettings;
 import org.contributionledger.core.community.CommunitySettings.ReciprocityThresholds;
@@ -95,13 +96,30 @@ class DirectoryProjectionTest {
         ledger.community("choir");
         String gardenDigest = "a".repeat(64);
         String choirDigest = "b".repeat(64);
-        directory.on(new CommunityApiKeyIssued("garden", "key-1", gardenDigest));
-        directory.on(new CommunityApiKeyIssued("choir", "key-2", choirDigest));
+        directory.on(new CommunityApiKeyIssued("garden", "key-1", gardenDigest), ledger.tick());
+        directory.on(new CommunityApiKeyIssued("choir", "key-2", choirDigest), ledger.tick());
 
-        assertThat(directory.handle(new FindApiKeyOwner(gardenDigest))).contains(new ApiKeyOwner("key-1", "garden"));
-        assertThat(directory.handle(new FindApiKeyOwner(choirDigest))).contains(new ApiKeyOwner("key-2", "choir"));
+        assertThat(directory.handle(new FindApiKeyOwner(gardenDigest))).contains(new ApiKeyOwner("key-1", "garden", false));
+        assertThat(directory.handle(new FindApiKeyOwner(choirDigest))).contains(new ApiKeyOwner("key-2", "choir", false));
         assertThat(directory.handle(new FindApiKeyOwner("c".repeat(64)))).isEmpty();
         assertThat(directory.handle(new FindApiKeyOwner("key-1"))).as("the key id is not the digest").isEmpty();
+    }
+
+    @Test
+    void aRevokedKeyIsStillFoundButMarkedRevokedAndListedWithItsTimes() {
+        ledger.community("garden");
+        Instant issued = Instant.parse("2025-03-01T10:00:00Z");
+        Instant rotated = Instant.parse("2025-03-02T10:00:00Z");
+        Instant revoked = Instant.parse("2025-03-03T10:00:00Z");
+        directory.on(new CommunityApiKeyIssued("garden", "key-1", "a".repeat(64)), issued);
+        directory.on(new CommunityApiKeyIssued("garden", "key-2", "b".repeat(64)), rotated);
+        directory.on(new CommunityApiKeyRevoked("garden", "key-1"), revoked);
+
+        assertThat(directory.handle(new FindApiKeyOwner("a".repeat(64)))).contains(new ApiKeyOwner("key-1", "garden", true));
+        assertThat(directory.handle(new FindApiKeyOwner("b".repeat(64)))).contains(new ApiKeyOwner("key-2", "garden", false));
+        assertThat(directory.handle(new FindCommunityApiKeys("garden"))).containsExactly(
+                new CommunityApiKey("key-1", issued, revoked), new CommunityApiKey("key-2", rotated, null));
+        assertThat(directory.handle(new FindCommunityApiKeys("choir"))).isEmpty();
     }
 
     @Test
