@@ -15,6 +15,7 @@ public class Community {
     @AggregateIdentifier
     private String aggregateId;
     private boolean created;
+    private CommunitySettings settings;
 
     /**
      * Creation is "create if missing" so that a second creation with the same id reaches this
@@ -26,14 +27,30 @@ public class Community {
         if (created) {
             throw new CommunityAlreadyExists(command.communityId());
         }
+        CommunitySettingsLimits.check(command.settings());
         apply(new CommunityCreated(command.communityId(), command.name(), command.settings()));
         apply(new CommunityApiKeyIssued(command.communityId(), command.apiKeyId(), command.apiKeySha256()));
+    }
+
+    /** The same settings again change nothing and record nothing, like every repeated command. */
+    @CommandHandler
+    public void handle(ChangeCommunitySettings command) {
+        CommunitySettingsLimits.check(command.settings());
+        if (!command.settings().equals(settings)) {
+            apply(new CommunitySettingsChanged(command.communityId(), command.settings()));
+        }
     }
 
     @EventSourcingHandler
     public void on(CommunityCreated event) {
         this.aggregateId = aggregateId(event.communityId());
         this.created = true;
+        this.settings = event.settings();
+    }
+
+    @EventSourcingHandler
+    public void on(CommunitySettingsChanged event) {
+        this.settings = event.settings();
     }
 
     public static String aggregateId(String communityId) {

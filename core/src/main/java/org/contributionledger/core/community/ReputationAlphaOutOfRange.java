@@ -1,0 +1,9 @@
+package org.contributionledger.core.community;
+
+public class ReputationAlphaOutOfRange extends SettingRuleViolation {
+
+    public ReputationAlphaOutOfRange(double alpha) {
+        super("reputation.alpha", "reputation.alpha is " + alpha + "; it must be between "
+                + CommunitySettingsLimits.SMALLEST_ALPHA + " and " + CommunitySettingsLimits.LARGEST_ALPHA);
+    }
+}
