@@ -13,6 +13,7 @@ import org.contributionledger.core.common.MemberStanding;
 import org.contributionledger.core.community.CommunityApiKeyIssued;
 import org.contributionledger.core.community.CommunityCreated;
 import org.contributionledger.core.community.CommunitySettings;
+import org.contributionledger.core.community.CommunitySettingsChanged;
 import org.contributionledger.core.member.MemberProfileUpdated;
 import org.contributionledger.core.member.MemberReinstated;
 import org.contributionledger.core.member.MemberRegistered;
@@ -52,6 +53,16 @@ public class DirectoryProjection implements LedgerDirectory {
                             confirmation_required, settings_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)""",
                 event.communityId(), event.name(), String.join(",", settings.categories()), settings.maxValuePerAct(),
                 settings.confirmationRequired(), toJson(settings), Sql.timestamp(at));
+    }
+
+    @EventHandler
+    public void on(CommunitySettingsChanged event) {
+        CommunitySettings settings = event.settings();
+        jdbc.update("""
+                        UPDATE directory_community SET categories = ?, max_value_per_act = ?, confirmation_required = ?,
+                            settings_json = ? WHERE community_id = ?""",
+                String.join(",", settings.categories()), settings.maxValuePerAct(), settings.confirmationRequired(),
+                toJson(settings), event.communityId());
     }
 
     @EventHandler

@@ -1,0 +1,187 @@
+package org.contributionledger.query.reputation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.contributionledger.core.community.CommunityCreated;
+import org.contributionledger.core.community.CommunitySettings;
+import org.contributionledger.core.community.CommunitySettings.ReputationWeights;
+import org.contributionledger.core.community.CommunitySettingsChanged;
+import org.contributionledger.core.contribution.ContributionRecorded;
+import org.contributionledger.core.contribution.ContributionStatus;
+import org.contributionledger.core.contribution.RecordedBy;
+import org.contributionledger.core.member.MemberRegistered;
+import org.contributionledger.core.trust.TrustDeclared;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One community that cannot be computed harms no other. Its events are built directly, as they
+ * may be stored from before the settings limits existed: history is immutable, so replaying it must
+ * work, and only that community's reputation is unavailable until an admin corrects its settings.
+ */
+class ReputationIsolationTest {
+
+    private static final long SECOND = Duration.ofSeconds(1).toNanos();
+    private static final Instant AT = Instant.parse("2025-05-01T08:00:00Z");
+
+    private final ReputationProjection projection = ReputationScenario.newProjection();
+    private final ReputationRecomputation recomputation = new ReputationRecomputation(projection, 0, false);
+
+    private static CommunitySettings trustWeight(double weight) {
+        return new CommunitySettings(null, null, null, null, null, new ReputationWeights(weight, null, null, null));
+    }
+
+    /** A community of three members where alice trusts bob and carol gave to alice. */
+    private void community(String communityId, CommunitySettings settings) {
+        projection.on(new CommunityCreated(communityId, communityId, settings));
+        for (String member : List.of("alice", "bob", "carol")) {
+            projection.on(new MemberRegistered(communityId, member, member), AT);
+        }
+        projection.on(new TrustDeclared(communityId, "alice", "bob", null, 8, null, AT), AT);
+        projection.on(new ContributionRecorded(communityId, "act-1", "carol", "alice", "help", new BigDecimal("1000"),
+                AT, null, null, RecordedBy.RECEIVER, ContributionStatus.CONFIRMED), AT);
+    }
+
+    private void trust(String communityId, String truster, String trustee) {
+        projection.on(new TrustDeclared(communityId, truster, trustee, null, 10, null, AT), AT);
+    }
+
+    private MemberReputation reputation(String communityId, String member) {
+        return projection.handle(new FindReputation(communityId, member, 3)).orElseThrow();
+    }
+
+    @Test
+    void aCommunityStoredWithWeightsTheEngineCannotComputeReplaysAndReadsAsUnavailable() {
+        community("huge", trustWeight(1e308));
+        community("fine", CommunitySettings.defaults());
+
+        projection.recomputeNow();
+
+        assertThatThrownBy(() -> reputation("huge", "bob"))
+                .isInstanceOf(ReputationUnavailable.class)
+                .hasMessageContaining("'huge'")
+                .hasMessageContaining("reputation.trust is 1.0E308");
+        assertThatThrownBy(() -> projection.handle(new FindLeaderboard("huge", null, 10, 0)))
+                .isInstanceOf(ReputationUnavailable.class);
+        assertThatThrownBy(() -> projection.handle(new FindNetworkStats("huge")))
+                .isInstanceOf(ReputationUnavailable.class);
+        assertThat(reputation("fine", "bob").freshness().upToDate()).isTrue();
+    }
+
+    @Test
+    void theFirstReadOfAFailingCommunityIsUnavailableNotAnInvalidRequest() {
+        community("huge", trustWeight(1e308));
+
+        // No recomputation yet: the read computes on the spot, and must not leak the engine's
+        // IllegalArgumentException (which the HTTP layer would answer as the caller's 400).
+        assertThatThrownBy(() -> reputation("huge", "bob")).isInstanceOf(ReputationUnavailable.class);
+        assertThat(projection.failure("huge")).isPresent();
+    }
+
+    @Test
+    void alphaStoredWhereTheIterationCannotConvergeFailsThatCommunityByName() {
+        community("slow", new CommunitySettings(null, null, null, null, null,
+                new ReputationWeights(null, null, null, 0.001)));
+
+        projection.recomputeNow();
+
+        assertThat(projection.failure("slow")).hasValueSatisfying(reason -> assertThat(reason).contains("reputation.alpha"));
+    }
+
+    @Test
+    void otherCommunitiesKeepBeingRecomputedWhileOneFails() {
+        // Both orders of the communities in the loop: the failing one must stop none after it.
+        for (List<String> order : List.of(List.of("huge", "fine"), List.of("fine", "huge"))) {
+            ReputationProjection projection = ReputationScenario.newProjection();
+            ReputationRecomputation recomputation = new ReputationRecomputation(projection, 0, false);
+            for (String communityId : order) {
+                projection.on(new CommunityCreated(communityId, communityId,
+                        communityId.equals("huge") ? trustWeight(1e308) : CommunitySettings.defaults()));
+                projection.on(new MemberRegistered(communityId, "alice", "alice"), AT);
+                projection.on(new MemberRegistered(communityId, "bob", "bob"), AT);
+                projection.on(new TrustDeclared(communityId, "alice", "bob", null, 8, null, AT), AT);
+            }
+
+            recomputation.recomputeDue(0);
+            projection.on(new TrustDeclared("fine", "bob", "alice", null, 5, null, AT), AT);
+            recomputation.recomputeDue(SECOND / 10);
+
+            MemberReputation alice = projection.handle(new FindReputation("fine", "alice", 0)).orElseThrow();
+            assertThat(alice.freshness().upToDate()).as("order %s", order).isTrue();
+            assertThat(alice.character().trustedBy()).isEqualTo(1);
+            assertThat(recomputation.failuresInARow("huge")).isEqualTo(1);
+            assertThat(recomputation.failuresInARow("fine")).isZero();
+        }
+    }
+
+    @Test
+    void aFailingCommunityIsRetriedWithExponentialBackOff() {
+        community("huge", trustWeight(1e308));
+
+        recomputation.recomputeDue(0);
+        assertThat(recomputation.failuresInARow("huge")).isEqualTo(1);
+
+        trust("huge", "bob", "carol"); // new facts do not bypass the back-off
+        recomputation.recomputeDue(SECOND / 2);
+        assertThat(recomputation.failuresInARow("huge")).as("not retried before 1 s").isEqualTo(1);
+        recomputation.recomputeDue(SECOND);
+        assertThat(recomputation.failuresInARow("huge")).as("retried after 1 s").isEqualTo(2);
+        recomputation.recomputeDue(2 * SECOND);
+        assertThat(recomputation.failuresInARow("huge")).as("then waits 2 s").isEqualTo(2);
+        recomputation.recomputeDue(3 * SECOND);
+        assertThat(recomputation.failuresInARow("huge")).isEqualTo(3);
+        recomputation.recomputeDue(6 * SECOND);
+        assertThat(recomputation.failuresInARow("huge")).as("then waits 4 s").isEqualTo(3);
+        recomputation.recomputeDue(7 * SECOND);
+        assertThat(recomputation.failuresInARow("huge")).isEqualTo(4);
+    }
+
+    @Test
+    void retriesWaitOneSecondDoublingUpToFiveMinutes() {
+        assertThat(ReputationRecomputation.retryAfter(1)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(ReputationRecomputation.retryAfter(2)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(ReputationRecomputation.retryAfter(5)).isEqualTo(Duration.ofSeconds(16));
+        assertThat(ReputationRecomputation.retryAfter(9)).isEqualTo(Duration.ofSeconds(256));
+        assertThat(ReputationRecomputation.retryAfter(10)).isEqualTo(Duration.ofMinutes(5));
+        assertThat(ReputationRecomputation.retryAfter(1_000)).isEqualTo(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void correctedSettingsAreComputedAtOnceWhateverTheBackOff() {
+        community("huge", trustWeight(1e308));
+        for (long tick = 0; tick <= 3; tick++) {
+            recomputation.recomputeDue(tick * SECOND);
+        }
+        assertThat(recomputation.failuresInARow("huge")).isEqualTo(3);
+
+        projection.on(new CommunitySettingsChanged("huge", trustWeight(2.0)), AT);
+        recomputation.recomputeDue(3 * SECOND + 1);
+
+        assertThat(recomputation.failuresInARow("huge")).isZero();
+        assertThat(projection.failure("huge")).isEmpty();
+        MemberReputation bob = reputation("huge", "bob");
+        assertThat(bob.freshness().upToDate()).isTrue();
+        assertThat(bob.influence().score()).isPositive();
+    }
+
+    @Test
+    void changedWeightsChangeTheScores() {
+        community("village", CommunitySettings.defaults());
+        projection.recomputeNow();
+        double before = reputation("village", "bob").influence().score();
+
+        // Gifts weigh nothing now: only alice's trust in bob remains.
+        projection.on(new CommunitySettingsChanged("village", new CommunitySettings(null, null, null, null, null,
+                new ReputationWeights(1.0, 0.0, Map.of(), null))), AT);
+        projection.recomputeNow();
+
+        assertThat(reputation("village", "bob").influence().score()).isNotEqualTo(before);
+        assertThat(reputation("village", "carol").topSources()).isEmpty();
+    }
+}
