@@ -43,6 +43,11 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
 
     private static final Pattern COMMUNITY_PATH = Pattern.compile("^/api/v1/communities/([^/]+)(/.*)?$");
+    /**
+     * A community's settings are the rules its own key acts under (largest value, confirmation,
+     * reputation weights): only the admin, who created them, may change them.
+     */
+    private static final Pattern SETTINGS_PATH = Pattern.compile("^/api/v1/communities/[^/]+/settings/?$");
     /** Paths anyone may read: health probes and the API's own documentation. */
     private static final List<String> PUBLIC_PREFIXES = List.of("/actuator/health", "/v3/api-docs", "/swagger-ui");
     /**
@@ -132,6 +137,9 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     private static String refusal(Caller caller, HttpServletRequest request) {
         if (caller.isAdmin()) {
             return null;
+        }
+        if (SETTINGS_PATH.matcher(request.getRequestURI()).matches()) {
+            return "Only the admin key may change a community's settings";
         }
         Matcher matcher = COMMUNITY_PATH.matcher(request.getRequestURI());
         if (matcher.matches()) {

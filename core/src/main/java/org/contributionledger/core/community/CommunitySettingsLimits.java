@@ -1,5 +1,6 @@
 package org.contributionledger.core.community;
 
+import java.math.BigDecimal;
 import java.util.Map;
 
 import org.contributionledger.core.community.CommunitySettings.ReciprocityThresholds;
@@ -37,6 +38,11 @@ public final class CommunitySettingsLimits {
     public static final int MOST_MINIMUM_ACTS = 1_000_000;
 
     private CommunitySettingsLimits() {
+    }
+
+    /** A bound as people write it: 0.000001, not 1.0E-6. */
+    static String plain(double bound) {
+        return BigDecimal.valueOf(bound).stripTrailingZeros().toPlainString();
     }
 
     /** Throws the first rule the settings break, if any. */

@@ -4,6 +4,7 @@ public class ReputationAlphaOutOfRange extends SettingRuleViolation {
 
     public ReputationAlphaOutOfRange(double alpha) {
         super("reputation.alpha", "reputation.alpha is " + alpha + "; it must be between "
-                + CommunitySettingsLimits.SMALLEST_ALPHA + " and " + CommunitySettingsLimits.LARGEST_ALPHA);
+                + CommunitySettingsLimits.plain(CommunitySettingsLimits.SMALLEST_ALPHA) + " and "
+                + CommunitySettingsLimits.plain(CommunitySettingsLimits.LARGEST_ALPHA));
     }
 }

@@ -4,6 +4,7 @@ public class ReputationWeightOutOfRange extends SettingRuleViolation {
 
     public ReputationWeightOutOfRange(String field, double weight) {
         super(field, field + " is " + weight + "; a reputation weight must be 0, or between "
-                + CommunitySettingsLimits.SMALLEST_POSITIVE_WEIGHT + " and " + CommunitySettingsLimits.LARGEST_WEIGHT);
+                + CommunitySettingsLimits.plain(CommunitySettingsLimits.SMALLEST_POSITIVE_WEIGHT) + " and "
+                + CommunitySettingsLimits.plain(CommunitySettingsLimits.LARGEST_WEIGHT));
     }
 }
