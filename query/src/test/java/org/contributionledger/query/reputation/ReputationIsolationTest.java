@@ -19,6 +19,12 @@ import org.contributionledger.core.contribution.RecordedBy;
 import org.contributionledger.core.member.MemberRegistered;
 import org.contributionledger.core.trust.TrustDeclared;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 
 /**
  * One community that cannot be computed harms no other. Its events are built directly, as they
@@ -183,5 +189,44 @@ class ReputationIsolationTest {
 
         assertThat(reputation("village", "bob").influence().score()).isNotEqualTo(before);
         assertThat(reputation("village", "carol").topSources()).isEmpty();
+    }
+
+    @Test
+    void aFailureIsLoggedOnceAsOneLineHoweverOftenItIsRetried() {
+        Logger logger = (Logger) LoggerFactory.getLogger(ReputationRecomputation.class);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        logger.addAppender(log);
+        try {
+            community("huge", trustWeight(1e308));
+            community("fine", CommunitySettings.defaults());
+
+            // Ten minutes of 50 ms ticks, with the other community changing every second.
+            for (long tick = 0; tick <= 12_000; tick++) {
+                if (tick % 20 == 0) {
+                    trust("fine", tick % 40 == 0 ? "bob" : "carol", "alice");
+                }
+                recomputation.recomputeDue(tick * SECOND / 20);
+            }
+
+            // Attempts at 0, 1, 3, 7, ... 255 and 511 s (then every 5 minutes): 10 in ten minutes, not 12,000.
+            assertThat(recomputation.failuresInARow("huge")).isEqualTo(10);
+            assertThat(log.list).hasSize(1);
+            ILoggingEvent line = log.list.get(0);
+            assertThat(line.getLevel()).isEqualTo(Level.WARN);
+            assertThat(line.getThrowableProxy()).as("no stack trace").isNull();
+            assertThat(line.getFormattedMessage()).contains("'huge'").contains("reputation.trust is 1.0E308")
+                    .doesNotContain("\n");
+            assertThat(reputation("fine", "alice").freshness().upToDate()).isTrue();
+
+            projection.on(new CommunitySettingsChanged("huge", CommunitySettings.defaults()), AT);
+            recomputation.recomputeDue(12_001 * SECOND / 20);
+
+            assertThat(log.list).hasSize(2);
+            assertThat(log.list.get(1).getLevel()).isEqualTo(Level.INFO);
+            assertThat(log.list.get(1).getFormattedMessage()).contains("'huge' is computed again");
+        } finally {
+            logger.detachAppender(log);
+        }
     }
 }
