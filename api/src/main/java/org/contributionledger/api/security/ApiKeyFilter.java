@@ -32,7 +32,7 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Guards {@code /api/**}: stamps the request's provenance, refuses oversized bodies, and checks
  * the bearer key. The admin key may act everywhere; a community key only under its own
- * {@code /api/v1/communities/{id}}, and may not create communities.
+ * {@code /api/v1/communities/{id}}, and may neither create communities nor change their settings.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
