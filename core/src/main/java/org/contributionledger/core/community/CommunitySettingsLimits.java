@@ -45,20 +45,13 @@ public final class CommunitySettingsLimits {
         return BigDecimal.valueOf(bound).stripTrailingZeros().toPlainString();
     }
 
-    /** Throws the first rule the settings break, if any. */
+    /** Throws the first rule the settings break, if any: the ones below, then consistency and reciprocity. */
     public static void check(CommunitySettings settings) {
-        ReputationWeights reputation = settings.reputation();
-        checkWeight("reputation.trust", reputation.trust());
-        checkWeight("reputation.gift", reputation.gift());
-        for (Map.Entry<String, Double> weight : reputation.categories().entrySet()) {
-            checkWeight("reputation.categories." + weight.getKey(), weight.getValue());
-            if (!settings.categories().contains(weight.getKey())) {
-                throw new CategoryWeightForUnknownCategory(weight.getKey());
+        checkComputable(settings.reputation());
+        for (String category : settings.reputation().categories().keySet()) {
+            if (!settings.categories().contains(category)) {
+                throw new CategoryWeightForUnknownCategory(category);
             }
-        }
-        double alpha = reputation.alpha();
-        if (!(alpha >= SMALLEST_ALPHA && alpha <= LARGEST_ALPHA)) {
-            throw new ReputationAlphaOutOfRange(alpha);
         }
         ReciprocityThresholds reciprocity = settings.reciprocity();
         checkRatio("reciprocity.takerBelowRatio", reciprocity.takerBelowRatio());
@@ -69,6 +62,22 @@ public final class CommunitySettingsLimits {
         int minimumActs = reciprocity.minimumActs();
         if (minimumActs < 0 || minimumActs > MOST_MINIMUM_ACTS) {
             throw new ReciprocityThresholdOutOfRange("reciprocity.minimumActs", minimumActs, MOST_MINIMUM_ACTS);
+        }
+    }
+
+    /**
+     * The rules without which the reputation engine cannot compute exactly: its weights and alpha.
+     * The reputation projection applies these alone to settings stored before the limits existed.
+     */
+    public static void checkComputable(ReputationWeights reputation) {
+        checkWeight("reputation.trust", reputation.trust());
+        checkWeight("reputation.gift", reputation.gift());
+        for (Map.Entry<String, Double> weight : reputation.categories().entrySet()) {
+            checkWeight("reputation.categories." + weight.getKey(), weight.getValue());
+        }
+        double alpha = reputation.alpha();
+        if (!(alpha >= SMALLEST_ALPHA && alpha <= LARGEST_ALPHA)) {
+            throw new ReputationAlphaOutOfRange(alpha);
         }
     }
 

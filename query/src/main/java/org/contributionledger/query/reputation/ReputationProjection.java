@@ -18,6 +18,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.contributionledger.core.community.CommunityCreated;
+import org.contributionledger.core.community.CommunitySettings;
 import org.contributionledger.core.community.CommunitySettingsChanged;
 import org.contributionledger.core.community.CommunitySettingsLimits;
 import org.contributionledger.core.community.SettingRuleViolation;
@@ -87,8 +88,10 @@ public class ReputationProjection {
 
     @EventHandler
     public void on(CommunitySettingsChanged event, @Timestamp Instant at) {
-        mutate(event.communityId(), network -> network.changeSettings(event.settings(), at));
-        failures.remove(event.communityId());
+        mutate(event.communityId(), network -> {
+            network.changeSettings(event.settings(), at);
+            failures.remove(event.communityId()); // under the network's monitor: see recordFailure
+        });
     }
 
     @EventHandler
@@ -202,6 +205,7 @@ public class ReputationProjection {
 
     private void recomputeLocked(CommunityNetwork network) {
         String communityId = network.communityId();
+        CommunitySettings settings = null;
         try {
             NetworkFacts facts;
             synchronized (network) {
@@ -209,19 +213,32 @@ public class ReputationProjection {
                 if (current != null && current.facts().version() == network.version()) {
                     return;
                 }
+                settings = network.settings();
                 // Settings stored before the limits existed may be beyond what the engine computes
                 // exactly: say so by name, rather than with whatever the arithmetic would fail with.
-                CommunitySettingsLimits.check(network.settings());
+                CommunitySettingsLimits.checkComputable(settings.reputation());
                 facts = network.freeze();
             }
             snapshots.put(communityId, ReputationSnapshot.compute(facts, snapshots.get(communityId), clock.instant()));
             failures.remove(communityId);
         } catch (SettingRuleViolation outOfRange) {
-            failures.put(communityId, "its settings are outside what the engine computes: " + outOfRange.getMessage());
+            recordFailure(network, settings, "its settings are outside what the engine computes: " + outOfRange.getMessage());
             throw outOfRange;
         } catch (RuntimeException failure) {
-            failures.put(communityId, failure.getClass().getSimpleName() + ": " + failure.getMessage());
+            recordFailure(network, settings, failure.getClass().getSimpleName() + ": " + failure.getMessage());
             throw failure;
+        }
+    }
+
+    /**
+     * Records the failure unless the settings changed while computing: a correction that arrives
+     * during a failing computation must not be hidden by that computation's failure.
+     */
+    private void recordFailure(CommunityNetwork network, CommunitySettings computedWith, String reason) {
+        synchronized (network) {
+            if (network.settings() == computedWith) {
+                failures.put(network.communityId(), reason);
+            }
         }
     }
 

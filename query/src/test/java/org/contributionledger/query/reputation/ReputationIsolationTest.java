@@ -101,6 +101,20 @@ class ReputationIsolationTest {
     }
 
     @Test
+    void settingsStoredInconsistentButComputableStillCompute() {
+        // Refused today (a weight for a category it does not have, thresholds out of order), yet
+        // harmless to the engine: the community is computed as before.
+        community("odd", new CommunitySettings(null, null, null, null,
+                new CommunitySettings.ReciprocityThresholds(3.0, 1.0, null),
+                new ReputationWeights(null, null, Map.of("hepl", 2.0), null)));
+
+        projection.recomputeNow();
+
+        assertThat(projection.failure("odd")).isEmpty();
+        assertThat(reputation("odd", "bob").freshness().upToDate()).isTrue();
+    }
+
+    @Test
     void otherCommunitiesKeepBeingRecomputedWhileOneFails() {
         // Both orders of the communities in the loop: the failing one must stop none after it.
         for (List<String> order : List.of(List.of("huge", "fine"), List.of("fine", "huge"))) {
