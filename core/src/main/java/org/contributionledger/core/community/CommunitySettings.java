@@ -9,7 +9,8 @@ import org.contributionledger.core.common.Ids;
 
 /**
  * Everything a community decides for itself. Every field has a default, so a platform can create
- * a community with a name alone.
+ * a community with a name alone. The ranges the engines need are rules of
+ * {@link CommunitySettingsLimits}, checked when settings are chosen (created or changed).
  *
  * @param categories           kinds of acts the community recognises, e.g. {@code help}, {@code referral}
  * @param preTrustedMembers    members whose judgement seeds reputation (EigenTrust's pre-trusted peers);
