@@ -1,6 +1,7 @@
 package org.contributionledger.api.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.net.URI;
@@ -103,7 +104,9 @@ class PostgresIT {
         assertThat(stats.path("network").path("trust").path("ties").asLong()).isEqualTo(1);
         assertThat(stats.path("network").path("giving").path("mutualPairs").asLong()).isEqualTo(1);
         JsonNode reputation = send("GET", "/api/v1/communities/pg/members/ada/reputation", key, null, 200);
-        assertThat(reputation.path("influence").path("rank").asInt()).isEqualTo(1);
+        // Ada and Bob each trust only the other, so their scores are equal, up to the solver's 1e-10
+        // tolerance: which of them ranks first depends on the warm start, i.e. on timing. Check the score.
+        assertThat(reputation.path("influence").path("score").asDouble()).isCloseTo(0.5, within(1e-9));
     }
 
     private JsonNode send(String method, String path, String key, String body, int expectedStatus) throws Exception {
