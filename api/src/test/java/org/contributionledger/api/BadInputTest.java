@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -356,14 +357,22 @@ class BadInputTest extends LedgerApiTest {
                 Map.of("id", unique("s"), "name", "x", "maxValuePerAct", -5),
                 Map.of("id", unique("s"), "name", "x", "categories", List.of("a b")),
                 Map.of("id", unique("s"), "name", "x", "categories", List.of("help", "help")),
-                Map.of("id", unique("s"), "name", "x", "reciprocity", Map.of("takerBelowRatio", 3, "contributorAboveRatio", 1)),
-                Map.of("id", unique("s"), "name", "x", "reciprocity", Map.of("minimumActs", -1)),
-                Map.of("id", unique("s"), "name", "x", "reputation", Map.of("alpha", 1.5)),
-                Map.of("id", unique("s"), "name", "x", "reputation", Map.of("trust", -1)),
                 Map.of("id", unique("s"), "name", "  "));
         for (Map<String, Object> body : bad) {
             admin.post("/communities", body).expectProblem(400, "invalid-request");
         }
+        // Numbers the engines cannot compute with are rules of their own (see CommunitySettingsTest).
+        Map<String, Map<String, Object>> outOfRange = Map.of(
+                "reciprocity-thresholds-out-of-order", Map.of("reciprocity", Map.of("takerBelowRatio", 3, "contributorAboveRatio", 1)),
+                "reciprocity-threshold-out-of-range", Map.of("reciprocity", Map.of("minimumActs", -1)),
+                "reputation-alpha-out-of-range", Map.of("reputation", Map.of("alpha", 1.5)),
+                "reputation-weight-out-of-range", Map.of("reputation", Map.of("trust", -1)));
+        outOfRange.forEach((rule, settings) -> {
+            Map<String, Object> body = new HashMap<>(settings);
+            body.put("id", unique("s"));
+            body.put("name", "x");
+            admin.post("/communities", body).expectProblem(422, rule);
+        });
         nothingRecorded();
     }
 

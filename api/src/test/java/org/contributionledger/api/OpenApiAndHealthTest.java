@@ -21,6 +21,7 @@ class OpenApiAndHealthTest extends LedgerApiTest {
         assertThat(document.path("paths").fieldNames()).toIterable().contains(
                 "/api/v1/communities",
                 "/api/v1/communities/{communityId}",
+                "/api/v1/communities/{communityId}/settings",
                 "/api/v1/communities/{communityId}/members",
                 "/api/v1/communities/{communityId}/members/{memberId}",
                 "/api/v1/communities/{communityId}/members/{memberId}/suspend",
@@ -43,6 +44,7 @@ class OpenApiAndHealthTest extends LedgerApiTest {
         assertThat(trust.has("put")).isTrue();
         assertThat(trust.has("delete")).isTrue();
         admin.withKey(null).get("//v3/api-docs.yaml").expect(200);
+        assertThat(document.path("paths").path("/api/v1/communities/{communityId}/settings").has("put")).isTrue();
     }
 
     @Test

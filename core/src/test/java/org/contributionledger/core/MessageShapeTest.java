@@ -105,9 +105,7 @@ class MessageShapeTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new CommunitySettings(null, null, BigDecimal.ZERO, null, null, null));
         assertThrows(IllegalArgumentException.class,
-                () -> new CommunitySettings.ReciprocityThresholds(2.0, 1.0, null));
-        assertThrows(IllegalArgumentException.class,
-                () -> new CommunitySettings.ReputationWeights(null, null, null, 1.0));
+                () -> new CommunitySettings.ReputationWeights(null, null, java.util.Collections.singletonMap("help", null), null));
     }
 
     @Test

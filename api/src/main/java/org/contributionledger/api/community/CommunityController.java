@@ -10,6 +10,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.contributionledger.api.LedgerCommands;
 import org.contributionledger.api.problem.NotFound;
 import org.contributionledger.api.security.Keys;
+import org.contributionledger.core.community.ChangeCommunitySettings;
 import org.contributionledger.core.community.CommunitySettings;
 import org.contributionledger.core.community.CommunitySettings.ReciprocityThresholds;
 import org.contributionledger.core.community.CommunitySettings.ReputationWeights;
@@ -20,6 +21,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -50,6 +52,18 @@ public class CommunityController {
                 .body(new CommunityCreatedResponse(id, request.name(), apiKey, apiKeyId, settings));
     }
 
+    /**
+     * Admin only (see SecurityConfiguration). Replaces every setting, checked as at creation; a setting left
+     * out takes its default. Answers the community as it is now.
+     */
+    @PutMapping("/{communityId}/settings")
+    public Community changeSettings(@PathVariable String communityId, @RequestBody CommunitySettingsRequest request) {
+        CommunitySettings settings = new CommunitySettings(request.categories(), request.preTrustedMembers(),
+                request.maxValuePerAct(), request.confirmationRequired(), request.reciprocity(), request.reputation());
+        commands.send(new ChangeCommunitySettings(communityId, settings));
+        return find(communityId);
+    }
+
     @GetMapping("/{communityId}")
     public Community find(@PathVariable String communityId) {
         return queries.query(new FindCommunity(communityId), ResponseTypes.optionalInstanceOf(Community.class)).join()
@@ -59,6 +73,11 @@ public class CommunityController {
     public record CreateCommunityRequest(String id, String name, List<String> categories, List<String> preTrustedMembers,
                                          BigDecimal maxValuePerAct, Boolean confirmationRequired,
                                          ReciprocityThresholds reciprocity, ReputationWeights reputation) {
+    }
+
+    public record CommunitySettingsRequest(List<String> categories, List<String> preTrustedMembers,
+                                           BigDecimal maxValuePerAct, Boolean confirmationRequired,
+                                           ReciprocityThresholds reciprocity, ReputationWeights reputation) {
     }
 
     public record CommunityCreatedResponse(String id, String name, String apiKey, String apiKeyId,

@@ -21,7 +21,13 @@ import org.contributionledger.core.common.MemberNotActive;
 import org.contributionledger.core.common.OccurredInFuture;
 import org.contributionledger.core.common.UnknownCommunity;
 import org.contributionledger.core.common.UnknownMember;
+import org.contributionledger.core.community.CategoryWeightForUnknownCategory;
 import org.contributionledger.core.community.CommunityAlreadyExists;
+import org.contributionledger.core.community.ReciprocityThresholdOutOfRange;
+import org.contributionledger.core.community.ReciprocityThresholdsOutOfOrder;
+import org.contributionledger.core.community.ReputationAlphaOutOfRange;
+import org.contributionledger.core.community.ReputationWeightOutOfRange;
+import org.contributionledger.core.community.SettingRuleViolation;
 import org.contributionledger.core.community.UnknownApiKey;
 import org.contributionledger.core.contribution.ContributionAlreadyFinal;
 import org.contributionledger.core.contribution.ContributionIdConflict;
@@ -34,6 +40,7 @@ import org.contributionledger.core.contribution.ValueOutOfRange;
 import org.contributionledger.core.member.MemberAlreadyRegistered;
 import org.contributionledger.core.trust.SelfTrustNotAllowed;
 import org.contributionledger.core.trust.TrustLevelOutOfRange;
+import org.contributionledger.query.reputation.ReputationUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -81,7 +88,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             Map.entry(ContributionAlreadyFinal.class, HttpStatus.CONFLICT),
             Map.entry(ContributionIdConflict.class, HttpStatus.CONFLICT),
             Map.entry(SelfTrustNotAllowed.class, HttpStatus.UNPROCESSABLE_ENTITY),
-            Map.entry(TrustLevelOutOfRange.class, HttpStatus.UNPROCESSABLE_ENTITY));
+            Map.entry(TrustLevelOutOfRange.class, HttpStatus.UNPROCESSABLE_ENTITY),
+            Map.entry(ReputationWeightOutOfRange.class, HttpStatus.UNPROCESSABLE_ENTITY),
+            Map.entry(ReputationAlphaOutOfRange.class, HttpStatus.UNPROCESSABLE_ENTITY),
+            Map.entry(CategoryWeightForUnknownCategory.class, HttpStatus.UNPROCESSABLE_ENTITY),
+            Map.entry(ReciprocityThresholdOutOfRange.class, HttpStatus.UNPROCESSABLE_ENTITY),
+            Map.entry(ReciprocityThresholdsOutOfOrder.class, HttpStatus.UNPROCESSABLE_ENTITY));
 
     /** The status a rule maps to, or null when the rule is not mapped (a bug: every rule must be). */
     static HttpStatus statusOf(Class<? extends LedgerRuleViolation> rule) {
@@ -93,7 +105,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         Throwable cause = unwrap(failure);
         if (cause instanceof LedgerRuleViolation rule) {
             HttpStatus status = RULE_STATUS.getOrDefault(rule.getClass(), HttpStatus.UNPROCESSABLE_ENTITY);
-            return Problems.of(status, kebab(rule.rule()), title(rule.rule()), rule.getMessage());
+            ProblemDetail problem = Problems.of(status, kebab(rule.rule()), title(rule.rule()), rule.getMessage());
+            if (rule instanceof SettingRuleViolation setting) {
+                problem.setProperty("field", setting.field());
+            }
+            return problem;
+        }
+        if (cause instanceof ReputationUnavailable unavailable) {
+            // The ledger's failure, not the caller's: a 5xx a client may retry, never a 400.
+            return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "reputation-unavailable", "Reputation unavailable",
+                    unavailable.getMessage());
         }
         if (cause instanceof AggregateNotFoundException notFound) {
             return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", describe(String.valueOf(notFound.getAggregateIdentifier())));
@@ -301,6 +322,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     /** Aggregate ids are "kind/community/id..." (see core's Ids); say it in words. */
     private static String describe(String aggregateId) {
         String[] parts = aggregateId == null ? new String[0] : aggregateId.split("/");
+        if (parts.length == 2) {
+            return "No " + parts[0] + " '" + parts[1] + "'";
+        }
         if (parts.length < 3) {
             return "Nothing is recorded under this id";
         }

@@ -32,7 +32,7 @@ import jakarta.servlet.DispatcherType;
  *   <li>bodies larger than {@code ledger.max-request-bytes} are refused (413);</li>
  *   <li>a bearer key is checked ({@link ApiKeyAuthenticationProvider}); a missing, unknown or
  *       revoked key is 401;</li>
- *   <li>health probes and the API's documentation are public; key management, creating
+ *   <li>health probes and the API's documentation are public; key management, community settings, creating
  *       communities, metrics and everything else not listed are for the admin key; a community key
  *       acts only under its own {@code /api/v1/communities/{communityId}} (403 elsewhere);</li>
  *   <li>an accepted request spends a token of its key's rate limit (429) and is stamped with its
@@ -76,8 +76,10 @@ public class SecurityConfiguration {
                         // The container's own error dispatch renders a failure already decided on the way in.
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(PUBLIC).permitAll()
+                        // A community's keys and settings (the rules its own key acts under) are the admin's.
                         .requestMatchers(PATHS.matcher("/api/v1/communities/{communityId}/keys"),
-                                PATHS.matcher("/api/v1/communities/{communityId}/keys/**")).hasRole("ADMIN")
+                                PATHS.matcher("/api/v1/communities/{communityId}/keys/**"),
+                                PATHS.matcher("/api/v1/communities/{communityId}/settings")).hasRole("ADMIN")
                         .requestMatchers(PATHS.matcher("/api/v1/communities/{communityId}"),
                                 PATHS.matcher("/api/v1/communities/{communityId}/**")).access(ownCommunity())
                         .anyRequest().hasRole("ADMIN"));

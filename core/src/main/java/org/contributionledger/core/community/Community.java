@@ -20,6 +20,7 @@ public class Community {
     private boolean created;
     /** Every key the community was ever issued, by id: true while it may act, false once revoked. */
     private final Map<String, Boolean> apiKeyActive = new LinkedHashMap<>();
+    private CommunitySettings settings;
 
     /**
      * Creation is "create if missing" so that a second creation with the same id reaches this
@@ -31,6 +32,7 @@ public class Community {
         if (created) {
             throw new CommunityAlreadyExists(command.communityId());
         }
+        CommunitySettingsLimits.check(command.settings());
         apply(new CommunityCreated(command.communityId(), command.name(), command.settings()));
         apply(new CommunityApiKeyIssued(command.communityId(), command.apiKeyId(), command.apiKeySha256()));
     }
@@ -62,10 +64,25 @@ public class Community {
         }
     }
 
+    /** The same settings again change nothing and record nothing, like every repeated command. */
+    @CommandHandler
+    public void handle(ChangeCommunitySettings command) {
+        CommunitySettingsLimits.check(command.settings());
+        if (!command.settings().equals(settings)) {
+            apply(new CommunitySettingsChanged(command.communityId(), command.settings()));
+        }
+    }
+
     @EventSourcingHandler
     public void on(CommunityCreated event) {
         this.aggregateId = aggregateId(event.communityId());
         this.created = true;
+        this.settings = event.settings();
+    }
+
+    @EventSourcingHandler
+    public void on(CommunitySettingsChanged event) {
+        this.settings = event.settings();
     }
 
     @EventSourcingHandler

@@ -3,12 +3,14 @@ package org.contributionledger.core.community;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.contributionledger.core.common.Ids;
 
 /**
  * Everything a community decides for itself. Every field has a default, so a platform can create
- * a community with a name alone.
+ * a community with a name alone. The ranges the engines need are rules of
+ * {@link CommunitySettingsLimits}, checked when settings are chosen (created or changed).
  *
  * @param categories           kinds of acts the community recognises, e.g. {@code help}, {@code referral}
  * @param preTrustedMembers    members whose judgement seeds reputation (EigenTrust's pre-trusted peers);
@@ -74,16 +76,15 @@ public record CommunitySettings(List<String> categories, List<String> preTrusted
 
         public static final ReciprocityThresholds DEFAULT = new ReciprocityThresholds(0.5, 2.0, 1);
 
+        /**
+         * Fills defaults only. The ranges are rules of {@link CommunitySettingsLimits}, checked when
+         * settings are chosen, not here: this constructor also runs when stored events are read back,
+         * and history must stay readable whatever a past version accepted.
+         */
         public ReciprocityThresholds {
             takerBelowRatio = takerBelowRatio == null ? 0.5 : takerBelowRatio;
             contributorAboveRatio = contributorAboveRatio == null ? 2.0 : contributorAboveRatio;
             minimumActs = minimumActs == null ? 1 : minimumActs;
-            if (!(takerBelowRatio >= 0) || !(contributorAboveRatio >= takerBelowRatio)) {
-                throw new IllegalArgumentException("reciprocity thresholds need 0 <= takerBelowRatio <= contributorAboveRatio");
-            }
-            if (minimumActs < 0) {
-                throw new IllegalArgumentException("reciprocity.minimumActs must not be negative");
-            }
         }
     }
 
@@ -95,17 +96,15 @@ public record CommunitySettings(List<String> categories, List<String> preTrusted
 
         public static final ReputationWeights DEFAULT = new ReputationWeights(1.0, 1.0, Map.of(), 0.15);
 
+        /** Fills defaults only; the ranges are rules of {@link CommunitySettingsLimits} (see {@link ReciprocityThresholds}). */
         public ReputationWeights {
             trust = trust == null ? 1.0 : trust;
             gift = gift == null ? 1.0 : gift;
+            if (categories != null && categories.values().stream().anyMatch(Objects::isNull)) {
+                throw new IllegalArgumentException("reputation.categories weights must be numbers");
+            }
             categories = categories == null ? Map.of() : Map.copyOf(categories);
             alpha = alpha == null ? 0.15 : alpha;
-            if (!(trust >= 0) || !(gift >= 0) || categories.values().stream().anyMatch(w -> w == null || !(w >= 0))) {
-                throw new IllegalArgumentException("reputation weights must not be negative");
-            }
-            if (!(alpha > 0 && alpha < 1)) {
-                throw new IllegalArgumentException("reputation.alpha must be between 0 and 1, exclusive");
-            }
         }
 
         public double categoryWeight(String category) {

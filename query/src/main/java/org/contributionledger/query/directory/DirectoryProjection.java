@@ -15,6 +15,7 @@ import org.contributionledger.core.community.CommunityApiKeyIssued;
 import org.contributionledger.core.community.CommunityApiKeyRevoked;
 import org.contributionledger.core.community.CommunityCreated;
 import org.contributionledger.core.community.CommunitySettings;
+import org.contributionledger.core.community.CommunitySettingsChanged;
 import org.contributionledger.core.member.MemberProfileUpdated;
 import org.contributionledger.core.member.MemberReinstated;
 import org.contributionledger.core.member.MemberRegistered;
@@ -68,6 +69,16 @@ public class DirectoryProjection implements LedgerDirectory {
     public void on(CommunityApiKeyRevoked event, @Timestamp Instant at) {
         jdbc.update("UPDATE directory_api_key SET revoked_at = ? WHERE community_id = ? AND key_id = ?",
                 Sql.timestamp(at), event.communityId(), event.apiKeyId());
+    }
+
+    @EventHandler
+    public void on(CommunitySettingsChanged event) {
+        CommunitySettings settings = event.settings();
+        jdbc.update("""
+                        UPDATE directory_community SET categories = ?, max_value_per_act = ?, confirmation_required = ?,
+                            settings_json = ? WHERE community_id = ?""",
+                String.join(",", settings.categories()), settings.maxValuePerAct(), settings.confirmationRequired(),
+                toJson(settings), event.communityId());
     }
 
     @EventHandler

@@ -26,7 +26,7 @@ final class CommunityNetwork {
     static final String ALL = "*";
 
     private final String communityId;
-    private final CommunitySettings settings;
+    private CommunitySettings settings;
     private final Map<String, Integer> index = new HashMap<>();
     private final List<String> memberIds = new ArrayList<>();
     private final List<Boolean> active = new ArrayList<>();
@@ -50,6 +50,17 @@ final class CommunityNetwork {
 
     long version() {
         return version;
+    }
+
+    CommunitySettings settings() {
+        return settings;
+    }
+
+    /** From now on the network is computed with these settings; categories it already saw stay. */
+    void changeSettings(CommunitySettings newSettings, Instant at) {
+        settings = newSettings;
+        categoriesSeen.addAll(newSettings.categories());
+        changed(at);
     }
 
     Integer indexOf(String memberId) {

@@ -10,9 +10,6 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.axonframework.config.ProcessingGroup;
@@ -21,6 +18,10 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.contributionledger.core.community.CommunityCreated;
+import org.contributionledger.core.community.CommunitySettings;
+import org.contributionledger.core.community.CommunitySettingsChanged;
+import org.contributionledger.core.community.CommunitySettingsLimits;
+import org.contributionledger.core.community.SettingRuleViolation;
 import org.contributionledger.core.contribution.ContributionConfirmed;
 import org.contributionledger.core.contribution.ContributionRecorded;
 import org.contributionledger.core.contribution.ContributionStatus;
@@ -35,11 +36,7 @@ import org.contributionledger.query.reputation.graph.InfluenceResult;
 import org.contributionledger.query.reputation.graph.Ranking;
 import org.contributionledger.query.reputation.graph.Teleport;
 import org.contributionledger.query.reputation.graph.TrustGraph;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,58 +44,39 @@ import org.springframework.stereotype.Component;
  * is a streaming processor whose position is not stored: at every start it replays the whole
  * history, so the reputation is always a pure function of the event stream.
  * <p>
- * Events only record facts in a {@link CommunityNetwork} and bump its version. A background
- * thread recomputes each changed community at most every {@code debounceMs}, warm-started from
- * the previous scores, and publishes an immutable {@link ReputationSnapshot} that queries read.
- * So a burst of writes costs one recomputation, not one per event, and reads never wait for one.
+ * Events only record facts in a {@link CommunityNetwork} and bump its version. Recomputing a
+ * changed community, warm-started from the previous scores, publishes an immutable
+ * {@link ReputationSnapshot} that queries read; {@link ReputationRecomputation} decides when.
+ * <p>
+ * Each community is computed on its own: one that cannot be computed (settings outside
+ * {@link CommunitySettingsLimits}, stored before the limits existed) is recorded as failing, its
+ * reads answer {@link ReputationUnavailable}, and every other community is unaffected. A change of
+ * its settings clears the failure, so it is computed again at once.
  */
 @Component
 @ProcessingGroup(ReputationProjection.PROCESSING_GROUP)
-public class ReputationProjection implements DisposableBean {
+public class ReputationProjection {
 
     public static final String PROCESSING_GROUP = "reputation";
 
-    private static final Logger log = LoggerFactory.getLogger(ReputationProjection.class);
-
     private final Map<String, CommunityNetwork> networks = new ConcurrentHashMap<>();
     private final Map<String, ReputationSnapshot> snapshots = new ConcurrentHashMap<>();
-    private final Map<String, Long> lastComputeNanos = new ConcurrentHashMap<>();
+    /** Why a community's latest computation failed; removed when one succeeds or its settings change. */
+    private final Map<String, String> failures = new ConcurrentHashMap<>();
     /** One computation per community at a time: the background thread and a first read may race. */
     private final Map<String, Object> computeLocks = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService recomputer;
     private final Clock clock;
-    private final long debounceNanos;
     private final ReplayProgress progress;
 
     @Autowired
-    public ReputationProjection(@Value("${ledger.reputation.debounce-ms:250}") long debounceMs,
-                                ReplayProgress progress) {
-        this(Clock.systemUTC(), debounceMs, true, progress);
+    public ReputationProjection(ReplayProgress progress) {
+        this(Clock.systemUTC(), progress);
     }
 
-    /** For tests: {@code background} false leaves recomputation to {@link #recomputeNow()}. */
-    ReputationProjection(Clock clock, long debounceMs, boolean background) {
-        this(clock, debounceMs, background, null);
-    }
-
-    /**
-     * {@code background} false leaves recomputation to {@link #recomputeNow()};
-     * {@code progress} null means "every stored event has been seen".
-     */
-    ReputationProjection(Clock clock, long debounceMs, boolean background, ReplayProgress progress) {
+    /** {@code progress} null means "every stored event has been seen". */
+    ReputationProjection(Clock clock, ReplayProgress progress) {
         this.clock = clock;
         this.progress = progress;
-        this.debounceNanos = TimeUnit.MILLISECONDS.toNanos(debounceMs);
-        if (background) {
-            this.recomputer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "reputation-recompute");
-                thread.setDaemon(true);
-                return thread;
-            });
-            recomputer.scheduleWithFixedDelay(this::recomputeDue, 50, 50, TimeUnit.MILLISECONDS);
-        } else {
-            this.recomputer = null;
-        }
     }
 
     // ---- events: record facts only ----
@@ -106,6 +84,14 @@ public class ReputationProjection implements DisposableBean {
     @EventHandler
     public void on(CommunityCreated event) {
         networks.putIfAbsent(event.communityId(), new CommunityNetwork(event.communityId(), event.settings()));
+    }
+
+    @EventHandler
+    public void on(CommunitySettingsChanged event, @Timestamp Instant at) {
+        mutate(event.communityId(), network -> {
+            network.changeSettings(event.settings(), at);
+            failures.remove(event.communityId()); // under the network's monitor: see recordFailure
+        });
     }
 
     @EventHandler
@@ -153,6 +139,7 @@ public class ReputationProjection implements DisposableBean {
     public void reset() {
         networks.clear();
         snapshots.clear();
+        failures.clear();
     }
 
     private void mutate(String communityId, Consumer<CommunityNetwork> change) {
@@ -167,35 +154,48 @@ public class ReputationProjection implements DisposableBean {
 
     // ---- recomputation ----
 
-    private void recomputeDue() {
-        try {
-            long now = System.nanoTime();
-            for (CommunityNetwork network : networks.values()) {
-                ReputationSnapshot current = snapshots.get(network.communityId());
-                long version;
-                synchronized (network) {
-                    version = network.version();
-                }
-                boolean stale = current == null || current.facts().version() != version;
-                long last = lastComputeNanos.getOrDefault(network.communityId(), 0L);
-                if (stale && now - last >= debounceNanos) {
-                    recompute(network);
-                    lastComputeNanos.put(network.communityId(), System.nanoTime());
-                }
+    /** Communities whose snapshot is missing or older than their facts. */
+    List<String> outdatedCommunities() {
+        List<String> outdated = new ArrayList<>();
+        for (CommunityNetwork network : networks.values()) {
+            ReputationSnapshot current = snapshots.get(network.communityId());
+            long version;
+            synchronized (network) {
+                version = network.version();
             }
-        } catch (RuntimeException e) {
-            log.error("Reputation recomputation failed; it will be retried", e);
+            if (current == null || current.facts().version() != version) {
+                outdated.add(network.communityId());
+            }
+        }
+        return outdated;
+    }
+
+    /** Why the community's latest computation failed, or empty when it did not. */
+    Optional<String> failure(String communityId) {
+        return Optional.ofNullable(failures.get(communityId));
+    }
+
+    /**
+     * Recomputes one community if it changed since its snapshot. A failure is recorded (reads of
+     * this community then answer {@link ReputationUnavailable}) and thrown to the caller.
+     */
+    void recompute(String communityId) {
+        CommunityNetwork network = networks.get(communityId);
+        if (network != null) {
+            synchronized (computeLock(communityId)) {
+                recomputeLocked(network);
+            }
         }
     }
 
-    /** Recomputes every community that changed since its last snapshot, now. */
+    /** For tests: recomputes every changed community now, each on its own, as the background thread does. */
     void recomputeNow() {
-        networks.values().forEach(this::recompute);
-    }
-
-    private void recompute(CommunityNetwork network) {
-        synchronized (computeLock(network.communityId())) {
-            recomputeLocked(network);
+        for (String communityId : outdatedCommunities()) {
+            try {
+                recompute(communityId);
+            } catch (RuntimeException recorded) {
+                // Recorded by recompute; the other communities go on.
+            }
         }
     }
 
@@ -204,22 +204,41 @@ public class ReputationProjection implements DisposableBean {
     }
 
     private void recomputeLocked(CommunityNetwork network) {
-        NetworkFacts facts;
-        synchronized (network) {
-            ReputationSnapshot current = snapshots.get(network.communityId());
-            if (current != null && current.facts().version() == network.version()) {
-                return;
+        String communityId = network.communityId();
+        CommunitySettings settings = null;
+        try {
+            NetworkFacts facts;
+            synchronized (network) {
+                ReputationSnapshot current = snapshots.get(communityId);
+                if (current != null && current.facts().version() == network.version()) {
+                    return;
+                }
+                settings = network.settings();
+                // Settings stored before the limits existed may be beyond what the engine computes
+                // exactly: say so by name, rather than with whatever the arithmetic would fail with.
+                CommunitySettingsLimits.checkComputable(settings.reputation());
+                facts = network.freeze();
             }
-            facts = network.freeze();
+            snapshots.put(communityId, ReputationSnapshot.compute(facts, snapshots.get(communityId), clock.instant()));
+            failures.remove(communityId);
+        } catch (SettingRuleViolation outOfRange) {
+            recordFailure(network, settings, "its settings are outside what the engine computes: " + outOfRange.getMessage());
+            throw outOfRange;
+        } catch (RuntimeException failure) {
+            recordFailure(network, settings, failure.getClass().getSimpleName() + ": " + failure.getMessage());
+            throw failure;
         }
-        ReputationSnapshot previous = snapshots.get(network.communityId());
-        snapshots.put(network.communityId(), ReputationSnapshot.compute(facts, previous, clock.instant()));
     }
 
-    @Override
-    public void destroy() {
-        if (recomputer != null) {
-            recomputer.shutdownNow();
+    /**
+     * Records the failure unless the settings changed while computing: a correction that arrives
+     * during a failing computation must not be hidden by that computation's failure.
+     */
+    private void recordFailure(CommunityNetwork network, CommunitySettings computedWith, String reason) {
+        synchronized (network) {
+            if (network.settings() == computedWith) {
+                failures.put(network.communityId(), reason);
+            }
         }
     }
 
@@ -236,12 +255,20 @@ public class ReputationProjection implements DisposableBean {
         if (network == null) {
             return snapshot;
         }
+        String failure = failures.get(communityId);
+        if (failure != null) {
+            throw new ReputationUnavailable(communityId, failure);
+        }
         boolean known;
         synchronized (network) {
             known = memberId == null || network.indexOf(memberId) != null;
         }
         if (snapshot == null || (known && memberId != null && snapshot.facts().nodeOf(memberId) < 0)) {
-            recompute(network);
+            try {
+                recompute(communityId);
+            } catch (RuntimeException recorded) {
+                throw new ReputationUnavailable(communityId, failures.getOrDefault(communityId, recorded.toString()));
+            }
             snapshot = snapshots.get(communityId);
         }
         return snapshot;

@@ -14,6 +14,7 @@ import org.contributionledger.core.community.CommunityApiKeyIssued;
 import org.contributionledger.core.community.CommunityApiKeyRevoked;
 import org.contributionledger.core.community.CommunityCreated;
 import org.contributionledger.core.community.CommunitySettings;
+import org.contributionledger.core.community.CommunitySettingsChanged;
 import org.contributionledger.core.community.CommunitySettings.ReciprocityThresholds;
 import org.contributionledger.core.community.CommunitySettings.ReputationWeights;
 import org.contributionledger.core.member.MemberProfileUpdated;
@@ -82,6 +83,24 @@ class DirectoryProjectionTest {
         assertThat(community.name()).isEqualTo("Garden club");
         assertThat(community.createdAt()).isEqualTo(at);
         assertThat(community.settings()).isEqualTo(settings);
+    }
+
+    @Test
+    void changedSettingsReplaceTheRulesAndEverySetting() {
+        directory.on(new CommunityCreated("garden", "Garden club", CommunitySettings.defaults()), ledger.tick());
+        CommunitySettings changed = new CommunitySettings(List.of("help", "seeds"), List.of("bob"),
+                new BigDecimal("20"), false, new ReciprocityThresholds(0.1, 9.0, 2),
+                new ReputationWeights(0.5, 2.0, Map.of("seeds", 4.0), 0.3));
+
+        directory.on(new CommunitySettingsChanged("garden", changed));
+
+        CommunityRules rules = directory.findCommunity("garden").orElseThrow();
+        assertThat(rules.categories()).containsExactlyInAnyOrder("help", "seeds");
+        assertThat(rules.maxValuePerAct()).isEqualByComparingTo("20");
+        assertThat(rules.confirmationRequired()).isFalse();
+        Community community = directory.handle(new FindCommunity("garden")).orElseThrow();
+        assertThat(community.settings()).isEqualTo(changed);
+        assertThat(community.name()).as("only the settings change").isEqualTo("Garden club");
     }
 
     @Test

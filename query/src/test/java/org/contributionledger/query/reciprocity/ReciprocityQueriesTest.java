@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 import org.contributionledger.core.community.CommunitySettings;
+import org.contributionledger.core.community.CommunitySettingsChanged;
 import org.contributionledger.core.community.CommunitySettings.ReciprocityThresholds;
 import org.contributionledger.query.directory.ProjectionTestLedger;
 import org.junit.jupiter.api.AfterEach;
@@ -238,6 +239,23 @@ class ReciprocityQueriesTest {
         assertThat(carol.role()).as("0.8 <= 1.2 <= 1.25").isEqualTo(Role.BALANCED);
         assertThat(dave.ratio()).isEqualTo(0.833333);
         assertThat(dave.role()).isEqualTo(Role.BALANCED);
+    }
+
+    @Test
+    void changedThresholdsDecideTheRoleFromThenOn() {
+        ledger.createCommunity(C, CommunitySettings.defaults());
+        ledger.register(C, "alice", "bob");
+        give("alice", "bob", "13");
+        give("bob", "alice", "10");
+        assertThat(reciprocity("alice").role()).as("1.3 is within the default 0.5..2.0").isEqualTo(Role.BALANCED);
+        ReciprocityThresholds thresholds = new ReciprocityThresholds(0.8, 1.25, 2);
+
+        ledger.directory().on(new CommunitySettingsChanged(C,
+                new CommunitySettings(null, null, null, null, thresholds, null)));
+
+        assertThat(reciprocity("alice").role()).as("1.3 > 1.25").isEqualTo(Role.CONTRIBUTOR);
+        assertThat(reciprocity("alice").thresholds()).isEqualTo(thresholds);
+        assertThat(reciprocity("bob").role()).as("0.769 < 0.8").isEqualTo(Role.TAKER);
     }
 
     @Test

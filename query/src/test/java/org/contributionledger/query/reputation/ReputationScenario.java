@@ -113,7 +113,7 @@ final class ReputationScenario {
 
     /** A projection without background thread, clock fixed at {@link #COMPUTED_AT}. */
     static ReputationProjection newProjection() {
-        return new ReputationProjection(Clock.fixed(COMPUTED_AT, ZoneOffset.UTC), 0, false);
+        return new ReputationProjection(Clock.fixed(COMPUTED_AT, ZoneOffset.UTC), null);
     }
 
     /** A new projection fed with every event of the scenario and recomputed. */
