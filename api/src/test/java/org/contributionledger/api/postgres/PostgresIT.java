@@ -7,6 +7,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -104,6 +107,25 @@ class PostgresIT {
         assertThat(stats.path("network").path("giving").path("mutualPairs").asLong()).isEqualTo(1);
         JsonNode reputation = send("GET", "/api/v1/communities/pg/members/ada/reputation", key, null, 200);
         assertThat(reputation.path("influence").path("rank").asInt()).isEqualTo(1);
+    }
+
+    /**
+     * The embedded server starts with {@code synchronous_commit=off} (as some tuned production servers
+     * do): a commit is acknowledged before its WAL is flushed. The ledger's own sessions raise it to
+     * {@code on}, so what it acknowledges is on disk.
+     */
+    @Test
+    void theLedgersSessionsCommitSynchronouslyWhateverTheServerDefault() throws Exception {
+        try (Connection plain = postgres.getPostgresDatabase().getConnection();
+             Statement statement = plain.createStatement();
+             ResultSet row = statement.executeQuery("SHOW synchronous_commit")) {
+            assertThat(row.next()).isTrue();
+            assertThat(row.getString(1)).as("the server's default").isEqualTo("off");
+        }
+        for (int i = 0; i < 3; i++) {
+            assertThat(jdbc.queryForObject("SHOW synchronous_commit", String.class)).isEqualTo("on");
+        }
+        assertThat(jdbc.queryForObject("SHOW fsync", String.class)).isEqualTo("on");
     }
 
     private JsonNode send(String method, String path, String key, String body, int expectedStatus) throws Exception {
