@@ -8,6 +8,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -109,6 +112,25 @@ class PostgresIT {
         // which once flipped this assertion. The score and its source are exact.
         assertThat(reputation.path("influence").path("score").asDouble()).isCloseTo(0.5, within(1e-9));
         assertThat(reputation.path("topSources").get(0).path("memberId").asText()).isEqualTo("bob");
+    }
+
+    /**
+     * The embedded server starts with {@code synchronous_commit=off} (as some tuned production servers
+     * do): a commit is acknowledged before its WAL is flushed. The ledger's own sessions raise it to
+     * {@code on}, so what it acknowledges is on disk.
+     */
+    @Test
+    void theLedgersSessionsCommitSynchronouslyWhateverTheServerDefault() throws Exception {
+        try (Connection plain = postgres.getPostgresDatabase().getConnection();
+             Statement statement = plain.createStatement();
+             ResultSet row = statement.executeQuery("SHOW synchronous_commit")) {
+            assertThat(row.next()).isTrue();
+            assertThat(row.getString(1)).as("the server's default").isEqualTo("off");
+        }
+        for (int i = 0; i < 3; i++) {
+            assertThat(jdbc.queryForObject("SHOW synchronous_commit", String.class)).isEqualTo("on");
+        }
+        // The embedded server also runs with fsync=off, which the ledger reports at start as DURABILITY AT RISK.
     }
 
     private JsonNode send(String method, String path, String key, String body, int expectedStatus) throws Exception {

@@ -29,7 +29,7 @@ public final class TestLedger implements AutoCloseable {
     public static Map<String, String> properties(Path dataDir) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("ledger.data-dir", dataDir.toString());
-        properties.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.resolve("ledger") + ";DB_CLOSE_ON_EXIT=FALSE");
+        properties.put("spring.datasource.url", "jdbc:h2:dsync:" + dataDir.resolve("ledger") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
         properties.put("spring.datasource.username", "sa");
         properties.put("spring.datasource.password", "");
         properties.put("ledger.admin-key", LedgerClient.ADMIN_KEY);
