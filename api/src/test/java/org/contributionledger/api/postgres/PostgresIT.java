@@ -12,10 +12,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -31,6 +33,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * PostgreSQL server (started by the test, no Docker needed), through the HTTP API.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
 class PostgresIT {
 
     private static final String ADMIN_KEY = "postgres-it-admin-key-0123456789";
@@ -46,10 +49,18 @@ class PostgresIT {
         registry.add("ledger.admin-key", () -> ADMIN_KEY);
     }
 
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        if (postgres != null) {
-            postgres.close();
+    /**
+     * The database closes with the ledger's context, after the ledger's event processors have
+     * stopped (beans are destroyed after every lifecycle has stopped), and that context closes with
+     * this class. Stopped earlier, in an {@code @AfterAll}, the database went before the ledger, which
+     * spent its shutdown at the JVM's exit retrying against a dead server until Surefire killed the
+     * fork 30 s later.
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class StopsWithTheLedger {
+        @Bean(destroyMethod = "close")
+        EmbeddedPostgres embeddedPostgres() {
+            return postgres;
         }
     }
 
