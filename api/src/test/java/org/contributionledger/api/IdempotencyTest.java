@@ -12,9 +12,14 @@ import org.contributionledger.api.support.LedgerClient;
 import org.contributionledger.api.support.LedgerClient.Community;
 import org.contributionledger.api.support.Reply;
 import org.junit.jupiter.api.BeforeEach;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
-/** Platforms retry. A retry must answer as the first attempt did and record nothing twice; a different request under a taken id is a conflict. */
+/**
+ * Platforms retry. A retry records nothing twice and says it was a retry (200 with what is stored,
+ * where the first answer was 201); a different request under a taken id is a conflict.
+ */
 class IdempotencyTest extends LedgerApiTest {
 
     private Community community;
@@ -31,16 +36,21 @@ class IdempotencyTest extends LedgerApiTest {
     }
 
     @Test
-    void theSameActUnderTheSameIdIsRecordedOnceAndAnsweredTheSame() {
+    void theSameActUnderTheSameIdIsRecordedOnceAndTheRetryAnswers200WithTheStoredAct() {
         Act act = Act.of("gift-1", "alice", "bob").value(12);
         Reply first = platform.record(c, act).expect(201);
-        Reply retry = platform.record(c, act).expect(201);
+        assertThat(first.text("/status")).isEqualTo("PENDING");
+        Reply retry = platform.record(c, act).expect(200);
         // Equal up to representation: the same value written differently, the same text with stray spaces.
         Reply sameActWrittenDifferently = platform.record(c, act.value(new BigDecimal("12.000"))
-                .description("  Helped move house  ")).expect(201);
+                .description("  Helped move house  ")).expect(200);
 
-        assertThat(retry.json()).isEqualTo(first.json());
-        assertThat(sameActWrittenDifferently.json()).isEqualTo(first.json());
+        Reply stored = platform.contribution(c, "gift-1").expect(200);
+        assertThat(retry.json()).isEqualTo(stored.json());
+        assertThat(sameActWrittenDifferently.json()).isEqualTo(stored.json());
+        assertThat(retry.text("/contributionId")).isEqualTo("gift-1");
+        assertThat(retry.at("/value").decimalValue()).isEqualByComparingTo("12");
+        assertThat(retry.text("/status")).isEqualTo("PENDING");
         assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
         assertThat(events.forAggregate("contribution/" + c + "/gift-1")).isEqualTo(1);
         assertThat(platform.statement(c, "alice", null, null).at("/entries").size()).isEqualTo(1);
@@ -51,10 +61,12 @@ class IdempotencyTest extends LedgerApiTest {
         platform.record(c, Act.of("gift-2", "alice", "bob").value(12)).expect(201);
         long before = events.forCommunity(c);
 
-        platform.record(c, Act.of("gift-2", "alice", "bob").value(13))
+        Reply otherValue = platform.record(c, Act.of("gift-2", "alice", "bob").value(13))
                 .expectProblem(409, "contribution-id-conflict");
-        platform.record(c, Act.of("gift-2", "bob", "alice").value(12))
+        assertThat(otherValue.at("/differingFields")).extracting(JsonNode::asText).containsExactly("value");
+        Reply swapped = platform.record(c, Act.of("gift-2", "bob", "alice").value(12))
                 .expectProblem(409, "contribution-id-conflict");
+        assertThat(swapped.at("/differingFields")).extracting(JsonNode::asText).containsExactly("giver", "receiver");
         platform.record(c, Act.of("gift-2", "alice", "bob").value(12).recordedByReceiver())
                 .expectProblem(409, "contribution-id-conflict");
         platform.record(c, Act.of("gift-2", "alice", "bob").value(12).description("Something else"))
@@ -68,7 +80,7 @@ class IdempotencyTest extends LedgerApiTest {
     @Test
     void registeringAMemberAgainWithTheSameNameIsARetryAndWithAnotherNameAConflict() {
         Reply first = platform.registerMember(c, "carol", "Carol").expect(201);
-        Reply retry = platform.registerMember(c, "carol", "Carol").expect(201);
+        Reply retry = platform.registerMember(c, "carol", "Carol").expect(200);
         assertThat(retry.json()).isEqualTo(first.json());
         assertThat(events.forAggregate("member/" + c + "/carol")).isEqualTo(1);
 
@@ -123,13 +135,22 @@ class IdempotencyTest extends LedgerApiTest {
         assertThat(first.at("/rejected").asLong()).isEqualTo(2);
         long afterFirst = events.forCommunity(c);
 
+        assertThat(first.at("/alreadyRecorded").asLong()).isZero();
+        assertThat(first.at("/results")).extracting(r -> r.path("alreadyRecorded").asBoolean())
+                .containsExactly(false, false, false, false);
+
         Reply retry = platform.recordBatch(c, batch).expect(200);
-        assertThat(retry.at("/results")).isEqualTo(first.at("/results"));
+        assertThat(retry.at("/results")).extracting(r -> r.path("outcome").asText())
+                .containsExactly("recorded", "recorded", "rejected", "rejected");
+        assertThat(retry.at("/results")).extracting(r -> r.path("alreadyRecorded").asBoolean())
+                .as("each retried item says it was stored before").containsExactly(true, true, false, false);
+        assertThat(retry.at("/results/0/status").asText()).isEqualTo("PENDING");
         assertThat(retry.at("/recorded")).isEqualTo(first.at("/recorded"));
+        assertThat(retry.at("/alreadyRecorded").asLong()).isEqualTo(2);
         assertThat(events.forCommunity(c)).isEqualTo(afterFirst);
 
         // Acts of a batch and single acts share one id space.
-        platform.record(c, Act.of("b-1", "alice", "bob")).expect(201);
+        platform.record(c, Act.of("b-1", "alice", "bob")).expect(200);
         platform.record(c, Act.of("b-1", "alice", "bob").value(99)).expectProblem(409, "contribution-id-conflict");
         assertThat(events.forCommunity(c)).isEqualTo(afterFirst);
     }
@@ -165,7 +186,12 @@ class IdempotencyTest extends LedgerApiTest {
         long afterFirst = events.forCommunity(c);
 
         Reply retry = platform.post("/communities/" + c + "/members/batch", Map.of("members", members)).expect(200);
-        assertThat(retry.at("/results")).isEqualTo(first.at("/results"));
+        assertThat(retry.at("/results")).extracting(r -> r.path("outcome").asText())
+                .isEqualTo(List.of("recorded", "recorded", "rejected", "rejected"));
+        assertThat(first.at("/results")).extracting(r -> r.path("alreadyRecorded").asBoolean())
+                .as("alice was registered before the batch").containsExactly(false, true, false, false);
+        assertThat(retry.at("/results")).extracting(r -> r.path("alreadyRecorded").asBoolean())
+                .containsExactly(true, true, false, false);
         assertThat(events.forCommunity(c)).isEqualTo(afterFirst);
         assertThat(events.forAggregate("member/" + c + "/carol")).isEqualTo(1);
     }

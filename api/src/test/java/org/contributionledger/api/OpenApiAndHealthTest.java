@@ -57,6 +57,30 @@ class OpenApiAndHealthTest extends LedgerApiTest {
     }
 
     @Test
+    void theRootLinksToTheDocumentationForProgramsWithoutAKey() {
+        Reply links = admin.withKey(null).withHeader("Accept", "application/json").get("//").expect(200);
+        assertThat(links.contentType()).startsWith("application/json");
+        assertThat(links.text("/apiDocs")).isEqualTo("/v3/api-docs");
+        assertThat(links.text("/swaggerUi")).isEqualTo("/swagger-ui.html");
+        assertThat(links.text("/health")).isEqualTo("/actuator/health");
+        assertThat(links.text("/walkthrough")).isEqualTo("README.md#walkthrough");
+        // Every link it gives answers, without a key.
+        admin.withKey(null).get("/" + links.text("/apiDocs")).expect(200);
+        admin.withKey(null).get("/" + links.text("/health")).expect(200);
+        // A wrong key is not even looked at, as for the documentation.
+        admin.withKey("not-a-key").withHeader("Accept", "application/json").get("//").expect(200);
+    }
+
+    @Test
+    void theRootIsASmallPageForBrowsers() {
+        Reply page = admin.withKey(null).withHeader("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+                .get("//").expect(200);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.body()).contains("href=\"/swagger-ui.html\"", "href=\"/v3/api-docs\"",
+                "href=\"/actuator/health\"", "README.md");
+    }
+
+    @Test
     void swaggerUiIsServedWithoutAKey() {
         Reply ui = admin.withKey(null).get("//swagger-ui.html");
         assertThat(ui.status()).as(ui.describe()).isIn(200, 302);

@@ -17,6 +17,7 @@ import org.contributionledger.api.problem.NotFound;
 import org.contributionledger.api.problem.ProblemHandler;
 import org.contributionledger.api.write.CommunityWriteGate;
 import org.contributionledger.core.common.CommunityCommand;
+import org.contributionledger.core.common.Recording;
 import org.contributionledger.query.directory.Community;
 import org.contributionledger.query.directory.FindCommunity;
 import org.springframework.http.ProblemDetail;
@@ -75,7 +76,8 @@ public class CommandBatchGateway {
             return done;
         }));
         long recorded = results.stream().filter(result -> result.problem() == null).count();
-        return new BatchResponse(recorded, results.size() - recorded, results);
+        long alreadyRecorded = results.stream().filter(ItemResult::alreadyRecorded).count();
+        return new BatchResponse(recorded, results.size() - recorded, alreadyRecorded, results);
     }
 
     private <T> void sendChunk(List<T> items, int from, int to, Function<T, CommunityCommand> toCommand,
@@ -93,13 +95,15 @@ public class CommandBatchGateway {
                     }
                     Object result = gateway.sendAndWait(
                             GenericCommandMessage.asCommandMessage(toCommand.apply(item)).andMetaData(provenance));
-                    results.add(new ItemResult(i, id, "recorded", result, null));
+                    results.add(result instanceof Recording recording
+                            ? new ItemResult(i, id, "recorded", recording.answer(), recording.alreadyRecorded(), null)
+                            : new ItemResult(i, id, "recorded", result, false, null));
                 } catch (RuntimeException refused) {
                     ProblemDetail problem = ProblemHandler.problemFor(refused);
                     if (problem == null) {
                         throw refused;
                     }
-                    results.add(new ItemResult(i, id, "rejected", null, problem));
+                    results.add(new ItemResult(i, id, "rejected", null, false, problem));
                 }
             }
             chunk.commit();
@@ -131,11 +135,14 @@ public class CommandBatchGateway {
 
     /**
      * What became of one item: {@code recorded} (with the command's answer, e.g. an act's status,
-     * when it has one) or {@code rejected} with a problem.
+     * when it has one) or {@code rejected} with a problem. {@code alreadyRecorded} is true for a
+     * recorded item that was stored before (a retry): it added nothing.
      */
-    public record ItemResult(int index, String id, String outcome, Object status, ProblemDetail problem) {
+    public record ItemResult(int index, String id, String outcome, Object status, boolean alreadyRecorded,
+                             ProblemDetail problem) {
     }
 
-    public record BatchResponse(long recorded, long rejected, List<ItemResult> results) {
+    /** {@code recorded} counts every recorded item, {@code alreadyRecorded} those of them that were retries. */
+    public record BatchResponse(long recorded, long rejected, long alreadyRecorded, List<ItemResult> results) {
     }
 }

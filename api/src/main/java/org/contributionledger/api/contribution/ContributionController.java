@@ -9,6 +9,7 @@ import org.contributionledger.api.LedgerCommands;
 import org.contributionledger.api.Provenance;
 import org.contributionledger.api.batch.CommandBatchGateway;
 import org.contributionledger.api.problem.NotFound;
+import org.contributionledger.core.common.Recording;
 import org.contributionledger.core.contribution.ConfirmContribution;
 import org.contributionledger.core.contribution.ContributionStatus;
 import org.contributionledger.core.contribution.DisputeContribution;
@@ -38,16 +39,20 @@ public class ContributionController {
     }
 
     /**
-     * Records one act. A retry with the same id and the same act answers exactly as the first call
-     * did (201, same status) and records nothing new.
+     * Records one act: 201 with its status. A retry (the same id with the same act) records nothing
+     * and answers 200 with the act as it is stored, so the caller sees that it was a retry and what
+     * the ledger holds; the same id with another act is a conflict naming the differing fields.
      */
     @PostMapping
-    public ResponseEntity<ContributionState> record(@PathVariable String communityId,
-                                                    @RequestBody ContributionRequest request) {
+    public ResponseEntity<?> record(@PathVariable String communityId, @RequestBody ContributionRequest request) {
         Provenance provenance = LedgerCommands.currentProvenance();
-        ContributionStatus status = commands.send(request.toCommand(communityId, provenance.receivedAt()));
-        return ResponseEntity.created(URI.create("/api/v1/communities/" + communityId + "/contributions/" + request.id()))
-                .body(new ContributionState(request.id(), status));
+        Recording recording = commands.send(request.toCommand(communityId, provenance.receivedAt()));
+        URI location = URI.create("/api/v1/communities/" + communityId + "/contributions/" + request.id());
+        if (recording.alreadyRecorded()) {
+            return ResponseEntity.ok().location(location).body(find(communityId, request.id()));
+        }
+        return ResponseEntity.created(location)
+                .body(new ContributionState(request.id(), (ContributionStatus) recording.answer()));
     }
 
     /** Up to {@code ledger.batch.max-items} acts in one transaction, with one result per item, in order. */

@@ -8,6 +8,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.contributionledger.api.LedgerCommands;
 import org.contributionledger.api.batch.CommandBatchGateway;
 import org.contributionledger.api.problem.NotFound;
+import org.contributionledger.core.common.Recording;
 import org.contributionledger.core.member.RegisterMember;
 import org.contributionledger.core.member.ReinstateMember;
 import org.contributionledger.core.member.SuspendMember;
@@ -47,12 +48,16 @@ public class MemberController {
                 RegisterMemberRequest::id, LedgerCommands.currentProvenance().metaData());
     }
 
-    /** Registering the same member with the same name again answers the same: a safe retry. */
+    /**
+     * Registers a member: 201. Registering the same member with the same name again is a safe retry:
+     * it records nothing and answers 200 with the member as stored.
+     */
     @PostMapping
     public ResponseEntity<Member> register(@PathVariable String communityId,
                                            @RequestBody RegisterMemberRequest request) {
-        commands.send(new RegisterMember(communityId, request.id(), request.displayName()));
-        return ResponseEntity.created(URI.create("/api/v1/communities/" + communityId + "/members/" + request.id()))
+        Recording recording = commands.send(new RegisterMember(communityId, request.id(), request.displayName()));
+        URI location = URI.create("/api/v1/communities/" + communityId + "/members/" + request.id());
+        return (recording.alreadyRecorded() ? ResponseEntity.ok().location(location) : ResponseEntity.created(location))
                 .body(find(communityId, request.id()));
     }
 

@@ -109,6 +109,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             if (rule instanceof SettingRuleViolation setting) {
                 problem.setProperty("field", setting.field());
             }
+            if (rule instanceof ContributionIdConflict conflict) {
+                problem.setProperty("differingFields", conflict.differingFields());
+            }
             return problem;
         }
         if (cause instanceof ReputationUnavailable unavailable) {

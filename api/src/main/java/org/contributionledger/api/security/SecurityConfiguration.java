@@ -3,6 +3,7 @@ package org.contributionledger.api.security;
 import org.contributionledger.api.config.LedgerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -48,6 +49,7 @@ public class SecurityConfiguration {
 
     /** Anyone may read these, with or without a key (a wrong key is not even looked at). */
     static final RequestMatcher PUBLIC = new OrRequestMatcher(
+            PATHS.matcher(HttpMethod.GET, "/"),
             PATHS.matcher("/actuator/health"), PATHS.matcher("/actuator/health/**"),
             PATHS.matcher("/v3/api-docs"), PATHS.matcher("/v3/api-docs.yaml"), PATHS.matcher("/v3/api-docs/**"),
             PATHS.matcher("/swagger-ui.html"), PATHS.matcher("/swagger-ui/**"));

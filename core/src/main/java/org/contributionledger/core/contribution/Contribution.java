@@ -3,6 +3,7 @@ package org.contributionledger.core.contribution;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -13,6 +14,7 @@ import org.contributionledger.core.common.CommunityRules;
 import org.contributionledger.core.common.Ids;
 import org.contributionledger.core.common.LedgerDirectory;
 import org.contributionledger.core.common.Participation;
+import org.contributionledger.core.common.Recording;
 
 /** One act of giving, from its recording to its final state. */
 public class Contribution {
@@ -29,17 +31,19 @@ public class Contribution {
 
     /**
      * "Create if missing" lets a retry with a taken id reach the recorded act, so that the same act
-     * again is a quiet success and a different one a named conflict. Returns the act's current
-     * status (for a retry: whatever it is now, e.g. CONFIRMED after a later confirmation).
+     * again is a success that records nothing and a different one a conflict naming the differing
+     * fields. Answers the act's status (for a retry: whatever it is now, e.g. CONFIRMED after a later
+     * confirmation) and whether the act was recorded now or before.
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public ContributionStatus handle(RecordContribution command, LedgerDirectory directory) {
+    public Recording handle(RecordContribution command, LedgerDirectory directory) {
         if (act != null) {
-            if (!act.equals(command.act())) {
-                throw new ContributionIdConflict(command.contributionId());
+            List<String> differing = act.fieldsDifferingFrom(command.act());
+            if (!differing.isEmpty()) {
+                throw new ContributionIdConflict(command.contributionId(), differing);
             }
-            return status;
+            return Recording.alreadyRecorded(status);
         }
         CommunityRules rules = Participation.requireCommunity(directory, command.communityId());
         if (command.giver().equals(command.receiver())) {
@@ -62,7 +66,7 @@ public class Contribution {
         apply(new ContributionRecorded(command.communityId(), command.contributionId(), command.giver(),
                 command.receiver(), command.category(), value.stripTrailingZeros(), command.occurredAt(),
                 command.description(), command.evidenceUrl(), command.recordedBy(), initial));
-        return initial;
+        return Recording.recordedNow(initial);
     }
 
     /** Confirming a confirmed act again is a retry and succeeds quietly; a revoked act stays revoked. */

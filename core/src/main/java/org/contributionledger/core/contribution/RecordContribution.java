@@ -8,6 +8,9 @@ import static org.contributionledger.core.common.Checks.storableInstant;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.contributionledger.core.common.Ids;
@@ -49,5 +52,25 @@ public record RecordContribution(String communityId, String contributionId, Stri
 
     record Act(String giver, String receiver, String category, BigDecimal value, Instant occurredAt,
                String description, String evidenceUrl, RecordedBy recordedBy) {
+
+        /** The names of the fields (as the request spells them) whose values differ, in declaration order. */
+        List<String> fieldsDifferingFrom(Act other) {
+            List<String> differing = new ArrayList<>();
+            addIfDifferent(differing, "giver", giver, other.giver);
+            addIfDifferent(differing, "receiver", receiver, other.receiver);
+            addIfDifferent(differing, "category", category, other.category);
+            addIfDifferent(differing, "value", value, other.value);
+            addIfDifferent(differing, "occurredAt", occurredAt, other.occurredAt);
+            addIfDifferent(differing, "description", description, other.description);
+            addIfDifferent(differing, "evidenceUrl", evidenceUrl, other.evidenceUrl);
+            addIfDifferent(differing, "recordedBy", recordedBy, other.recordedBy);
+            return differing;
+        }
+
+        private static void addIfDifferent(List<String> differing, String field, Object mine, Object theirs) {
+            if (!Objects.equals(mine, theirs)) {
+                differing.add(field);
+            }
+        }
     }
 }

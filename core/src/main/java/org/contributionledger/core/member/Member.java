@@ -12,6 +12,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.contributionledger.core.common.Ids;
 import org.contributionledger.core.common.LedgerDirectory;
 import org.contributionledger.core.common.Participation;
+import org.contributionledger.core.common.Recording;
 
 /** A person as one community knows them, under the platform's own id. */
 public class Member {
@@ -24,16 +25,17 @@ public class Member {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(RegisterMember command, LedgerDirectory directory) {
+    public Recording handle(RegisterMember command, LedgerDirectory directory) {
         if (registered) {
             // A retry of the same registration succeeds without a second event; a different one is a conflict.
             if (!Objects.equals(displayName, command.displayName())) {
                 throw new MemberAlreadyRegistered(command.communityId(), command.memberId());
             }
-            return;
+            return Recording.alreadyRecorded(null);
         }
         Participation.requireCommunity(directory, command.communityId());
         apply(new MemberRegistered(command.communityId(), command.memberId(), command.displayName()));
+        return Recording.recordedNow(null);
     }
 
     @CommandHandler

@@ -14,6 +14,7 @@ import org.contributionledger.core.common.CommunityRules;
 import org.contributionledger.core.common.Ids;
 import org.contributionledger.core.common.LedgerDirectory;
 import org.contributionledger.core.common.Participation;
+import org.contributionledger.core.common.Recording;
 import org.contributionledger.core.contribution.UnknownCategory;
 
 /**
@@ -42,7 +43,7 @@ public class Trust {
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(DeclareTrust command, LedgerDirectory directory) {
+    public Recording handle(DeclareTrust command, LedgerDirectory directory) {
         if (command.truster().equals(command.trustee())) {
             throw new SelfTrustNotAllowed(command.truster());
         }
@@ -57,16 +58,18 @@ public class Trust {
         Participation.requireActiveMember(directory, command.communityId(), command.truster());
         Participation.requireActiveMember(directory, command.communityId(), command.trustee());
         if (inForce && level == command.level() && Objects.equals(note, command.note())) {
-            return;
+            return Recording.alreadyRecorded(null);
         }
         if (changedAt != null && command.declaredAt().isBefore(changedAt)) {
-            return;
+            // Not a retry of what is in force, so not "already recorded": superseded by a later change.
+            return Recording.recordedNow(null);
         }
         // A declaration cannot be dated after the ledger heard of it: clock skew is tolerated, not recorded.
         Instant declaredAt = command.declaredAt().isAfter(command.receivedAt()) ? command.receivedAt()
                 : command.declaredAt();
         apply(new TrustDeclared(command.communityId(), command.truster(), command.trustee(), command.category(),
                 command.level(), command.note(), declaredAt));
+        return Recording.recordedNow(null);
     }
 
     /**

@@ -17,9 +17,12 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.contributionledger.core.common.InMemoryDirectory;
 import org.contributionledger.core.common.MemberNotActive;
 import org.contributionledger.core.common.OccurredInFuture;
+import org.contributionledger.core.common.Recording;
 import org.contributionledger.core.common.UnknownCommunity;
 import org.contributionledger.core.common.UnknownMember;
 import org.contributionledger.core.community.CommunitySettings;
+import org.hamcrest.FeatureMatcher;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -62,7 +65,7 @@ class ContributionTest {
         fixture.givenNoPriorActivity()
                .when(record(RECEIVER))
                .expectSuccessfulHandlerExecution()
-               .expectResultMessagePayload(CONFIRMED)
+               .expectResultMessagePayload(Recording.recordedNow(CONFIRMED))
                .expectEvents(recorded(RECEIVER, CONFIRMED));
     }
 
@@ -70,7 +73,7 @@ class ContributionTest {
     void actRecordedByGiverWaitsForTheReceiver() {
         fixture.givenNoPriorActivity()
                .when(record(GIVER))
-               .expectResultMessagePayload(PENDING)
+               .expectResultMessagePayload(Recording.recordedNow(PENDING))
                .expectEvents(recorded(GIVER, PENDING));
     }
 
@@ -79,7 +82,7 @@ class ContributionTest {
         fixture.givenNoPriorActivity()
                .when(new RecordContribution(OPEN_COMMUNITY, ID, GIVER_ID, RECEIVER_ID, CATEGORY, VALUE, OCCURRED_AT,
                        null, null, GIVER, RECEIVED_AT))
-               .expectResultMessagePayload(CONFIRMED)
+               .expectResultMessagePayload(Recording.recordedNow(CONFIRMED))
                .expectEvents(new ContributionRecorded(OPEN_COMMUNITY, ID, GIVER_ID, RECEIVER_ID, CATEGORY, VALUE,
                        OCCURRED_AT, null, null, GIVER, CONFIRMED));
     }
@@ -271,7 +274,7 @@ class ContributionTest {
         fixture.given(recorded(GIVER, PENDING))
                .when(record(GIVER))
                .expectSuccessfulHandlerExecution()
-               .expectResultMessagePayload(PENDING)
+               .expectResultMessagePayload(Recording.alreadyRecorded(PENDING))
                .expectNoEvents();
     }
 
@@ -297,7 +300,7 @@ class ContributionTest {
         fixture.given(recorded(GIVER, PENDING), confirmed())
                .when(record(GIVER))
                .expectSuccessfulHandlerExecution()
-               .expectResultMessagePayload(CONFIRMED)
+               .expectResultMessagePayload(Recording.alreadyRecorded(CONFIRMED))
                .expectNoEvents();
     }
 
@@ -307,6 +310,30 @@ class ContributionTest {
                .when(recordWith(CATEGORY, new BigDecimal("6")))
                .expectNoEvents()
                .expectException(ContributionIdConflict.class);
+    }
+
+    @Test
+    void aConflictNamesEveryDifferingFieldAndOnlyThose() {
+        fixture.given(recorded(GIVER, PENDING))
+               .when(recordWith("advice", new BigDecimal("6")))
+               .expectNoEvents()
+               .expectException(ContributionIdConflict.class)
+               .expectException(new FeatureMatcher<ContributionIdConflict, List<String>>(
+                       Matchers.contains("category", "value"), "differing fields", "differingFields") {
+                   @Override
+                   protected List<String> featureValueOf(ContributionIdConflict conflict) {
+                       return conflict.differingFields();
+                   }
+               });
+    }
+
+    @Test
+    void aRetryIsNotAConflictAndNamesNothing() {
+        fixture.given(recorded(GIVER, PENDING))
+               .when(recordWith(CATEGORY, new BigDecimal("5.000")))
+               .expectSuccessfulHandlerExecution()
+               .expectResultMessagePayload(Recording.alreadyRecorded(PENDING))
+               .expectNoEvents();
     }
 
     @Test

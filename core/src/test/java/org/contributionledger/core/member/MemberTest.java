@@ -1,5 +1,6 @@
 package org.contributionledger.core.member;
 
+import org.contributionledger.core.common.Recording;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.contributionledger.core.common.InMemoryDirectory;
@@ -27,6 +28,7 @@ class MemberTest {
         fixture.givenNoPriorActivity()
                .when(new RegisterMember(COMMUNITY, MEMBER, "Alice"))
                .expectSuccessfulHandlerExecution()
+               .expectResultMessagePayload(Recording.recordedNow(null))
                .expectEvents(new MemberRegistered(COMMUNITY, MEMBER, "Alice"));
     }
 
@@ -43,6 +45,7 @@ class MemberTest {
         fixture.given(new MemberRegistered(COMMUNITY, MEMBER, "Alice"))
                .when(new RegisterMember(COMMUNITY, MEMBER, "  Alice  "))
                .expectSuccessfulHandlerExecution()
+               .expectResultMessagePayload(Recording.alreadyRecorded(null))
                .expectNoEvents();
     }
 

@@ -1,5 +1,6 @@
 package org.contributionledger.core.trust;
 
+import org.contributionledger.core.common.Recording;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -43,6 +44,7 @@ class TrustTest {
         fixture.givenNoPriorActivity()
                .when(declare(CATEGORY, 7, "good advice"))
                .expectSuccessfulHandlerExecution()
+               .expectResultMessagePayload(Recording.recordedNow(null))
                .expectEvents(declared(CATEGORY, 7, "good advice"));
     }
 
@@ -190,6 +192,7 @@ class TrustTest {
                .when(new DeclareTrust(COMMUNITY, TRUSTER, TRUSTEE, CATEGORY, 7, "good advice",
                        DECLARED_AT.plusSeconds(60), RECEIVED_AT.plusSeconds(60)))
                .expectSuccessfulHandlerExecution()
+               .expectResultMessagePayload(Recording.alreadyRecorded(null))
                .expectNoEvents();
     }
 

@@ -1,0 +1,62 @@
+package org.contributionledger.api.landing;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * The front door: what someone who opens the ledger's address finds, with or without a key. A page
+ * for browsers, links for programs ({@code Accept: application/json}). It says where the
+ * documentation is and nothing about any community.
+ */
+@RestController
+@Tag(name = "landing", description = "Where to start: the API documentation, Swagger UI and health")
+public class LandingController {
+
+    /** The page is a static file so that it can grow (a dashboard, say) without touching this class. */
+    private static final Resource PAGE = new ClassPathResource("landing/index.html");
+
+    @GetMapping(value = "/", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "landing", summary = "Links to the API documentation, Swagger UI, health and the walkthrough",
+            description = "No key needed. Browsers (Accept: text/html) get the same links as a small HTML page.")
+    @SecurityRequirements
+    @ApiResponse(responseCode = "200", description = "Where to start",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Landing.class)),
+                    @Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string"))})
+    public Landing links() {
+        return Landing.LINKS;
+    }
+
+    @GetMapping(value = "/", produces = MediaType.TEXT_HTML_VALUE)
+    @Operation(operationId = "landing", summary = "Links to the API documentation, Swagger UI, health and the walkthrough",
+            description = "No key needed. Browsers (Accept: text/html) get the same links as a small HTML page.")
+    @SecurityRequirements
+    @ApiResponse(responseCode = "200", description = "Where to start",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Landing.class)),
+                    @Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string"))})
+    public Resource page() {
+        return PAGE;
+    }
+
+    /**
+     * @param apiDocs     the OpenAPI document
+     * @param swaggerUi   the API to read and try in a browser
+     * @param health      whether the ledger is up
+     * @param walkthrough where, in the repository, the README walks through a community, two members, an
+     *                    act, trust and reputation with curl
+     */
+    public record Landing(String name, String apiDocs, String swaggerUi, String health, String walkthrough) {
+
+        static final Landing LINKS = new Landing("Contribution Ledger", "/v3/api-docs", "/swagger-ui.html",
+                "/actuator/health", "README.md#walkthrough");
+    }
+}
