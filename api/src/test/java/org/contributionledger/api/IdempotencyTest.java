@@ -212,8 +212,8 @@ class IdempotencyTest extends LedgerApiTest {
         platform.post("/communities/" + c + "/trust/batch", Map.of("declarations", List.of(history.get(0))))
                 .expect(200);
         assertThat(events.forCommunity(c)).as("a replayed or late declaration changes nothing").isEqualTo(afterFirst);
-        assertThat(platform.stats(c).at("/trustTies").asLong()).isEqualTo(1);
-        assertThat(platform.stats(c).at("/distrustTies").asLong()).isEqualTo(1);
+        assertThat(platform.stats(c).at("/positiveTrustDeclarations").asLong()).isEqualTo(1);
+        assertThat(platform.stats(c).at("/negativeTrustDeclarations").asLong()).isEqualTo(1);
     }
 
     @Test

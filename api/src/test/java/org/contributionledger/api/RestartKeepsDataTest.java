@@ -49,7 +49,7 @@ class RestartKeepsDataTest {
             assertThat(alice.at("/given/count").asLong()).isEqualTo(1);
             assertThat(alice.at("/given/value").decimalValue()).isEqualByComparingTo("4");
             assertThat(alice.at("/pendingReceived/count").asLong()).isEqualTo(1);
-            assertThat(platform.stats("restart").at("/trustTies").asLong()).isEqualTo(1);
+            assertThat(platform.stats("restart").at("/positiveTrustDeclarations").asLong()).isEqualTo(1);
 
             // The aggregates are rebuilt from their events: retries and rules behave as before the restart.
             platform.record("restart", Act.of("before-1", "alice", "bob").value(4)).expect(201);

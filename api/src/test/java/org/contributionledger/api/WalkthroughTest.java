@@ -267,18 +267,18 @@ class WalkthroughTest extends LedgerApiTest {
         platform.declareTrust(c, "carol", "alice", -4).expect(200);
 
         JsonNode stats = platform.stats(c).expect(200).json();
-        assertThat(stats.path("trustTies").asLong()).isEqualTo(2);
-        assertThat(stats.path("distrustTies").asLong()).isEqualTo(1);
+        assertThat(stats.path("positiveTrustDeclarations").asLong()).isEqualTo(2);
+        assertThat(stats.path("negativeTrustDeclarations").asLong()).isEqualTo(1);
 
         platform.declareTrust(c, "alice", "bob", 7).expect(200);
-        assertThat(platform.stats(c).at("/trustTies").asLong()).as("a new declaration replaces the old").isEqualTo(2);
+        assertThat(platform.stats(c).at("/positiveTrustDeclarations").asLong()).as("a new declaration replaces the old").isEqualTo(2);
 
         platform.withdrawTrust(c, "alice", "bob").expect(204);
         platform.delete("/communities/" + c + "/trust/bob/carol?category=help").expect(204);
         platform.withdrawTrust(c, "carol", "alice").expect(204);
         JsonNode after = platform.stats(c).expect(200).json();
-        assertThat(after.path("trustTies").asLong()).isZero();
-        assertThat(after.path("distrustTies").asLong()).isZero();
+        assertThat(after.path("positiveTrustDeclarations").asLong()).isZero();
+        assertThat(after.path("negativeTrustDeclarations").asLong()).isZero();
         platform.withdrawTrust(c, "alice", "bob").expect(204);
 
         platform.declareTrust(c, "alice", "alice", 3).expectProblem(422, "self-trust-not-allowed");

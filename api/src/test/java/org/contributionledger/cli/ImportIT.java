@@ -92,8 +92,8 @@ class ImportIT {
         long events = events();
         JsonNode stats = get("/api/v1/communities/otc-head/stats", key);
         long negative = rows.stream().filter(row -> Integer.parseInt(row.split(",")[2]) < 0).count();
-        assertThat(stats.path("trustTies").asLong() + stats.path("distrustTies").asLong()).isEqualTo(rows.size());
-        assertThat(stats.path("distrustTies").asLong()).isEqualTo(negative);
+        assertThat(stats.path("positiveTrustDeclarations").asLong() + stats.path("negativeTrustDeclarations").asLong()).isEqualTo(rows.size());
+        assertThat(stats.path("negativeTrustDeclarations").asLong()).isEqualTo(negative);
 
         assertThat(importFile(key, "otc-head", "signed", file)).isZero();
         assertThat(events()).isEqualTo(events);

@@ -331,8 +331,8 @@ class CrashKeepsAcknowledgedWritesIT {
                     reputation.at("/character/distrustReceived").asInt()));
         }
         String totals = Stored.totalsLine(stats.path("members").asLong(), stats.at("/acts/confirmed").asLong(),
-                stats.at("/acts/pending").asLong(), stats.path("trustTies").asLong(), stats.path("distrustTies").asLong(),
-                stats.at("/network/trust/ties").asLong(), stats.at("/network/trust/negative").asLong());
+                stats.at("/acts/pending").asLong(), stats.path("positiveTrustDeclarations").asLong(), stats.path("negativeTrustDeclarations").asLong(),
+                stats.at("/network/trust/allTies").asLong(), stats.at("/network/trust/negativeTies").asLong());
         return new Stored(Set.copyOf(listed), Map.of(), Map.of(), List.of(), perMember, totals);
     }
 
@@ -484,7 +484,7 @@ class CrashKeepsAcknowledgedWritesIT {
             }
             long confirmed = acts.values().stream().filter(StoredAct::confirmed).count();
             long negative = trust.values().stream().filter(level -> level < 0).count();
-            // The stats count trust ties (level above 0) and distrust ties apart; the network counts every tie.
+            // The stats count declarations above and below 0 apart; the network counts every tie.
             String totals = totalsLine(members.size(), confirmed, acts.size() - confirmed, trust.size() - negative,
                     negative, trust.size(), negative);
             return new Stored(Set.copyOf(members), Map.of(), Map.of(), List.of(), perMember, totals);

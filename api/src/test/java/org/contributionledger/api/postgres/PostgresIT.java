@@ -115,7 +115,7 @@ class PostgresIT {
             stats = send("GET", "/api/v1/communities/pg/stats", key, null, 200);
             Thread.sleep(50);
         } while (!stats.path("network").path("freshness").path("upToDate").asBoolean() && System.nanoTime() < deadline);
-        assertThat(stats.path("network").path("trust").path("ties").asLong()).isEqualTo(1);
+        assertThat(stats.path("network").path("trust").path("allTies").asLong()).isEqualTo(1);
         assertThat(stats.path("network").path("giving").path("mutualPairs").asLong()).isEqualTo(1);
         JsonNode reputation = send("GET", "/api/v1/communities/pg/members/ada/reputation", key, null, 200);
         // Ada and Bob each have one out-edge, to each other, so each holds exactly half of the

@@ -87,13 +87,18 @@ class ReputationIT {
 
         assertThat(stats.path("members").asLong()).isEqualTo(5881);
         JsonNode trust = stats.path("network").path("trust");
-        assertThat(trust.path("ties").asLong()).isEqualTo(35592);
+        assertThat(trust.path("allTies").asLong()).isEqualTo(35592);
         assertThat(trust.path("mutualPairs").asLong()).isEqualTo(14100);
         assertThat(trust.path("edgewiseReciprocity").asDouble()).isCloseTo(0.792313, within(5e-7));
         assertThat(trust.path("garlaschelliLoffredoReciprocity").asDouble())
                 .isCloseTo(figure("bitcoinotc.garlaschelli_loffredo_all_edges"), within(1e-12));
-        assertThat(trust.path("positive").asLong()).isEqualTo(32029);
-        assertThat(trust.path("negative").asLong()).isEqualTo(35592 - 32029);
+        assertThat(trust.path("positiveTies").asLong()).isEqualTo(32029);
+        assertThat(trust.path("negativeTies").asLong()).isEqualTo(35592 - 32029);
+        // The ledger's own counts say what they count: declarations in force, by sign (here one per
+        // pair, as the dataset has no categories), beside the network's ties of any sign.
+        assertThat(stats.path("positiveTrustDeclarations").asLong()).isEqualTo(32029);
+        assertThat(stats.path("negativeTrustDeclarations").asLong()).isEqualTo(35592 - 32029);
+        assertThat(stats.has("trustTies")).as("the old, ambiguous name is gone").isFalse();
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.contributionledger.query.reputation;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,8 @@ final class CommunityNetwork {
     private final Map<String, Integer> index = new HashMap<>();
     private final List<String> memberIds = new ArrayList<>();
     private final List<Boolean> active = new ArrayList<>();
+    /** Node i's name as registered or last updated; null for a member seen before their registration. */
+    private final List<String> displayNames = new ArrayList<>();
     /** (truster, trustee) → category (or ALL) → level in force. */
     private final Map<Long, Map<String, Integer>> trust = new HashMap<>();
     /** (giver, receiver) → category → confirmed value given. */
@@ -67,9 +70,17 @@ final class CommunityNetwork {
         return index.get(memberId);
     }
 
-    void register(String memberId, Instant at) {
-        node(memberId);
+    void register(String memberId, String displayName, Instant at) {
+        displayNames.set(node(memberId), displayName);
         changed(at);
+    }
+
+    void rename(String memberId, String displayName, Instant at) {
+        Integer node = index.get(memberId);
+        if (node != null) {
+            displayNames.set(node, displayName);
+            changed(at);
+        }
     }
 
     /** The member's node, added (active) when new. */
@@ -77,6 +88,7 @@ final class CommunityNetwork {
         return index.computeIfAbsent(memberId, id -> {
             memberIds.add(id);
             active.add(true);
+            displayNames.add(null);
             return memberIds.size() - 1;
         });
     }
@@ -151,6 +163,8 @@ final class CommunityNetwork {
         for (String category : categoriesSeen) {
             byCategory.put(category, TrustGraph.builder(n));
         }
+        // Categories with data of their own: a confirmed act in the category, or trust declared for it.
+        Set<String> categoriesWithData = new TreeSet<>();
         int[] distrustReceived = new int[n];
         double[] givenValue = new double[n];
         List<Set<String>> memberCategories = new ArrayList<>(n);
@@ -173,6 +187,11 @@ final class CommunityNetwork {
                 contacts.addEdge(truster, trustee, 1.0);
                 overall.addEdge(truster, trustee, weights.trust() * overallLevel);
             }
+            levels.forEach((category, level) -> {
+                if (!ALL.equals(category) && level > 0) {
+                    categoriesWithData.add(category);
+                }
+            });
             byCategory.forEach((category, graph) -> {
                 Integer level = levels.getOrDefault(category, all);
                 if (level != null && level > 0) {
@@ -192,6 +211,7 @@ final class CommunityNetwork {
                 total += gift.getValue();
                 memberCategories.get(giver).add(gift.getKey());
                 memberCategories.get(receiver).add(gift.getKey());
+                categoriesWithData.add(gift.getKey());
             }
             giving.addEdge(giver, receiver, total);
             contacts.addEdge(giver, receiver, 1.0);
@@ -215,6 +235,7 @@ final class CommunityNetwork {
                 preTrusted.stream().mapToInt(Integer::intValue).toArray(), weights.alpha(), overall.build(),
                 categoryGraphs, ties.build(), positiveTrust.build(), giving.build(), contacts.build(), distrustReceived,
                 givenValue,
-                memberCategories.stream().map(Set::copyOf).toList());
+                memberCategories.stream().map(Set::copyOf).toList(), Collections.unmodifiableList(new ArrayList<>(displayNames)),
+                Set.copyOf(categoriesWithData));
     }
 }

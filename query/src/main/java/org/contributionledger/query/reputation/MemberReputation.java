@@ -11,13 +11,45 @@ import java.util.Map;
  * @param breadth    whom they give to and receive from, in how many categories, how evenly
  * @param reach      distinct members within two hops, over acts and positive trust, either direction
  * @param character  how much of their trust is returned, and how much distrust they receive
- * @param topSources the members their influence flows from most, largest first
- * @param scoreParts where the score comes from: members who trust them, members who trust nobody
- *                   (their share is spread over p), and the teleport share alpha * p
+ * @param byCategory influence within each category (relevance: who matters for what); a category
+ *                   without data of its own says so rather than repeat the all-category trust
+ * @param topSources   the members their influence flows from most, largest first
+ * @param otherSources the members it flows from who are not in {@code topSources}, together
+ * @param scoreParts   where the score comes from: members who trust them, members who trust nobody
+ *                     (their share is spread over p), and the teleport share alpha * p. What is
+ *                     shown adds up: {@code Σ topSources.contribution + otherSources.contribution
+ *                     = scoreParts.fromMembers}, and {@code fromMembers + fromMembersWhoTrustNobody +
+ *                     fromTeleport + solverResidual = influence.score}
  */
-public record MemberReputation(String communityId, String memberId, Influence influence,
-                               Map<String, Influence> byCategory, Breadth breadth, int reach, TrustCharacter character,
-                               List<InfluenceSource> topSources, ScoreParts scoreParts, Freshness freshness) {
+public record MemberReputation(String communityId, String memberId, String displayName, Influence influence,
+                               Map<String, CategoryInfluence> byCategory, Breadth breadth, int reach,
+                               TrustCharacter character, List<InfluenceSource> topSources, OtherSources otherSources,
+                               ScoreParts scoreParts, Freshness freshness) {
+
+    /**
+     * Influence within one category. {@code hasData} is false when the community has no confirmed
+     * act in the category and no trust declared for it: its graph is then only the trust declared
+     * for all categories, which says nothing about the category, so the figures are null.
+     */
+    public record CategoryInfluence(boolean hasData, Double score, Double relativeScore, Integer rank,
+                                    Double percentile) {
+
+        static CategoryInfluence of(Influence influence) {
+            return new CategoryInfluence(true, influence.score(), influence.relativeScore(), influence.rank(),
+                    influence.percentile());
+        }
+
+        static CategoryInfluence noData() {
+            return new CategoryInfluence(false, null, null, null, null);
+        }
+    }
+
+    /**
+     * @param count        how many members trust them who are not in {@code topSources}
+     * @param contribution the sum of those members' contributions (0 when count is 0)
+     */
+    public record OtherSources(int count, double contribution) {
+    }
 
     /**
      * @param givenTo          members this member gave confirmed acts to
@@ -41,9 +73,15 @@ public record MemberReputation(String communityId, String memberId, Influence in
     }
 
     /** {@code contribution} = (1 - alpha) * t_j * c_ji: the part of this member's score that flows from {@code memberId}. */
-    public record InfluenceSource(String memberId, double contribution, double trustShare, double sourceScore) {
+    public record InfluenceSource(String memberId, String displayName, double contribution, double trustShare,
+                                  double sourceScore) {
     }
 
-    public record ScoreParts(double fromMembers, double fromMembersWhoTrustNobody, double fromTeleport) {
+    /**
+     * @param solverResidual score - (fromMembers + fromMembersWhoTrustNobody + fromTeleport): how far
+     *                       from its fixed point the iteration stopped, within its tolerance (1e-10)
+     */
+    public record ScoreParts(double fromMembers, double fromMembersWhoTrustNobody, double fromTeleport,
+                             double solverResidual) {
     }
 }

@@ -11,13 +11,16 @@ import org.contributionledger.query.reputation.graph.TrustGraph;
  * An immutable copy of a community's network at one version, with the graphs the model needs.
  * Node {@code i} is member {@code memberIds.get(i)} in every graph. {@code contacts} links every
  * pair with a confirmed act or positive trust (weight 1, whatever the reputation weights), for reach.
+ * {@code displayNames} are the members' names by node (an element may be null); {@code
+ * categoriesWithData} the categories with a confirmed act or positive trust declared for them.
  */
 record NetworkFacts(String communityId, long version, Instant lastEventAt, List<String> memberIds,
                     Map<String, Integer> index,
                     boolean[] active, int[] preTrusted, double alpha, TrustGraph overall,
                     Map<String, TrustGraph> byCategory, TrustGraph ties, TrustGraph positiveTrust,
                     TrustGraph giving, TrustGraph contacts, int[] distrustReceived, double[] givenValue,
-                    List<Set<String>> memberCategories) {
+                    List<Set<String>> memberCategories, List<String> displayNames,
+                    Set<String> categoriesWithData) {
 
     /** The member's node, or -1 when they are not (yet) in this version of the network. */
     int nodeOf(String memberId) {

@@ -8,14 +8,15 @@ package org.contributionledger.query.reputation;
 public record NetworkStats(Ties trust, Ties giving, Double giniOfGivenValue, Freshness freshness) {
 
     /**
-     * @param ties                            directed ties (ordered pairs)
-     * @param positive                        ties with a positive weight (for trust: level > 0)
-     * @param negative                        trust ties with a negative level (distrust); 0 for giving
-     * @param mutualPairs                     unordered pairs tied both ways
+     * @param allTies                         directed ties (ordered pairs of members), whatever their sign:
+     *                                        for trust, pairs with at least one declaration in force
+     * @param positiveTies                    ties with a positive weight (for trust: level > 0)
+     * @param negativeTies                    trust ties with a negative level (distrust); 0 for giving
+     * @param mutualPairs                     unordered pairs tied both ways, counting ties of any sign
      * @param edgewiseReciprocity             share of ties whose reverse tie exists; null without ties
      * @param garlaschelliLoffredoReciprocity (r - a) / (1 - a), a the density: above 0, more reciprocity than chance
      */
-    public record Ties(long ties, long positive, long negative, long mutualPairs, Double edgewiseReciprocity,
+    public record Ties(long allTies, long positiveTies, long negativeTies, long mutualPairs, Double edgewiseReciprocity,
                        Double garlaschelliLoffredoReciprocity) {
     }
 }

@@ -25,6 +25,7 @@ import org.contributionledger.core.community.SettingRuleViolation;
 import org.contributionledger.core.contribution.ContributionConfirmed;
 import org.contributionledger.core.contribution.ContributionRecorded;
 import org.contributionledger.core.contribution.ContributionStatus;
+import org.contributionledger.core.member.MemberProfileUpdated;
 import org.contributionledger.core.member.MemberRegistered;
 import org.contributionledger.core.member.MemberReinstated;
 import org.contributionledger.core.member.MemberSuspended;
@@ -96,7 +97,12 @@ public class ReputationProjection {
 
     @EventHandler
     public void on(MemberRegistered event, @Timestamp Instant at) {
-        mutate(event.communityId(), network -> network.register(event.memberId(), at));
+        mutate(event.communityId(), network -> network.register(event.memberId(), event.displayName(), at));
+    }
+
+    @EventHandler
+    public void on(MemberProfileUpdated event, @Timestamp Instant at) {
+        mutate(event.communityId(), network -> network.rename(event.memberId(), event.displayName(), at));
     }
 
     @EventHandler
@@ -285,24 +291,29 @@ public class ReputationProjection {
         if (node < 0) {
             return Optional.empty();
         }
-        Map<String, Influence> byCategory = new TreeMap<>();
-        snapshot.byCategory().forEach((category, result) ->
-                byCategory.put(category, Influence.of(result, snapshot.ranking(category), node)));
+        Map<String, MemberReputation.CategoryInfluence> byCategory = new TreeMap<>();
+        snapshot.byCategory().forEach((category, result) -> byCategory.put(category,
+                facts.categoriesWithData().contains(category)
+                        ? MemberReputation.CategoryInfluence.of(Influence.of(result, snapshot.ranking(category), node))
+                        : MemberReputation.CategoryInfluence.noData()));
         Explanation why = Explanation.of(facts.overall(), snapshot.overall(), node, query.topSources());
         List<MemberReputation.InfluenceSource> sources = why.topSources().stream()
                 .map(source -> new MemberReputation.InfluenceSource(facts.memberIds().get(source.node()),
-                        source.contribution(), source.trustShare(), source.sourceScore()))
+                        facts.displayNames().get(source.node()), source.contribution(), source.trustShare(),
+                        source.sourceScore()))
                 .toList();
         TrustGraph positive = facts.positiveTrust();
         OptionalDouble character = GraphMetrics.character(positive, node);
-        return Optional.of(new MemberReputation(query.communityId(), query.memberId(),
+        return Optional.of(new MemberReputation(query.communityId(), query.memberId(), facts.displayNames().get(node),
                 Influence.of(snapshot.overall(), snapshot.overallRanking(), node), byCategory, breadth(facts, node),
                 GraphMetrics.reach(facts.contacts(), node),
                 new MemberReputation.TrustCharacter(character.isPresent() ? character.getAsDouble() : null,
                         positive.outDegree(node),
                         positive.inDegree(node), facts.distrustReceived()[node]),
-                sources, new MemberReputation.ScoreParts(why.fromAllSources(), why.fromDanglingNodes(),
-                why.fromTeleport()), freshness(snapshot)));
+                sources, new MemberReputation.OtherSources(why.otherSourceCount(), why.fromOtherSources()),
+                new MemberReputation.ScoreParts(why.fromAllSources(), why.fromDanglingNodes(), why.fromTeleport(),
+                        why.residual()),
+                freshness(snapshot)));
     }
 
     @QueryHandler
@@ -379,7 +390,8 @@ public class ReputationProjection {
     }
 
     private static Leaderboard.Entry entry(NetworkFacts facts, InfluenceResult result, Ranking ranking, int node) {
-        return new Leaderboard.Entry(ranking.rank(node), facts.memberIds().get(node), result.score(node),
+        return new Leaderboard.Entry(ranking.rank(node), facts.memberIds().get(node), facts.displayNames().get(node),
+                result.score(node),
                 result.relativeScore(node), ranking.percentile(node));
     }
 

@@ -20,6 +20,7 @@ import org.contributionledger.core.community.CommunitySettings;
 import org.contributionledger.core.contribution.ContributionRecorded;
 import org.contributionledger.core.contribution.ContributionStatus;
 import org.contributionledger.core.contribution.RecordedBy;
+import org.contributionledger.core.member.MemberProfileUpdated;
 import org.contributionledger.core.member.MemberRegistered;
 import org.contributionledger.core.trust.TrustDeclared;
 import org.junit.jupiter.api.Test;
@@ -60,12 +61,15 @@ class ReputationProjectionTest {
             overall += reputation.influence().score();
             assertThat(reputation.influence().relativeScore())
                     .isCloseTo(reputation.influence().score() * members.size(), within(1e-12));
-            reputation.byCategory().forEach((category, influence) ->
-                    byCategory.merge(category, influence.score(), Double::sum));
+            reputation.byCategory().forEach((category, influence) -> {
+                if (influence.hasData()) {
+                    byCategory.merge(category, influence.score(), Double::sum);
+                }
+            });
         }
 
         assertThat(overall).isCloseTo(1.0, within(1e-9));
-        assertThat(byCategory).isNotEmpty();
+        // A scenario with trust for all categories only has no category with data of its own.
         byCategory.forEach((category, sum) -> assertThat(sum).as(category).isCloseTo(1.0, within(1e-9)));
     }
 
@@ -198,6 +202,80 @@ class ReputationProjectionTest {
             assertThat(reputation.topSources()).extracting(MemberReputation.InfluenceSource::contribution)
                     .isSortedAccordingTo((a, b) -> Double.compare(b, a));
         }
+    }
+
+    // ---- what the answers say in words: names, sources beyond the top ones, categories without data ----
+
+    /** Alice, Bob and Carol trust Dave; Erin trusts nobody; Dave helped Bob. Names as registered, one renamed. */
+    private static ReputationProjection village() {
+        ReputationProjection projection = ReputationScenario.newProjection();
+        Instant at = Instant.parse("2025-05-30T10:00:00Z");
+        projection.on(new CommunityCreated(COMMUNITY, "Village", CommunitySettings.defaults()));
+        for (String member : List.of("alice", "bob", "carol", "dave", "erin")) {
+            projection.on(new MemberRegistered(COMMUNITY, member, member.substring(0, 1).toUpperCase() + member.substring(1)), at);
+        }
+        projection.on(new MemberProfileUpdated(COMMUNITY, "dave", "Dave Null"), at);
+        projection.on(new TrustDeclared(COMMUNITY, "alice", "dave", null, 9, null, at), at);
+        projection.on(new TrustDeclared(COMMUNITY, "bob", "dave", null, 3, null, at), at);
+        projection.on(new TrustDeclared(COMMUNITY, "carol", "dave", null, 5, null, at), at);
+        projection.on(new TrustDeclared(COMMUNITY, "dave", "alice", null, 2, null, at), at);
+        projection.on(new ContributionRecorded(COMMUNITY, "act-1", "dave", "bob", "help", BigDecimal.TEN, at,
+                null, null, RecordedBy.RECEIVER, ContributionStatus.CONFIRMED), at);
+        projection.recomputeNow();
+        return projection;
+    }
+
+    @Test
+    void theTopSourcesTheOtherSourcesAndTheRestAddUpToTheScore() {
+        ReputationProjection projection = village();
+        MemberReputation dave = reputation(projection, "dave", 1);
+
+        assertThat(dave.topSources()).hasSize(1);
+        assertThat(dave.otherSources().count()).as("bob and carol").isEqualTo(2);
+        double top = dave.topSources().get(0).contribution();
+        MemberReputation.ScoreParts parts = dave.scoreParts();
+        assertThat(top + dave.otherSources().contribution()).isCloseTo(parts.fromMembers(), within(1e-15));
+        assertThat(top + dave.otherSources().contribution() + parts.fromMembersWhoTrustNobody() + parts.fromTeleport()
+                + parts.solverResidual()).isCloseTo(dave.influence().score(), within(1e-15));
+        assertThat(Math.abs(parts.solverResidual())).as("the solver stops within its tolerance").isLessThan(1e-10);
+
+        MemberReputation all = reputation(projection, "dave", 10);
+        assertThat(all.otherSources()).isEqualTo(new MemberReputation.OtherSources(0, 0.0));
+        MemberReputation erin = reputation(projection, "erin", 5);
+        assertThat(erin.topSources()).isEmpty();
+        assertThat(erin.otherSources()).isEqualTo(new MemberReputation.OtherSources(0, 0.0));
+    }
+
+    @Test
+    void answersNameMembersAsTheyAreRegisteredOrRenamed() {
+        ReputationProjection projection = village();
+
+        Leaderboard board = leaderboard(projection, null, 10, 0);
+        assertThat(board.entries()).extracting(Leaderboard.Entry::memberId, Leaderboard.Entry::displayName)
+                .contains(org.assertj.core.groups.Tuple.tuple("dave", "Dave Null"),
+                        org.assertj.core.groups.Tuple.tuple("alice", "Alice"));
+        assertThat(board.entries()).allSatisfy(entry -> assertThat(entry.displayName()).isNotNull());
+        Influencers influencers = projection.handle(new FindInfluencers(COMMUNITY, "alice", null, 10)).orElseThrow();
+        assertThat(influencers.entries()).extracting(Leaderboard.Entry::displayName).contains("Dave Null");
+        MemberReputation dave = reputation(projection, "dave", 3);
+        assertThat(dave.displayName()).isEqualTo("Dave Null");
+        assertThat(dave.topSources()).extracting(MemberReputation.InfluenceSource::displayName)
+                .containsExactlyInAnyOrder("Alice", "Carol", "Bob");
+    }
+
+    @Test
+    void aCategoryWithoutActsOrTrustOfItsOwnSaysSoInsteadOfRepeatingTrustForAll() {
+        ReputationProjection projection = village();
+        Instant at = Instant.parse("2025-05-30T11:00:00Z");
+        projection.on(new TrustDeclared(COMMUNITY, "erin", "alice", "referral", 4, null, at), at);
+        projection.recomputeNow();
+
+        Map<String, MemberReputation.CategoryInfluence> byCategory = reputation(projection, "dave", 0).byCategory();
+        assertThat(byCategory.get("help").hasData()).as("dave helped bob").isTrue();
+        assertThat(byCategory.get("help").score()).isPositive();
+        assertThat(byCategory.get("referral").hasData()).as("erin trusts alice for referrals").isTrue();
+        MemberReputation.CategoryInfluence advice = byCategory.get("advice");
+        assertThat(advice).isEqualTo(new MemberReputation.CategoryInfluence(false, null, null, null, null));
     }
 
     @Test

@@ -65,8 +65,8 @@ class StatsQueriesTest {
         assertThat(stats.givingEdges()).isZero();
         assertThat(stats.mutualGivingPairs()).isZero();
         assertThat(stats.edgewiseReciprocity()).isNull();
-        assertThat(stats.trustTies()).isZero();
-        assertThat(stats.distrustTies()).isZero();
+        assertThat(stats.positiveTrustDeclarations()).isZero();
+        assertThat(stats.negativeTrustDeclarations()).isZero();
     }
 
     @Test
@@ -151,7 +151,7 @@ class StatsQueriesTest {
         assertThat(stats.acts()).containsEntry("confirmed", 1L);
         assertThat(stats.confirmedValue()).isEqualByComparingTo("5");
         assertThat(stats.edgewiseReciprocity()).isEqualTo(0.0);
-        assertThat(stats.trustTies()).isZero();
+        assertThat(stats.positiveTrustDeclarations()).isZero();
     }
 
     @Test
@@ -165,16 +165,16 @@ class StatsQueriesTest {
         ledger.declareTrust(C, "a", "c", null, 3);
         ledger.declareTrust(C, "d", "b", null, 0);
 
-        assertThat(stats().trustTies()).as("a→b, b→a, d→a, a→c for help, a→c for all").isEqualTo(5);
-        assertThat(stats().distrustTies()).isEqualTo(1);
+        assertThat(stats().positiveTrustDeclarations()).as("a→b, b→a, d→a, a→c for help, a→c for all").isEqualTo(5);
+        assertThat(stats().negativeTrustDeclarations()).isEqualTo(1);
 
         ledger.declareTrust(C, "d", "a", null, -1);
         ledger.declareTrust(C, "a", "b", null, 8);
         ledger.withdrawTrust(C, "b", "a", null, 3);
         ledger.withdrawTrust(C, "a", "c", "help", 2);
 
-        assertThat(stats().trustTies()).as("a→b, a→c for all").isEqualTo(2);
-        assertThat(stats().distrustTies()).as("c→a, d→a").isEqualTo(2);
+        assertThat(stats().positiveTrustDeclarations()).as("a→b, a→c for all").isEqualTo(2);
+        assertThat(stats().negativeTrustDeclarations()).as("c→a, d→a").isEqualTo(2);
     }
 
     @Test

@@ -60,7 +60,7 @@ class TrustViewProjectionTest {
         trust.on(new TrustDeclared(C, "alice", "bob", null, 6, "Reliable", at));
 
         assertThat(rows()).containsExactly(new Row("alice", "bob", TrustViewProjection.ALL_CATEGORIES, 6, "Reliable", at));
-        assertThat(stats().trustTies()).isEqualTo(1);
+        assertThat(stats().positiveTrustDeclarations()).isEqualTo(1);
     }
 
     @Test
@@ -71,8 +71,8 @@ class TrustViewProjectionTest {
         trust.on(new TrustDeclared(C, "alice", "bob", null, -4, null, second));
 
         assertThat(rows()).containsExactly(new Row("alice", "bob", "*", -4, null, second));
-        assertThat(stats().trustTies()).isZero();
-        assertThat(stats().distrustTies()).isEqualTo(1);
+        assertThat(stats().positiveTrustDeclarations()).isZero();
+        assertThat(stats().negativeTrustDeclarations()).isEqualTo(1);
     }
 
     @Test
@@ -88,8 +88,8 @@ class TrustViewProjectionTest {
                 tuple("alice", "bob", "advice", -1),
                 tuple("alice", "bob", "help", 9),
                 tuple("bob", "alice", "help", 3));
-        assertThat(stats().trustTies()).isEqualTo(3);
-        assertThat(stats().distrustTies()).isEqualTo(1);
+        assertThat(stats().positiveTrustDeclarations()).isEqualTo(3);
+        assertThat(stats().negativeTrustDeclarations()).isEqualTo(1);
     }
 
     @Test
@@ -103,7 +103,7 @@ class TrustViewProjectionTest {
 
         trust.on(new TrustWithdrawn(C, "alice", "bob", null, 2, at.plusSeconds(120)));
         assertThat(rows()).isEmpty();
-        assertThat(stats().trustTies()).isZero();
+        assertThat(stats().positiveTrustDeclarations()).isZero();
     }
 
     @Test
@@ -125,8 +125,8 @@ class TrustViewProjectionTest {
         trust.on(new TrustDeclared("choir", "alice", "bob", null, 2, null, at));
 
         assertThat(rows()).isEmpty();
-        assertThat(stats().trustTies()).isZero();
-        assertThat(ledger.stats().handle(new FindCommunityStats("choir")).orElseThrow().trustTies()).isEqualTo(1);
+        assertThat(stats().positiveTrustDeclarations()).isZero();
+        assertThat(ledger.stats().handle(new FindCommunityStats("choir")).orElseThrow().positiveTrustDeclarations()).isEqualTo(1);
     }
 
     @Test

@@ -12,19 +12,24 @@ import java.util.List;
  *   t_i = sum_j (1 - alpha) * t_j * c_ji  +  (1 - alpha) * D * p_i  +  alpha * p_i
  * </pre>
  * ({@link #fromAllSources()} + {@link #fromDanglingNodes()} + {@link #fromTeleport()}), up to the
- * solver's tolerance. {@link #residual()} reports the difference.
+ * solver's tolerance. {@link #residual()} reports the difference. The sources split into the
+ * listed top ones and the others: {@code Σ topSources + fromOtherSources = fromAllSources}, so a
+ * reader who adds up what is shown gets the score.
  *
  * @param node              the explained node
  * @param score             its influence {@code t_i}
  * @param topSources        the largest contributions, largest first, at most the requested number
  * @param sourceCount       how many members trust the node in all
  * @param fromAllSources    the sum of the contributions of all sources, not only the top ones
+ * @param fromOtherSources  the sum of the contributions of the sources not in {@code topSources}
+ *                          (there are {@code sourceCount - topSources.size()} of them)
  * @param fromDanglingNodes {@code (1 - alpha) * D * p_i}: the share of dangling members' influence
  *                          that the teleport vector hands to this node
  * @param fromTeleport      {@code alpha * p_i}: the restart share
  */
 public record Explanation(int node, double score, List<Source> topSources, int sourceCount,
-                          double fromAllSources, double fromDanglingNodes, double fromTeleport) {
+                          double fromAllSources, double fromOtherSources, double fromDanglingNodes,
+                          double fromTeleport) {
 
     public Explanation {
         topSources = List.copyOf(topSources);
@@ -81,14 +86,23 @@ public record Explanation(int node, double score, List<Source> topSources, int s
         // ascending node order.
         all.sort((left, right) -> Double.compare(right.contribution(), left.contribution()));
         List<Source> top = all.subList(0, Math.min(Math.max(limit, 0), all.size()));
+        double fromOtherSources = 0;
+        for (Source other : all.subList(top.size(), all.size())) {
+            fromOtherSources += other.contribution();
+        }
 
         double danglingMass = 0;
         for (int dangling : graph.danglingNodes()) {
             danglingMass += scores[dangling];
         }
         double teleportProbability = result.teleport().probability(node, nodeCount);
-        return new Explanation(node, scores[node], top, end - start, fromAllSources,
+        return new Explanation(node, scores[node], top, end - start, fromAllSources, fromOtherSources,
                 damping * danglingMass * teleportProbability, result.alpha() * teleportProbability);
+    }
+
+    /** @return how many sources are not among {@code topSources} */
+    public int otherSourceCount() {
+        return sourceCount - topSources.size();
     }
 
     /** @return the score minus the sum of its parts; near zero once the solver has converged */

@@ -122,6 +122,12 @@ class BitcoinOtcReferenceTest {
         // Sum over all sources + dangling share + alpha * p_i == t_i, up to convergence.
         assertThat(explanation.residual()).isCloseTo(0, within(1e-11));
         assertThat(explanation.score()).isEqualTo(result.score(explained));
+        // What is shown adds up: the ten listed sources, the others together, dangling and teleport.
+        double listed = explanation.topSources().stream().mapToDouble(Explanation.Source::contribution).sum();
+        assertThat(explanation.otherSourceCount()).isEqualTo(explanation.sourceCount() - 10);
+        assertThat(listed + explanation.fromOtherSources()).isCloseTo(explanation.fromAllSources(), within(1e-15));
+        assertThat(listed + explanation.fromOtherSources() + explanation.fromDanglingNodes()
+                + explanation.fromTeleport()).isCloseTo(explanation.score(), within(1e-11));
     }
 
     @Test

@@ -33,6 +33,24 @@ class ExplanationTest {
     }
 
     @Test
+    void theListedSourcesTheOtherSourcesAndTheRestAddUpToTheScoreExactly() {
+        TrustGraph graph = star();
+        InfluenceResult result = InfluenceSolver.solve(graph, Teleport.uniform(), 0.15, 1e-15, 1000, null);
+        for (int node = 0; node < 4; node++) {
+            for (int limit = 0; limit <= 3; limit++) {
+                Explanation explanation = Explanation.of(graph, result, node, limit);
+                double listed = explanation.topSources().stream().mapToDouble(Explanation.Source::contribution).sum();
+
+                assertThat(explanation.otherSourceCount() + explanation.topSources().size())
+                        .isEqualTo(explanation.sourceCount());
+                assertThat(listed + explanation.fromOtherSources() + explanation.fromDanglingNodes()
+                        + explanation.fromTeleport()).as("node %d, top %d", node, limit)
+                        .isCloseTo(explanation.score(), within(1e-12));
+            }
+        }
+    }
+
+    @Test
     void topSourcesAreOrderedByContributionWithTiesByNodeId() {
         TrustGraph graph = star();
         InfluenceResult result = InfluenceSolver.solve(graph, Teleport.uniform());
