@@ -1,7 +1,10 @@
 package org.contributionledger.api.landing;
 
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.core.io.Resource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,7 +26,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 public class LandingController {
 
     /** The page is a static file so that it can grow (a dashboard, say) without touching this class. */
-    private static final Resource PAGE = new ClassPathResource("landing/index.html");
+    private static final String PAGE = read("landing/index.html");
 
     @GetMapping(value = "/", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "landing", summary = "Links to the API documentation, Swagger UI, health and the walkthrough",
@@ -43,8 +46,19 @@ public class LandingController {
     @ApiResponse(responseCode = "200", description = "Where to start",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Landing.class)),
                     @Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string"))})
-    public Resource page() {
+    public String page() {
         return PAGE;
+    }
+
+    private static String read(String resource) {
+        try (InputStream page = LandingController.class.getClassLoader().getResourceAsStream(resource)) {
+            if (page == null) {
+                throw new IllegalStateException(resource + " is missing from the jar");
+            }
+            return new String(page.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
