@@ -27,9 +27,9 @@ class RestartKeepsDataTest {
         try (TestLedger first = TestLedger.start(dataDir)) {
             community = first.admin().createCommunity("restart", "Restart");
             LedgerClient platform = community.client();
-            platform.registerMember("restart", "alice", "Alice").expect(200);
+            platform.registerMember("restart", "alice", "Alice").expect(201);
             platform.registerMember("restart", "bob", "Bob").expect(201);
-            platform.record("restart", Act.of("before-1", "alice", "bob").value(4)).expect(200);
+            platform.record("restart", Act.of("before-1", "alice", "bob").value(4)).expect(201);
             platform.confirm("restart", "before-1", "bob").expect(200);
             platform.record("restart", Act.of("before-2", "bob", "alice").value(1)).expect(201);
             platform.declareTrust("restart", "alice", "bob", 6).expect(200);
