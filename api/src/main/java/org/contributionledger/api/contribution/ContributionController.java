@@ -16,6 +16,8 @@ import org.contributionledger.core.contribution.DisputeContribution;
 import org.contributionledger.core.contribution.RevokeContribution;
 import org.contributionledger.query.statement.FindContribution;
 import org.contributionledger.query.statement.StatementEntry;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,6 +25,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 @RestController
 @RequestMapping("/api/v1/communities/{communityId}/contributions")
@@ -44,6 +51,16 @@ public class ContributionController {
      * the ledger holds; the same id with another act is a conflict naming the differing fields.
      */
     @PostMapping
+    @Operation(operationId = "recordContribution", summary = "Record an act (201), or answer a retry of it (200)")
+    @ApiResponse(responseCode = "201", description = "Recorded now",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = ContributionState.class)))
+    @ApiResponse(responseCode = "200", description = "The same act was recorded before under this id; nothing recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = StatementEntry.class)))
+    @ApiResponse(responseCode = "409", description = "contribution-id-conflict: another act under this id; differingFields names the fields",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDetail.class)))
     public ResponseEntity<?> record(@PathVariable String communityId, @RequestBody ContributionRequest request) {
         Provenance provenance = LedgerCommands.currentProvenance();
         Recording recording = commands.send(request.toCommand(communityId, provenance.receivedAt()));

@@ -15,6 +15,8 @@ import org.contributionledger.core.member.SuspendMember;
 import org.contributionledger.core.member.UpdateMemberProfile;
 import org.contributionledger.query.directory.FindMember;
 import org.contributionledger.query.directory.Member;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -23,6 +25,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 @RestController
 @RequestMapping("/api/v1/communities/{communityId}/members")
@@ -53,6 +60,12 @@ public class MemberController {
      * it records nothing and answers 200 with the member as stored.
      */
     @PostMapping
+    @Operation(operationId = "registerMember", summary = "Register a member (201), or answer a retry of it (200)")
+    @ApiResponse(responseCode = "201", description = "Registered now")
+    @ApiResponse(responseCode = "200", description = "Registered before with the same name; nothing recorded")
+    @ApiResponse(responseCode = "409", description = "member-already-registered: registered with another name",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ProblemDetail.class)))
     public ResponseEntity<Member> register(@PathVariable String communityId,
                                            @RequestBody RegisterMemberRequest request) {
         Recording recording = commands.send(new RegisterMember(communityId, request.id(), request.displayName()));
