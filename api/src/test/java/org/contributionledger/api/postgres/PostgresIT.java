@@ -92,10 +92,11 @@ class PostgresIT {
         assertThat(batch.path("recorded").asLong()).isEqualTo(1);
         assertThat(batch.path("results").get(1).path("problem").path("status").asInt()).isEqualTo(422);
         send("PUT", "/api/v1/communities/pg/trust/bob/ada", key, "{\"level\":8}", 200);
-        // Same id, same act: the retry is idempotent on PostgreSQL too.
-        send("POST", "/api/v1/communities/pg/contributions", key, """
+        // Same id, same act: the retry is idempotent on PostgreSQL too, and answers 200 with the stored act.
+        JsonNode retry = send("POST", "/api/v1/communities/pg/contributions", key, """
                 {"id":"act-1","giver":"ada","receiver":"bob","category":"help","value":2.50,
-                 "occurredAt":"2026-01-15T10:00:00Z","recordedBy":"GIVER"}""", 201);
+                 "occurredAt":"2026-01-15T10:00:00Z","recordedBy":"GIVER"}""", 200);
+        assertThat(retry.path("contributionId").asText()).isEqualTo("act-1");
 
         JsonNode reciprocity = send("GET", "/api/v1/communities/pg/members/ada/reciprocity", key, null, 200);
         assertThat(reciprocity.path("given").path("value").decimalValue()).isEqualByComparingTo("2.5");
