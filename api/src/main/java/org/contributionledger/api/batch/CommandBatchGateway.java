@@ -17,11 +17,14 @@ import org.contributionledger.api.problem.NotFound;
 import org.contributionledger.api.problem.ProblemHandler;
 import org.contributionledger.api.write.CommunityWriteGate;
 import org.contributionledger.core.common.CommunityCommand;
+import org.contributionledger.core.contribution.ContributionStatus;
 import org.contributionledger.query.directory.Community;
 import org.contributionledger.query.directory.FindCommunity;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * Sends a whole batch of commands in one database transaction.
@@ -133,9 +136,19 @@ public class CommandBatchGateway {
      * What became of one item: {@code recorded} (with the command's answer, e.g. an act's status,
      * when it has one) or {@code rejected} with a problem.
      */
-    public record ItemResult(int index, String id, String outcome, Object status, ProblemDetail problem) {
+    @Schema(name = "BatchItemResult")
+    public record ItemResult(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) int index, String id,
+                             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"recorded", "rejected"})
+                             String outcome,
+                             @Schema(implementation = ContributionStatus.class,
+                                     description = "A recorded act's status; null for members and trust")
+                             Object status,
+                             @Schema(description = "Why the item was rejected") ProblemDetail problem) {
     }
 
-    public record BatchResponse(long recorded, long rejected, List<ItemResult> results) {
+    @Schema(name = "BatchResult")
+    public record BatchResponse(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) long recorded,
+                                @Schema(requiredMode = Schema.RequiredMode.REQUIRED) long rejected,
+                                @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<ItemResult> results) {
     }
 }

@@ -25,11 +25,19 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.contributionledger.api.openapi.Refuses;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.contributionledger.core.community.UnknownApiKey;
+
 /**
  * A community's keys, for the admin only (see security.SecurityConfiguration): a community key
  * cannot issue or revoke keys, so a leaked key cannot lock its community's platform out.
  */
 @RestController
+@Tag(name = "Community keys", description = "Issuing, rotating and revoking a community's API keys (admin only)")
 @RequestMapping("/api/v1/communities/{communityId}/keys")
 public class CommunityKeyController {
 
@@ -45,6 +53,7 @@ public class CommunityKeyController {
 
     /** Every key the community was issued, revoked ones included, with when each last acted. */
     @GetMapping
+    @Operation(operationId = "listCommunityKeys", summary = "Every key a community was issued, with when each last acted")
     public CommunityKeys list(@PathVariable String communityId) {
         requireCommunity(communityId);
         return keys(communityId);
@@ -56,6 +65,8 @@ public class CommunityKeyController {
      * in the same step instead. The new key is in this response and nowhere else, ever.
      */
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "issueCommunityKey", summary = "Issue a new key (rotation); it is in this answer and nowhere else")
     public ResponseEntity<IssuedKey> issue(@PathVariable String communityId,
                                            @RequestParam(defaultValue = "false") boolean revokePrevious) {
         requireCommunity(communityId);
@@ -69,6 +80,8 @@ public class CommunityKeyController {
 
     /** Revokes one key: from the next request on, it answers 401. Revoking it again changes nothing. */
     @PostMapping("/{apiKeyId}/revoke")
+    @Operation(operationId = "revokeCommunityKey", summary = "Revoke one key: from the next request on, it answers 401")
+    @Refuses(UnknownApiKey.class)
     public CommunityKeys revoke(@PathVariable String communityId, @PathVariable String apiKeyId) {
         requireCommunity(communityId);
         commands.send(new RevokeCommunityApiKey(communityId, apiKeyId));

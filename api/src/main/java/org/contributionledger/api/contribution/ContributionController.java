@@ -23,7 +23,28 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.contributionledger.api.openapi.Refuses;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.contributionledger.core.common.MemberNotActive;
+import org.contributionledger.core.common.OccurredInFuture;
+import org.contributionledger.core.common.UnknownCommunity;
+import org.contributionledger.core.common.UnknownMember;
+import org.contributionledger.core.contribution.ContributionAlreadyFinal;
+import org.contributionledger.core.contribution.ContributionIdConflict;
+import org.contributionledger.core.contribution.OnlyReceiverMayConfirm;
+import org.contributionledger.core.contribution.OnlyReceiverMayDispute;
+import org.contributionledger.core.contribution.OnlyRecorderMayRevoke;
+import org.contributionledger.core.contribution.SelfContributionNotAllowed;
+import org.contributionledger.core.contribution.UnknownCategory;
+import org.contributionledger.core.contribution.ValueOutOfRange;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
 @RestController
+@Tag(name = "Contributions", description = "Acts of giving and receiving, and their confirmation, dispute and revocation")
 @RequestMapping("/api/v1/communities/{communityId}/contributions")
 public class ContributionController {
 
@@ -42,6 +63,10 @@ public class ContributionController {
      * did (201, same status) and records nothing new.
      */
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "recordContribution", summary = "Record one act; its id is the idempotency key")
+    @Refuses({UnknownCommunity.class, UnknownMember.class, MemberNotActive.class, OccurredInFuture.class,
+            SelfContributionNotAllowed.class, UnknownCategory.class, ValueOutOfRange.class, ContributionIdConflict.class})
     public ResponseEntity<ContributionState> record(@PathVariable String communityId,
                                                     @RequestBody ContributionRequest request) {
         Provenance provenance = LedgerCommands.currentProvenance();
@@ -52,6 +77,7 @@ public class ContributionController {
 
     /** Up to {@code ledger.batch.max-items} acts in one transaction, with one result per item, in order. */
     @PostMapping("/batch")
+    @Operation(operationId = "recordContributions", summary = "Record many acts in one transaction, with one result per item")
     public CommandBatchGateway.BatchResponse recordBatch(@PathVariable String communityId,
                                                          @RequestBody BatchRequest request) {
         batches.check(communityId, request.contributions(), "contributions");
@@ -61,6 +87,7 @@ public class ContributionController {
     }
 
     @GetMapping("/{contributionId}")
+    @Operation(operationId = "getContribution", summary = "One act and its status")
     public StatementEntry find(@PathVariable String communityId, @PathVariable String contributionId) {
         return queries.query(new FindContribution(communityId, contributionId),
                         ResponseTypes.optionalInstanceOf(StatementEntry.class)).join()
@@ -69,6 +96,8 @@ public class ContributionController {
     }
 
     @PostMapping("/{contributionId}/confirm")
+    @Operation(operationId = "confirmContribution", summary = "The receiver confirms a pending or disputed act")
+    @Refuses({OnlyReceiverMayConfirm.class, ContributionAlreadyFinal.class})
     public ContributionState confirm(@PathVariable String communityId, @PathVariable String contributionId,
                                      @RequestBody ByRequest request) {
         commands.send(new ConfirmContribution(communityId, contributionId, request.by()));
@@ -76,6 +105,8 @@ public class ContributionController {
     }
 
     @PostMapping("/{contributionId}/dispute")
+    @Operation(operationId = "disputeContribution", summary = "The receiver disputes a pending act")
+    @Refuses({OnlyReceiverMayDispute.class, ContributionAlreadyFinal.class})
     public ContributionState dispute(@PathVariable String communityId, @PathVariable String contributionId,
                                      @RequestBody ByRequest request) {
         commands.send(new DisputeContribution(communityId, contributionId, request.by(), request.reason()));
@@ -83,19 +114,25 @@ public class ContributionController {
     }
 
     @PostMapping("/{contributionId}/revoke")
+    @Operation(operationId = "revokeContribution", summary = "The recorder revokes an act that is not final")
+    @Refuses({OnlyRecorderMayRevoke.class, ContributionAlreadyFinal.class})
     public ContributionState revoke(@PathVariable String communityId, @PathVariable String contributionId,
                                     @RequestBody ByRequest request) {
         commands.send(new RevokeContribution(communityId, contributionId, request.by(), request.reason()));
         return new ContributionState(contributionId, ContributionStatus.REVOKED);
     }
 
-    public record ContributionState(String id, ContributionStatus status) {
+    public record ContributionState(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "act-1") String id,
+                                    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) ContributionStatus status) {
     }
 
-    public record ByRequest(String by, String reason) {
+    @Schema(name = "ContributionDecision", description = "Who confirms, disputes or revokes, and why")
+    public record ByRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "bob") String by,
+                            @Schema(maxLength = 2000) String reason) {
     }
 
-    public record BatchRequest(List<ContributionRequest> contributions) {
+    @Schema(name = "ContributionBatch")
+    public record BatchRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<ContributionRequest> contributions) {
     }
 
 }

@@ -23,7 +23,18 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.contributionledger.api.openapi.Refuses;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.contributionledger.core.common.UnknownCommunity;
+import org.contributionledger.core.member.MemberAlreadyRegistered;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
 @RestController
+@Tag(name = "Members", description = "A community's members, registered by its platform under the platform's own ids")
 @RequestMapping("/api/v1/communities/{communityId}/members")
 public class MemberController {
 
@@ -39,6 +50,7 @@ public class MemberController {
 
     /** Many registrations in one transaction; each is as idempotent as a single one. */
     @PostMapping("/batch")
+    @Operation(operationId = "registerMembers", summary = "Register many members in one transaction, with one result per item")
     public CommandBatchGateway.BatchResponse registerBatch(@PathVariable String communityId,
                                                            @RequestBody BatchRequest request) {
         batches.check(communityId, request.members(), "members");
@@ -49,6 +61,9 @@ public class MemberController {
 
     /** Registering the same member with the same name again answers the same: a safe retry. */
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "registerMember", summary = "Register a member; the same registration again is a safe retry")
+    @Refuses({UnknownCommunity.class, MemberAlreadyRegistered.class})
     public ResponseEntity<Member> register(@PathVariable String communityId,
                                            @RequestBody RegisterMemberRequest request) {
         commands.send(new RegisterMember(communityId, request.id(), request.displayName()));
@@ -57,6 +72,7 @@ public class MemberController {
     }
 
     @GetMapping("/{memberId}")
+    @Operation(operationId = "getMember", summary = "One member")
     public Member find(@PathVariable String communityId, @PathVariable String memberId) {
         return queries.query(new FindMember(communityId, memberId), ResponseTypes.optionalInstanceOf(Member.class))
                 .join().orElseThrow(() -> new NotFound(
@@ -64,6 +80,7 @@ public class MemberController {
     }
 
     @PatchMapping("/{memberId}")
+    @Operation(operationId = "updateMemberProfile", summary = "Change a member's display name")
     public Member updateProfile(@PathVariable String communityId, @PathVariable String memberId,
                                 @RequestBody UpdateProfileRequest request) {
         commands.send(new UpdateMemberProfile(communityId, memberId, request.displayName()));
@@ -71,6 +88,7 @@ public class MemberController {
     }
 
     @PostMapping("/{memberId}/suspend")
+    @Operation(operationId = "suspendMember", summary = "Suspend a member: they can no longer give, receive or trust")
     public Member suspend(@PathVariable String communityId, @PathVariable String memberId,
                           @RequestBody(required = false) ReasonRequest request) {
         commands.send(new SuspendMember(communityId, memberId, request == null ? null : request.reason()));
@@ -78,20 +96,30 @@ public class MemberController {
     }
 
     @PostMapping("/{memberId}/reinstate")
+    @Operation(operationId = "reinstateMember", summary = "Reinstate a suspended member")
     public Member reinstate(@PathVariable String communityId, @PathVariable String memberId) {
         commands.send(new ReinstateMember(communityId, memberId));
         return find(communityId, memberId);
     }
 
-    public record RegisterMemberRequest(String id, String displayName) {
+    @Schema(name = "MemberRegistration")
+    public record RegisterMemberRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The platform's own id", example = "ada")
+            String id,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 200, example = "Ada Lovelace")
+            String displayName) {
     }
 
-    public record BatchRequest(List<RegisterMemberRequest> members) {
+    @Schema(name = "MemberBatch")
+    public record BatchRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<RegisterMemberRequest> members) {
     }
 
-    public record UpdateProfileRequest(String displayName) {
+    @Schema(name = "MemberProfile")
+    public record UpdateProfileRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 200, example = "Ada King") String displayName) {
     }
 
-    public record ReasonRequest(String reason) {
+    @Schema(name = "SuspensionReason")
+    public record ReasonRequest(@Schema(maxLength = 2000) String reason) {
     }
 }
