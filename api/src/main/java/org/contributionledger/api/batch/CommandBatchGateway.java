@@ -17,7 +17,6 @@ import org.contributionledger.api.problem.NotFound;
 import org.contributionledger.api.problem.ProblemHandler;
 import org.contributionledger.api.write.CommunityWriteGate;
 import org.contributionledger.core.common.CommunityCommand;
-import org.contributionledger.core.contribution.ContributionStatus;
 import org.contributionledger.query.directory.Community;
 import org.contributionledger.query.directory.FindCommunity;
 import org.springframework.http.ProblemDetail;
@@ -140,8 +139,8 @@ public class CommandBatchGateway {
     public record ItemResult(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) int index, String id,
                              @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"recorded", "rejected"})
                              String outcome,
-                             @Schema(implementation = ContributionStatus.class,
-                                     description = "A recorded act's status; null for members and trust")
+                             @Schema(type = "string", example = "PENDING",
+                                     description = "A recorded act's status (PENDING or CONFIRMED); null for members and trust")
                              Object status,
                              @Schema(description = "Why the item was rejected") ProblemDetail problem) {
     }
