@@ -8,15 +8,23 @@ import java.util.UUID;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.contributionledger.api.LedgerCommands;
+import org.contributionledger.api.openapi.Refuses;
 import org.contributionledger.api.problem.NotFound;
 import org.contributionledger.api.security.Keys;
+import org.contributionledger.core.community.CategoryWeightForUnknownCategory;
 import org.contributionledger.core.community.ChangeCommunitySettings;
-import org.contributionledger.core.community.CommunitySettings;
+import org.contributionledger.core.community.CommunityAlreadyExists;
 import org.contributionledger.core.community.CommunitySettings.ReciprocityThresholds;
 import org.contributionledger.core.community.CommunitySettings.ReputationWeights;
+import org.contributionledger.core.community.CommunitySettings;
 import org.contributionledger.core.community.CreateCommunity;
+import org.contributionledger.core.community.ReciprocityThresholdOutOfRange;
+import org.contributionledger.core.community.ReciprocityThresholdsOutOfOrder;
+import org.contributionledger.core.community.ReputationAlphaOutOfRange;
+import org.contributionledger.core.community.ReputationWeightOutOfRange;
 import org.contributionledger.query.directory.Community;
 import org.contributionledger.query.directory.FindCommunity;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,21 +32,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import org.contributionledger.api.openapi.Refuses;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
-import org.contributionledger.core.community.CategoryWeightForUnknownCategory;
-import org.contributionledger.core.community.CommunityAlreadyExists;
-import org.contributionledger.core.community.ReciprocityThresholdOutOfRange;
-import org.contributionledger.core.community.ReciprocityThresholdsOutOfOrder;
-import org.contributionledger.core.community.ReputationAlphaOutOfRange;
-import org.contributionledger.core.community.ReputationWeightOutOfRange;
-
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
 @Tag(name = "Communities", description = "Communities and their settings: the admin creates and configures them")

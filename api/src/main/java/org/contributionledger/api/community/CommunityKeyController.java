@@ -8,29 +8,29 @@ import java.util.Map;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.contributionledger.api.LedgerCommands;
+import org.contributionledger.api.openapi.Refuses;
 import org.contributionledger.api.problem.NotFound;
 import org.contributionledger.api.security.KeyUsage;
 import org.contributionledger.api.security.Keys;
 import org.contributionledger.core.community.IssueCommunityApiKey;
 import org.contributionledger.core.community.RevokeCommunityApiKey;
+import org.contributionledger.core.community.UnknownApiKey;
 import org.contributionledger.query.directory.Community;
 import org.contributionledger.query.directory.CommunityApiKey;
 import org.contributionledger.query.directory.FindCommunity;
 import org.contributionledger.query.directory.FindCommunityApiKeys;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.contributionledger.api.openapi.Refuses;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
-import org.contributionledger.core.community.UnknownApiKey;
 
 /**
  * A community's keys, for the admin only (see security.SecurityConfiguration): a community key

@@ -8,40 +8,39 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.contributionledger.api.LedgerCommands;
 import org.contributionledger.api.Provenance;
 import org.contributionledger.api.batch.CommandBatchGateway;
+import org.contributionledger.api.openapi.Refuses;
 import org.contributionledger.api.problem.NotFound;
+import org.contributionledger.core.common.MemberNotActive;
+import org.contributionledger.core.common.OccurredInFuture;
+import org.contributionledger.core.common.UnknownCommunity;
+import org.contributionledger.core.common.UnknownMember;
 import org.contributionledger.core.contribution.ConfirmContribution;
+import org.contributionledger.core.contribution.ContributionAlreadyFinal;
+import org.contributionledger.core.contribution.ContributionIdConflict;
 import org.contributionledger.core.contribution.ContributionStatus;
 import org.contributionledger.core.contribution.DisputeContribution;
+import org.contributionledger.core.contribution.OnlyReceiverMayConfirm;
+import org.contributionledger.core.contribution.OnlyReceiverMayDispute;
+import org.contributionledger.core.contribution.OnlyRecorderMayRevoke;
 import org.contributionledger.core.contribution.RevokeContribution;
+import org.contributionledger.core.contribution.SelfContributionNotAllowed;
+import org.contributionledger.core.contribution.UnknownCategory;
+import org.contributionledger.core.contribution.ValueOutOfRange;
 import org.contributionledger.query.statement.FindContribution;
 import org.contributionledger.query.statement.StatementEntry;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import org.contributionledger.api.openapi.Refuses;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
-import org.contributionledger.core.common.MemberNotActive;
-import org.contributionledger.core.common.OccurredInFuture;
-import org.contributionledger.core.common.UnknownCommunity;
-import org.contributionledger.core.common.UnknownMember;
-import org.contributionledger.core.contribution.ContributionAlreadyFinal;
-import org.contributionledger.core.contribution.ContributionIdConflict;
-import org.contributionledger.core.contribution.OnlyReceiverMayConfirm;
-import org.contributionledger.core.contribution.OnlyReceiverMayDispute;
-import org.contributionledger.core.contribution.OnlyRecorderMayRevoke;
-import org.contributionledger.core.contribution.SelfContributionNotAllowed;
-import org.contributionledger.core.contribution.UnknownCategory;
-import org.contributionledger.core.contribution.ValueOutOfRange;
-
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
 @Tag(name = "Contributions", description = "Acts of giving and receiving, and their confirmation, dispute and revocation")

@@ -1,9 +1,9 @@
 package org.contributionledger.api.openapi;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springdoc.core.customizers.GlobalOperationCustomizer;
@@ -102,7 +102,7 @@ public class OpenApiDocument {
         List<String> uris = types.stream().map(ProblemResponses::uri).toList();
         ApiResponse response = new ApiResponse()
                 .description(HttpStatus.valueOf(status).getReasonPhrase() + ": a problem of type "
-                        + types.stream().collect(Collectors.joining(", ")))
+                        + String.join(", ", types))
                 .content(new Content().addMediaType(PROBLEM_JSON,
                         new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
         response.addExtension(PROBLEM_TYPES, uris);
@@ -117,8 +117,8 @@ public class OpenApiDocument {
                         .description("Names the rule; one of the x-problem-types the response lists")
                         .example("https://contributionledger.org/problems/unknown-member"))
                 .addProperty("title", new StringSchema().example("Unknown member"))
-                .addProperty("status", new IntegerSchema().minimum(java.math.BigDecimal.valueOf(400))
-                        .maximum(java.math.BigDecimal.valueOf(599)).example(422))
+                .addProperty("status", new IntegerSchema().minimum(BigDecimal.valueOf(400))
+                        .maximum(BigDecimal.valueOf(599)).example(422))
                 .addProperty("detail", new StringSchema().nullable(true)
                         .example("Member 'zed' is not registered in community 'makers'"))
                 .addProperty("instance", new StringSchema().nullable(true)

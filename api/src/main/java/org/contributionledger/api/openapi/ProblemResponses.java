@@ -1,6 +1,5 @@
 package org.contributionledger.api.openapi;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +10,7 @@ import java.util.TreeSet;
 import org.contributionledger.api.problem.ProblemHandler;
 import org.contributionledger.api.problem.Problems;
 import org.contributionledger.core.common.LedgerRuleViolation;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -82,13 +82,12 @@ final class ProblemResponses {
     }
 
     private static boolean writes(HandlerMethod handler) {
-        RequestMapping mapping = org.springframework.core.annotation.AnnotatedElementUtils.findMergedAnnotation(
-                handler.getMethod(), RequestMapping.class);
+        RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), RequestMapping.class);
         List<RequestMethod> methods = mapping == null ? List.of() : List.of(mapping.method());
         return !methods.isEmpty() && !methods.contains(RequestMethod.GET);
     }
 
     private static void add(Map<Integer, Set<String>> byStatus, int status, List<String> types) {
-        byStatus.computeIfAbsent(status, s -> new TreeSet<>()).addAll(new ArrayList<>(types));
+        byStatus.computeIfAbsent(status, s -> new TreeSet<>()).addAll(types);
     }
 }

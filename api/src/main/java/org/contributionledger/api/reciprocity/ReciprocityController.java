@@ -2,15 +2,16 @@ package org.contributionledger.api.reciprocity;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.contributionledger.api.openapi.Refuses;
 import org.contributionledger.api.problem.NotFound;
 import org.contributionledger.query.reciprocity.FindPairwiseReciprocity;
 import org.contributionledger.query.reciprocity.FindReciprocity;
 import org.contributionledger.query.reciprocity.PairwiseReciprocity;
 import org.contributionledger.query.reciprocity.Reciprocity;
-import org.contributionledger.query.stats.CommunityStats;
-import org.contributionledger.query.stats.FindCommunityStats;
 import org.contributionledger.query.reputation.FindNetworkStats;
 import org.contributionledger.query.reputation.NetworkStats;
+import org.contributionledger.query.stats.CommunityStats;
+import org.contributionledger.query.stats.FindCommunityStats;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -20,7 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import io.swagger.v3.oas.annotations.Operation;
-import org.contributionledger.api.openapi.Refuses;
 
 @RestController
 @RequestMapping("/api/v1/communities/{communityId}")

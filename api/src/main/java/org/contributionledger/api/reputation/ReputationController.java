@@ -2,6 +2,7 @@ package org.contributionledger.api.reputation;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.contributionledger.api.openapi.Refuses;
 import org.contributionledger.api.problem.NotFound;
 import org.contributionledger.query.reputation.FindInfluencers;
 import org.contributionledger.query.reputation.FindLeaderboard;
@@ -17,7 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.contributionledger.api.openapi.Refuses;
 
 /**
  * Reputation reads. They answer from the latest computed snapshot, which follows writes within

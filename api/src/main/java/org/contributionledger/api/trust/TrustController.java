@@ -6,13 +6,22 @@ import java.util.List;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.contributionledger.api.LedgerCommands;
-import org.contributionledger.api.problem.NotFound;
 import org.contributionledger.api.Provenance;
 import org.contributionledger.api.batch.CommandBatchGateway;
+import org.contributionledger.api.openapi.Refuses;
+import org.contributionledger.api.problem.NotFound;
+import org.contributionledger.core.common.MemberNotActive;
+import org.contributionledger.core.common.OccurredInFuture;
+import org.contributionledger.core.common.UnknownCommunity;
+import org.contributionledger.core.common.UnknownMember;
+import org.contributionledger.core.contribution.UnknownCategory;
 import org.contributionledger.core.trust.DeclareTrust;
+import org.contributionledger.core.trust.SelfTrustNotAllowed;
+import org.contributionledger.core.trust.TrustLevelOutOfRange;
 import org.contributionledger.core.trust.WithdrawTrust;
 import org.contributionledger.query.trust.FindTrust;
 import org.contributionledger.query.trust.TrustTie;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,22 +31,12 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import org.contributionledger.api.openapi.Refuses;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
-import org.contributionledger.core.common.MemberNotActive;
-import org.contributionledger.core.common.OccurredInFuture;
-import org.contributionledger.core.common.UnknownCommunity;
-import org.contributionledger.core.common.UnknownMember;
-import org.contributionledger.core.contribution.UnknownCategory;
-import org.contributionledger.core.trust.SelfTrustNotAllowed;
-import org.contributionledger.core.trust.TrustLevelOutOfRange;
-
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Trust between two members: PUT declares (the latest is in force), DELETE withdraws. Both are idempotent. */
 @RestController

@@ -134,7 +134,7 @@ public final class LedgerClient {
         }
         Map<String, String> received = new LinkedHashMap<>();
         response.headers().map().forEach((name, values) -> received.put(name, values.get(0)));
-        OpenApiContract.of(root.getPort()).check(method, uri.getRawPath()
+        OpenApiContract.checkExchange(root.getPort(), method, uri.getRawPath()
                         + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()), sent, bodyText,
                 response.statusCode(), received, response.body());
         return new Reply(method, path, response.statusCode(), response.headers(), response.body());

@@ -53,7 +53,7 @@ public final class RawHttp {
         }
         String[] requestLine = request.split("\r?\n", 2)[0].split(" ");
         if (requestLine.length == 3 && requestLine[1].startsWith("/")) {
-            OpenApiContract.of(port).check(requestLine[0], requestLine[1], Map.of(), null, answer.status(),
+            OpenApiContract.checkExchange(port, requestLine[0], requestLine[1], Map.of(), null, answer.status(),
                     answer.headers(), answer.body());
         }
         return answer;
