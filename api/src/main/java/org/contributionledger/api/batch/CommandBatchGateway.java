@@ -8,8 +8,8 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryGateway;
 import org.contributionledger.api.config.LedgerProperties;
@@ -23,6 +23,8 @@ import org.contributionledger.query.directory.FindCommunity;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * Sends a whole batch of commands in one database transaction.
@@ -138,11 +140,24 @@ public class CommandBatchGateway {
      * when it has one) or {@code rejected} with a problem. {@code alreadyRecorded} is true for a
      * recorded item that was stored before (a retry): it added nothing.
      */
-    public record ItemResult(int index, String id, String outcome, Object status, boolean alreadyRecorded,
-                             ProblemDetail problem) {
+    @Schema(name = "BatchItemResult")
+    public record ItemResult(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) int index, String id,
+                             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"recorded", "rejected"})
+                             String outcome,
+                             @Schema(type = "string", example = "PENDING",
+                                     description = "A recorded act's status (PENDING or CONFIRMED); null for members and trust")
+                             Object status,
+                             @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                                     description = "True for a recorded item that was stored before (a retry): it added nothing")
+                             boolean alreadyRecorded,
+                             @Schema(description = "Why the item was rejected") ProblemDetail problem) {
     }
 
-    /** {@code recorded} counts every recorded item, {@code alreadyRecorded} those of them that were retries. */
-    public record BatchResponse(long recorded, long rejected, long alreadyRecorded, List<ItemResult> results) {
+    @Schema(name = "BatchResult")
+    public record BatchResponse(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) long recorded,
+                                @Schema(requiredMode = Schema.RequiredMode.REQUIRED) long rejected,
+                                @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                                        description = "How many of the recorded items were retries") long alreadyRecorded,
+                                @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<ItemResult> results) {
     }
 }

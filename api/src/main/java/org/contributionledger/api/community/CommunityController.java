@@ -8,15 +8,23 @@ import java.util.UUID;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.contributionledger.api.LedgerCommands;
+import org.contributionledger.api.openapi.Refuses;
 import org.contributionledger.api.problem.NotFound;
 import org.contributionledger.api.security.Keys;
+import org.contributionledger.core.community.CategoryWeightForUnknownCategory;
 import org.contributionledger.core.community.ChangeCommunitySettings;
-import org.contributionledger.core.community.CommunitySettings;
+import org.contributionledger.core.community.CommunityAlreadyExists;
 import org.contributionledger.core.community.CommunitySettings.ReciprocityThresholds;
 import org.contributionledger.core.community.CommunitySettings.ReputationWeights;
+import org.contributionledger.core.community.CommunitySettings;
 import org.contributionledger.core.community.CreateCommunity;
+import org.contributionledger.core.community.ReciprocityThresholdOutOfRange;
+import org.contributionledger.core.community.ReciprocityThresholdsOutOfOrder;
+import org.contributionledger.core.community.ReputationAlphaOutOfRange;
+import org.contributionledger.core.community.ReputationWeightOutOfRange;
 import org.contributionledger.query.directory.Community;
 import org.contributionledger.query.directory.FindCommunity;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,9 +32,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 @RestController
+@Tag(name = "Communities", description = "Communities and their settings: the admin creates and configures them")
 @RequestMapping("/api/v1/communities")
 public class CommunityController {
 
@@ -40,6 +54,10 @@ public class CommunityController {
 
     /** Admin only (see security.SecurityConfiguration). The community's key is in this response and nowhere else, ever. */
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "createCommunity", summary = "Create a community (admin only); its API key is in this answer and nowhere else")
+    @Refuses({CommunityAlreadyExists.class, ReputationWeightOutOfRange.class, ReputationAlphaOutOfRange.class, CategoryWeightForUnknownCategory.class,
+            ReciprocityThresholdOutOfRange.class, ReciprocityThresholdsOutOfOrder.class})
     public ResponseEntity<CommunityCreatedResponse> create(@RequestBody CreateCommunityRequest request) {
         String id = request.id() == null ? "c-" + UUID.randomUUID().toString().substring(0, 8) : request.id();
         String apiKey = Keys.generate("cl_");
@@ -57,6 +75,9 @@ public class CommunityController {
      * out takes its default. Answers the community as it is now.
      */
     @PutMapping("/{communityId}/settings")
+    @Operation(operationId = "changeCommunitySettings", summary = "Replace every setting of a community (admin only)")
+    @Refuses({ReputationWeightOutOfRange.class, ReputationAlphaOutOfRange.class, CategoryWeightForUnknownCategory.class,
+            ReciprocityThresholdOutOfRange.class, ReciprocityThresholdsOutOfOrder.class})
     public Community changeSettings(@PathVariable String communityId, @RequestBody CommunitySettingsRequest request) {
         CommunitySettings settings = new CommunitySettings(request.categories(), request.preTrustedMembers(),
                 request.maxValuePerAct(), request.confirmationRequired(), request.reciprocity(), request.reputation());
@@ -65,22 +86,33 @@ public class CommunityController {
     }
 
     @GetMapping("/{communityId}")
+    @Operation(operationId = "getCommunity", summary = "A community and its settings")
     public Community find(@PathVariable String communityId) {
         return queries.query(new FindCommunity(communityId), ResponseTypes.optionalInstanceOf(Community.class)).join()
                 .orElseThrow(() -> new NotFound("Community '" + communityId + "' does not exist"));
     }
 
-    public record CreateCommunityRequest(String id, String name, List<String> categories, List<String> preTrustedMembers,
+    @Schema(name = "CommunityCreation", description = "A new community; every setting left out takes its default")
+    public record CreateCommunityRequest(@Schema(description = "Absent, the ledger chooses one", example = "makers") String id,
+                                         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 200,
+                                                 example = "Makers Guild") String name, List<String> categories, List<String> preTrustedMembers,
                                          BigDecimal maxValuePerAct, Boolean confirmationRequired,
                                          ReciprocityThresholds reciprocity, ReputationWeights reputation) {
     }
 
+    @Schema(name = "CommunitySettingsChange")
     public record CommunitySettingsRequest(List<String> categories, List<String> preTrustedMembers,
                                            BigDecimal maxValuePerAct, Boolean confirmationRequired,
                                            ReciprocityThresholds reciprocity, ReputationWeights reputation) {
     }
 
-    public record CommunityCreatedResponse(String id, String name, String apiKey, String apiKeyId,
+    @Schema(name = "CreatedCommunity")
+    public record CommunityCreatedResponse(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String id,
+                                           @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name,
+                                           @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                                                   description = "The community's key: shown here once, never again")
+                                           String apiKey,
+                                           @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String apiKeyId,
                                            CommunitySettings settings) {
     }
 }

@@ -8,28 +8,36 @@ import java.util.Map;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.contributionledger.api.LedgerCommands;
+import org.contributionledger.api.openapi.Refuses;
 import org.contributionledger.api.problem.NotFound;
 import org.contributionledger.api.security.KeyUsage;
 import org.contributionledger.api.security.Keys;
 import org.contributionledger.core.community.IssueCommunityApiKey;
 import org.contributionledger.core.community.RevokeCommunityApiKey;
+import org.contributionledger.core.community.UnknownApiKey;
 import org.contributionledger.query.directory.Community;
 import org.contributionledger.query.directory.CommunityApiKey;
 import org.contributionledger.query.directory.FindCommunity;
 import org.contributionledger.query.directory.FindCommunityApiKeys;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * A community's keys, for the admin only (see security.SecurityConfiguration): a community key
  * cannot issue or revoke keys, so a leaked key cannot lock its community's platform out.
  */
 @RestController
+@Tag(name = "Community keys", description = "Issuing, rotating and revoking a community's API keys (admin only)")
 @RequestMapping("/api/v1/communities/{communityId}/keys")
 public class CommunityKeyController {
 
@@ -45,6 +53,7 @@ public class CommunityKeyController {
 
     /** Every key the community was issued, revoked ones included, with when each last acted. */
     @GetMapping
+    @Operation(operationId = "listCommunityKeys", summary = "Every key a community was issued, with when each last acted")
     public CommunityKeys list(@PathVariable String communityId) {
         requireCommunity(communityId);
         return keys(communityId);
@@ -56,6 +65,8 @@ public class CommunityKeyController {
      * in the same step instead. The new key is in this response and nowhere else, ever.
      */
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "issueCommunityKey", summary = "Issue a new key (rotation); it is in this answer and nowhere else")
     public ResponseEntity<IssuedKey> issue(@PathVariable String communityId,
                                            @RequestParam(defaultValue = "false") boolean revokePrevious) {
         requireCommunity(communityId);
@@ -69,6 +80,8 @@ public class CommunityKeyController {
 
     /** Revokes one key: from the next request on, it answers 401. Revoking it again changes nothing. */
     @PostMapping("/{apiKeyId}/revoke")
+    @Operation(operationId = "revokeCommunityKey", summary = "Revoke one key: from the next request on, it answers 401")
+    @Refuses(UnknownApiKey.class)
     public CommunityKeys revoke(@PathVariable String communityId, @PathVariable String apiKeyId) {
         requireCommunity(communityId);
         commands.send(new RevokeCommunityApiKey(communityId, apiKeyId));

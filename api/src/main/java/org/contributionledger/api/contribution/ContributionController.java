@@ -8,16 +8,28 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.contributionledger.api.LedgerCommands;
 import org.contributionledger.api.Provenance;
 import org.contributionledger.api.batch.CommandBatchGateway;
+import org.contributionledger.api.openapi.Refuses;
 import org.contributionledger.api.problem.NotFound;
+import org.contributionledger.core.common.MemberNotActive;
+import org.contributionledger.core.common.OccurredInFuture;
 import org.contributionledger.core.common.Recording;
+import org.contributionledger.core.common.UnknownCommunity;
+import org.contributionledger.core.common.UnknownMember;
 import org.contributionledger.core.contribution.ConfirmContribution;
+import org.contributionledger.core.contribution.ContributionAlreadyFinal;
+import org.contributionledger.core.contribution.ContributionIdConflict;
 import org.contributionledger.core.contribution.ContributionStatus;
 import org.contributionledger.core.contribution.DisputeContribution;
+import org.contributionledger.core.contribution.OnlyReceiverMayConfirm;
+import org.contributionledger.core.contribution.OnlyReceiverMayDispute;
+import org.contributionledger.core.contribution.OnlyRecorderMayRevoke;
 import org.contributionledger.core.contribution.RevokeContribution;
+import org.contributionledger.core.contribution.SelfContributionNotAllowed;
+import org.contributionledger.core.contribution.UnknownCategory;
+import org.contributionledger.core.contribution.ValueOutOfRange;
 import org.contributionledger.query.statement.FindContribution;
 import org.contributionledger.query.statement.StatementEntry;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,8 +42,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
+@Tag(name = "Contributions", description = "Acts of giving and receiving, and their confirmation, dispute and revocation")
 @RequestMapping("/api/v1/communities/{communityId}/contributions")
 public class ContributionController {
 
@@ -58,9 +72,8 @@ public class ContributionController {
     @ApiResponse(responseCode = "200", description = "The same act was recorded before under this id; nothing recorded",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = StatementEntry.class)))
-    @ApiResponse(responseCode = "409", description = "contribution-id-conflict: another act under this id; differingFields names the fields",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(implementation = ProblemDetail.class)))
+    @Refuses({UnknownCommunity.class, UnknownMember.class, MemberNotActive.class, OccurredInFuture.class,
+            SelfContributionNotAllowed.class, UnknownCategory.class, ValueOutOfRange.class, ContributionIdConflict.class})
     public ResponseEntity<?> record(@PathVariable String communityId, @RequestBody ContributionRequest request) {
         Provenance provenance = LedgerCommands.currentProvenance();
         Recording recording = commands.send(request.toCommand(communityId, provenance.receivedAt()));
@@ -74,6 +87,7 @@ public class ContributionController {
 
     /** Up to {@code ledger.batch.max-items} acts in one transaction, with one result per item, in order. */
     @PostMapping("/batch")
+    @Operation(operationId = "recordContributions", summary = "Record many acts in one transaction, with one result per item")
     public CommandBatchGateway.BatchResponse recordBatch(@PathVariable String communityId,
                                                          @RequestBody BatchRequest request) {
         batches.check(communityId, request.contributions(), "contributions");
@@ -83,6 +97,7 @@ public class ContributionController {
     }
 
     @GetMapping("/{contributionId}")
+    @Operation(operationId = "getContribution", summary = "One act and its status")
     public StatementEntry find(@PathVariable String communityId, @PathVariable String contributionId) {
         return queries.query(new FindContribution(communityId, contributionId),
                         ResponseTypes.optionalInstanceOf(StatementEntry.class)).join()
@@ -91,6 +106,8 @@ public class ContributionController {
     }
 
     @PostMapping("/{contributionId}/confirm")
+    @Operation(operationId = "confirmContribution", summary = "The receiver confirms a pending or disputed act")
+    @Refuses({OnlyReceiverMayConfirm.class, ContributionAlreadyFinal.class})
     public ContributionState confirm(@PathVariable String communityId, @PathVariable String contributionId,
                                      @RequestBody ByRequest request) {
         commands.send(new ConfirmContribution(communityId, contributionId, request.by()));
@@ -98,6 +115,8 @@ public class ContributionController {
     }
 
     @PostMapping("/{contributionId}/dispute")
+    @Operation(operationId = "disputeContribution", summary = "The receiver disputes a pending act")
+    @Refuses({OnlyReceiverMayDispute.class, ContributionAlreadyFinal.class})
     public ContributionState dispute(@PathVariable String communityId, @PathVariable String contributionId,
                                      @RequestBody ByRequest request) {
         commands.send(new DisputeContribution(communityId, contributionId, request.by(), request.reason()));
@@ -105,19 +124,25 @@ public class ContributionController {
     }
 
     @PostMapping("/{contributionId}/revoke")
+    @Operation(operationId = "revokeContribution", summary = "The recorder revokes an act that is not final")
+    @Refuses({OnlyRecorderMayRevoke.class, ContributionAlreadyFinal.class})
     public ContributionState revoke(@PathVariable String communityId, @PathVariable String contributionId,
                                     @RequestBody ByRequest request) {
         commands.send(new RevokeContribution(communityId, contributionId, request.by(), request.reason()));
         return new ContributionState(contributionId, ContributionStatus.REVOKED);
     }
 
-    public record ContributionState(String id, ContributionStatus status) {
+    public record ContributionState(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "act-1") String id,
+                                    @Schema(requiredMode = Schema.RequiredMode.REQUIRED) ContributionStatus status) {
     }
 
-    public record ByRequest(String by, String reason) {
+    @Schema(name = "ContributionDecision", description = "Who confirms, disputes or revokes, and why")
+    public record ByRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "bob") String by,
+                            @Schema(maxLength = 2000) String reason) {
     }
 
-    public record BatchRequest(List<ContributionRequest> contributions) {
+    @Schema(name = "ContributionBatch")
+    public record BatchRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<ContributionRequest> contributions) {
     }
 
 }

@@ -7,16 +7,17 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.contributionledger.api.LedgerCommands;
 import org.contributionledger.api.batch.CommandBatchGateway;
+import org.contributionledger.api.openapi.Refuses;
 import org.contributionledger.api.problem.NotFound;
 import org.contributionledger.core.common.Recording;
+import org.contributionledger.core.common.UnknownCommunity;
+import org.contributionledger.core.member.MemberAlreadyRegistered;
 import org.contributionledger.core.member.RegisterMember;
 import org.contributionledger.core.member.ReinstateMember;
 import org.contributionledger.core.member.SuspendMember;
 import org.contributionledger.core.member.UpdateMemberProfile;
 import org.contributionledger.query.directory.FindMember;
 import org.contributionledger.query.directory.Member;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -27,11 +28,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
+@Tag(name = "Members", description = "A community's members, registered by its platform under the platform's own ids")
 @RequestMapping("/api/v1/communities/{communityId}/members")
 public class MemberController {
 
@@ -47,6 +49,7 @@ public class MemberController {
 
     /** Many registrations in one transaction; each is as idempotent as a single one. */
     @PostMapping("/batch")
+    @Operation(operationId = "registerMembers", summary = "Register many members in one transaction, with one result per item")
     public CommandBatchGateway.BatchResponse registerBatch(@PathVariable String communityId,
                                                            @RequestBody BatchRequest request) {
         batches.check(communityId, request.members(), "members");
@@ -63,9 +66,7 @@ public class MemberController {
     @Operation(operationId = "registerMember", summary = "Register a member (201), or answer a retry of it (200)")
     @ApiResponse(responseCode = "201", description = "Registered now")
     @ApiResponse(responseCode = "200", description = "Registered before with the same name; nothing recorded")
-    @ApiResponse(responseCode = "409", description = "member-already-registered: registered with another name",
-            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(implementation = ProblemDetail.class)))
+    @Refuses({UnknownCommunity.class, MemberAlreadyRegistered.class})
     public ResponseEntity<Member> register(@PathVariable String communityId,
                                            @RequestBody RegisterMemberRequest request) {
         Recording recording = commands.send(new RegisterMember(communityId, request.id(), request.displayName()));
@@ -75,6 +76,7 @@ public class MemberController {
     }
 
     @GetMapping("/{memberId}")
+    @Operation(operationId = "getMember", summary = "One member")
     public Member find(@PathVariable String communityId, @PathVariable String memberId) {
         return queries.query(new FindMember(communityId, memberId), ResponseTypes.optionalInstanceOf(Member.class))
                 .join().orElseThrow(() -> new NotFound(
@@ -82,6 +84,7 @@ public class MemberController {
     }
 
     @PatchMapping("/{memberId}")
+    @Operation(operationId = "updateMemberProfile", summary = "Change a member's display name")
     public Member updateProfile(@PathVariable String communityId, @PathVariable String memberId,
                                 @RequestBody UpdateProfileRequest request) {
         commands.send(new UpdateMemberProfile(communityId, memberId, request.displayName()));
@@ -89,6 +92,7 @@ public class MemberController {
     }
 
     @PostMapping("/{memberId}/suspend")
+    @Operation(operationId = "suspendMember", summary = "Suspend a member: they can no longer give, receive or trust")
     public Member suspend(@PathVariable String communityId, @PathVariable String memberId,
                           @RequestBody(required = false) ReasonRequest request) {
         commands.send(new SuspendMember(communityId, memberId, request == null ? null : request.reason()));
@@ -96,20 +100,30 @@ public class MemberController {
     }
 
     @PostMapping("/{memberId}/reinstate")
+    @Operation(operationId = "reinstateMember", summary = "Reinstate a suspended member")
     public Member reinstate(@PathVariable String communityId, @PathVariable String memberId) {
         commands.send(new ReinstateMember(communityId, memberId));
         return find(communityId, memberId);
     }
 
-    public record RegisterMemberRequest(String id, String displayName) {
+    @Schema(name = "MemberRegistration")
+    public record RegisterMemberRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The platform's own id", example = "ada")
+            String id,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 200, example = "Ada Lovelace")
+            String displayName) {
     }
 
-    public record BatchRequest(List<RegisterMemberRequest> members) {
+    @Schema(name = "MemberBatch")
+    public record BatchRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<RegisterMemberRequest> members) {
     }
 
-    public record UpdateProfileRequest(String displayName) {
+    @Schema(name = "MemberProfile")
+    public record UpdateProfileRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 200, example = "Ada King") String displayName) {
     }
 
-    public record ReasonRequest(String reason) {
+    @Schema(name = "SuspensionReason")
+    public record ReasonRequest(@Schema(maxLength = 2000) String reason) {
     }
 }

@@ -1,5 +1,6 @@
 package org.contributionledger.api.problem;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -50,6 +51,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -96,8 +98,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             Map.entry(ReciprocityThresholdsOutOfOrder.class, HttpStatus.UNPROCESSABLE_ENTITY));
 
     /** The status a rule maps to, or null when the rule is not mapped (a bug: every rule must be). */
-    static HttpStatus statusOf(Class<? extends LedgerRuleViolation> rule) {
+    public static HttpStatus statusOf(Class<? extends LedgerRuleViolation> rule) {
         return RULE_STATUS.get(rule);
+    }
+
+    /** The problem type (last segment of its URI) a rule is answered with. */
+    public static String typeOf(Class<? extends LedgerRuleViolation> rule) {
+        return kebab(rule.getSimpleName());
     }
 
     /** The problem a refused command becomes; also used for each refused item of a batch. */
@@ -164,6 +171,24 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 "The ledger failed to process the request; nothing partial was recorded. The request id names it in the logs.");
         problem.setProperty("requestId", MDC.get(RequestIdFilter.MDC_REQUEST_ID));
         return ResponseEntity.internalServerError().body(problem);
+    }
+
+    /**
+     * Spring's own refusals (unsupported media type, method not allowed, a missing parameter) come
+     * with the type {@code about:blank}; give them a type that names what went wrong, as every
+     * other problem has.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception failure, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        Object problemBody = body == null && failure instanceof ErrorResponse response ? response.getBody() : body;
+        if (problemBody instanceof ProblemDetail problem && "about:blank".equals(String.valueOf(problem.getType()))) {
+            HttpStatus known = HttpStatus.resolve(status.value());
+            String type = known == null || known == HttpStatus.BAD_REQUEST ? "invalid-request"
+                    : known.getReasonPhrase().toLowerCase().replaceAll("[^a-z0-9]+", "-");
+            problem.setType(URI.create(Problems.TYPE_BASE + type));
+        }
+        return super.handleExceptionInternal(failure, problemBody, headers, status, request);
     }
 
     /** Malformed JSON, wrong types, oversized or slow bodies: say which field, never leak parser internals. */

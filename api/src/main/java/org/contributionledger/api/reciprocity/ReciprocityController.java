@@ -2,15 +2,16 @@ package org.contributionledger.api.reciprocity;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.contributionledger.api.openapi.Refuses;
 import org.contributionledger.api.problem.NotFound;
 import org.contributionledger.query.reciprocity.FindPairwiseReciprocity;
 import org.contributionledger.query.reciprocity.FindReciprocity;
 import org.contributionledger.query.reciprocity.PairwiseReciprocity;
 import org.contributionledger.query.reciprocity.Reciprocity;
-import org.contributionledger.query.stats.CommunityStats;
-import org.contributionledger.query.stats.FindCommunityStats;
 import org.contributionledger.query.reputation.FindNetworkStats;
 import org.contributionledger.query.reputation.NetworkStats;
+import org.contributionledger.query.stats.CommunityStats;
+import org.contributionledger.query.stats.FindCommunityStats;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,6 +19,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
+import io.swagger.v3.oas.annotations.Operation;
 
 @RestController
 @RequestMapping("/api/v1/communities/{communityId}")
@@ -30,6 +33,8 @@ public class ReciprocityController {
     }
 
     @GetMapping("/members/{memberId}/reciprocity")
+    @Operation(operationId = "getMemberReciprocity", summary = "A member's reciprocity: contributor, balanced or taker",
+            tags = "Reciprocity")
     public Reciprocity member(@PathVariable String communityId, @PathVariable String memberId) {
         return queries.query(new FindReciprocity(communityId, memberId),
                         ResponseTypes.optionalInstanceOf(Reciprocity.class)).join()
@@ -38,6 +43,7 @@ public class ReciprocityController {
     }
 
     @GetMapping("/reciprocity")
+    @Operation(operationId = "getPairwiseReciprocity", summary = "What two members gave each other", tags = "Reciprocity")
     public PairwiseReciprocity pair(@PathVariable String communityId, @RequestParam String a,
                                     @RequestParam String b) {
         return queries.query(new FindPairwiseReciprocity(communityId, a, b),
@@ -51,6 +57,8 @@ public class ReciprocityController {
      * measures of the reputation snapshot (within about two seconds of writes).
      */
     @GetMapping("/stats")
+    @Operation(operationId = "getCommunityStats", summary = "A community's counts and network measures", tags = "Statistics")
+    @Refuses(also = "503 reputation-unavailable")
     public StatsResponse stats(@PathVariable String communityId) {
         CommunityStats ledger = queries.query(new FindCommunityStats(communityId),
                         ResponseTypes.optionalInstanceOf(CommunityStats.class)).join()

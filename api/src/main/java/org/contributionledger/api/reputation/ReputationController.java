@@ -2,6 +2,7 @@ package org.contributionledger.api.reputation;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.contributionledger.api.openapi.Refuses;
 import org.contributionledger.api.problem.NotFound;
 import org.contributionledger.query.reputation.FindInfluencers;
 import org.contributionledger.query.reputation.FindLeaderboard;
@@ -15,11 +16,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 /**
  * Reputation reads. They answer from the latest computed snapshot, which follows writes within
  * about two seconds; {@code freshness} in every answer says which changes it includes.
  */
 @RestController
+@Tag(name = "Reputation", description = "Trust-weighted influence (EigenTrust), from a snapshot that follows writes within about two seconds")
 @RequestMapping("/api/v1/communities/{communityId}")
 public class ReputationController {
 
@@ -30,6 +35,8 @@ public class ReputationController {
     }
 
     @GetMapping("/members/{memberId}/reputation")
+    @Operation(operationId = "getMemberReputation", summary = "A member's reputation and why")
+    @Refuses(also = "503 reputation-unavailable")
     public MemberReputation reputation(@PathVariable String communityId, @PathVariable String memberId,
                                        @RequestParam(defaultValue = "5") int topSources) {
         return queries.query(new FindReputation(communityId, memberId, topSources),
@@ -39,6 +46,8 @@ public class ReputationController {
     }
 
     @GetMapping("/leaderboard")
+    @Operation(operationId = "getLeaderboard", summary = "Members by influence, overall or for one category")
+    @Refuses(also = "503 reputation-unavailable")
     public Leaderboard leaderboard(@PathVariable String communityId,
                                    @RequestParam(required = false) String category,
                                    @RequestParam(defaultValue = "20") int limit,
@@ -51,6 +60,8 @@ public class ReputationController {
     }
 
     @GetMapping("/members/{memberId}/influencers")
+    @Operation(operationId = "getInfluencers", summary = "The members whose trust most shapes one member's reputation")
+    @Refuses(also = "503 reputation-unavailable")
     public Influencers influencers(@PathVariable String communityId, @PathVariable String memberId,
                                    @RequestParam(required = false) String category,
                                    @RequestParam(defaultValue = "10") int limit) {

@@ -13,7 +13,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 @RestController
+@Tag(name = "Reciprocity", description = "What members gave and received, and how balanced it is")
 @RequestMapping("/api/v1/communities/{communityId}/members/{memberId}/statement")
 public class StatementController {
 
@@ -25,6 +29,7 @@ public class StatementController {
 
     /** Newest first; follow {@code nextCursor} until it is absent. */
     @GetMapping
+    @Operation(operationId = "getStatement", summary = "Every act a member gave or received, newest first, a page at a time")
     public Statement statement(@PathVariable String communityId, @PathVariable String memberId,
                                @RequestParam(required = false) String cursor,
                                @RequestParam(defaultValue = "50") int limit) {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.contributionledger.api.support.OpenApiContract;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,8 +27,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Runs the repository's {@code requests.http} from top to bottom against a fresh ledger, as a
- * reader of the README would, and expects every request to succeed: the file documents every
- * endpoint, so it must never drift from the API.
+ * reader of the README would, and expects every request to succeed and to match the OpenAPI
+ * document: the file documents every endpoint, so it must never drift from the API.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RequestsHttpIT {
@@ -79,11 +80,14 @@ class RequestsHttpIT {
                 continue;
             }
             String[] requestLine = substitute(lines.get(start), variables).split(" ", 2);
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(requestLine[1].strip()));
+            URI uri = URI.create(requestLine[1].strip());
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri);
+            Map<String, String> headers = new HashMap<>();
             int line = start + 1;
             for (; line < lines.size() && !lines.get(line).isBlank(); line++) {
                 String[] header = substitute(lines.get(line), variables).split(":", 2);
                 request.header(header[0].strip(), header[1].strip());
+                headers.put(header[0].strip(), header[1].strip());
             }
             StringBuilder body = new StringBuilder();
             String handler = null;
@@ -98,6 +102,11 @@ class RequestsHttpIT {
             request.method(requestLine[0], payload.isEmpty() ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(payload));
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            Map<String, String> received = new HashMap<>();
+            response.headers().map().forEach((name, values) -> received.put(name, values.get(0)));
+            OpenApiContract.checkExchange(port, requestLine[0], uri.getRawPath()
+                            + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()), headers, payload,
+                    response.statusCode(), received, response.body());
 
             assertThat(response.statusCode()).as("%s %s answered %s", requestLine[0], requestLine[1], response.body())
                     .isBetween(200, 299);

@@ -37,15 +37,26 @@ public final class RawHttp {
         }
     }
 
-    /** Sends {@code request} exactly as given and reads the whole answer (the server closes, or 10 s pass). */
+    /**
+     * Sends {@code request} exactly as given and reads the whole answer (the server closes, or 10 s
+     * pass). The answer is checked against the OpenAPI document (see {@link OpenApiContract}); the
+     * request, often malformed on purpose, is not.
+     */
     public static Answer exchange(int port, String request) {
+        Answer answer;
         try (Socket socket = connect(port, 10_000)) {
             socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();
-            return read(socket.getInputStream());
+            answer = read(socket.getInputStream());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        String[] requestLine = request.split("\r?\n", 2)[0].split(" ");
+        if (requestLine.length == 3 && requestLine[1].startsWith("/")) {
+            OpenApiContract.checkExchange(port, requestLine[0], requestLine[1], Map.of(), null, answer.status(),
+                    answer.headers(), answer.body());
+        }
+        return answer;
     }
 
     /**
