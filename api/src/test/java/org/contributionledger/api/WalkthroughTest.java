@@ -31,7 +31,7 @@ class WalkthroughTest extends LedgerApiTest {
         platform.registerMember(c, "bob", "Bob").expect(201);
 
         Reply recorded = platform.record(c, Act.of("act-1", "alice", "bob").value(new BigDecimal("7.5"))).expect(201);
-        assertThat(recorded.text("/id")).isEqualTo("act-1");
+        assertThat(recorded.text("/contributionId")).isEqualTo("act-1");
         assertThat(recorded.text("/status")).isEqualTo("PENDING");
         assertThat(recorded.header("Location")).hasValue("/api/v1/communities/" + c + "/contributions/act-1");
 

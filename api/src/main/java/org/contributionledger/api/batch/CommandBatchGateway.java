@@ -24,6 +24,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -150,7 +152,10 @@ public class CommandBatchGateway {
                              @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
                                      description = "True for a recorded item that was stored before (a retry): it added nothing")
                              boolean alreadyRecorded,
-                             @Schema(description = "Why the item was rejected") ProblemDetail problem) {
+                             // Absent, not null, on a recorded item: OpenAPI 3.0 cannot say "null" beside a $ref.
+                             @JsonInclude(JsonInclude.Include.NON_NULL)
+                             @Schema(description = "Why the item was rejected; present on rejected items only")
+                             ProblemDetail problem) {
     }
 
     @Schema(name = "BatchResult")

@@ -60,29 +60,30 @@ public class ContributionController {
     }
 
     /**
-     * Records one act: 201 with its status. A retry (the same id with the same act) records nothing
-     * and answers 200 with the act as it is stored, so the caller sees that it was a retry and what
-     * the ledger holds; the same id with another act is a conflict naming the differing fields.
+     * Records one act and answers with the act as stored (the same body as GET on its Location):
+     * 201 when it was recorded now. A retry (the same id with the same act) records nothing and
+     * answers 200, so the caller sees that it was a retry and what the ledger holds (e.g. CONFIRMED
+     * by now); the same id with another act is a conflict naming the differing fields. One body
+     * for both answers keeps a client's code path the same either way.
      */
     @PostMapping
     @Operation(operationId = "recordContribution", summary = "Record an act (201), or answer a retry of it (200)")
     @ApiResponse(responseCode = "201", description = "Recorded now",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                    schema = @Schema(implementation = ContributionState.class)))
+                    schema = @Schema(implementation = StatementEntry.class)))
     @ApiResponse(responseCode = "200", description = "The same act was recorded before under this id; nothing recorded",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = StatementEntry.class)))
     @Refuses({UnknownCommunity.class, UnknownMember.class, MemberNotActive.class, OccurredInFuture.class,
             SelfContributionNotAllowed.class, UnknownCategory.class, ValueOutOfRange.class, ContributionIdConflict.class})
-    public ResponseEntity<?> record(@PathVariable String communityId, @RequestBody ContributionRequest request) {
+    public ResponseEntity<StatementEntry> record(@PathVariable String communityId, @RequestBody ContributionRequest request) {
         Provenance provenance = LedgerCommands.currentProvenance();
         Recording recording = commands.send(request.toCommand(communityId, provenance.receivedAt()));
         URI location = URI.create("/api/v1/communities/" + communityId + "/contributions/" + request.id());
-        if (recording.alreadyRecorded()) {
-            return ResponseEntity.ok().location(location).body(find(communityId, request.id()));
-        }
-        return ResponseEntity.created(location)
-                .body(new ContributionState(request.id(), (ContributionStatus) recording.answer()));
+        // The view is updated in the command's transaction, so the act reads back at once.
+        StatementEntry stored = find(communityId, request.id());
+        return (recording.alreadyRecorded() ? ResponseEntity.ok() : ResponseEntity.created(location))
+                .location(location).body(stored);
     }
 
     /** Up to {@code ledger.batch.max-items} acts in one transaction, with one result per item, in order. */

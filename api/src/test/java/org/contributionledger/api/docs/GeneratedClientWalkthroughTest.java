@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import org.contributionledger.api.support.LedgerApiTest;
 import org.contributionledger.api.support.LedgerClient;
 import org.contributionledger.client.ApiClient;
+import org.contributionledger.client.ApiResponse;
 import org.contributionledger.client.ApiException;
 import org.contributionledger.client.api.CommunitiesApi;
 import org.contributionledger.client.api.ContributionsApi;
@@ -22,6 +23,7 @@ import org.contributionledger.client.model.CommunityCreation;
 import org.contributionledger.client.model.Contribution;
 import org.contributionledger.client.model.ContributionDecision;
 import org.contributionledger.client.model.ContributionState;
+import org.contributionledger.client.model.StatementEntry;
 import org.contributionledger.client.model.CreatedCommunity;
 import org.contributionledger.client.model.Leaderboard;
 import org.contributionledger.client.model.Member;
@@ -67,11 +69,17 @@ class GeneratedClientWalkthroughTest extends LedgerApiTest {
 
         // 3. Ada says she helped Bob for 2.5 hours: pending until Bob confirms.
         ContributionsApi contributions = new ContributionsApi(platform);
-        ContributionState recorded = contributions.recordContribution(makers, new Contribution().id("act-1")
+        Contribution act = new Contribution().id("act-1")
                 .giver("ada").receiver("bob").category("help").value(new BigDecimal("2.5"))
                 .occurredAt(OffsetDateTime.parse("2026-01-15T10:00:00Z"))
-                .description("Reviewed the grant application").recordedBy(Contribution.RecordedByEnum.GIVER));
-        assertThat(recorded.getStatus()).isEqualTo(ContributionState.StatusEnum.PENDING);
+                .description("Reviewed the grant application").recordedBy(Contribution.RecordedByEnum.GIVER);
+        ApiResponse<StatementEntry> recorded = contributions.recordContributionWithHttpInfo(makers, act);
+        assertThat(recorded.getStatusCode()).isEqualTo(201);
+        assertThat(recorded.getData().getStatus()).isEqualTo("PENDING");
+        // The same act again is a retry: 200 with the act as stored, nothing new.
+        ApiResponse<StatementEntry> retried = contributions.recordContributionWithHttpInfo(makers, act);
+        assertThat(retried.getStatusCode()).isEqualTo(200);
+        assertThat(retried.getData()).isEqualTo(recorded.getData());
 
         // 4. Bob confirms it.
         ContributionState confirmed = contributions.confirmContribution(makers, "act-1",
@@ -104,7 +112,7 @@ class GeneratedClientWalkthroughTest extends LedgerApiTest {
         assertThat(leaderboard.getEntries()).isNotEmpty();
         StatsResponse stats = new StatisticsApi(platform).getCommunityStats(makers);
         assertThat(stats.getMembers()).isEqualTo(2L);
-        assertThat(stats.getTrustTies()).isEqualTo(1L);
+        assertThat(stats.getPositiveTrustDeclarations()).isEqualTo(1L);
 
         // Running it twice answers 409 at step 1: the community exists.
         assertThatThrownBy(() -> new CommunitiesApi(client(LedgerClient.ADMIN_KEY))
