@@ -47,12 +47,20 @@ public final class TestLedger implements AutoCloseable {
 
     /** As {@link #start(Path)}, with some properties set otherwise (e.g. small rate limits). */
     public static TestLedger start(Path dataDir, Map<String, String> overrides) {
+        return start(dataDir, overrides, new Class<?>[0]);
+    }
+
+    /** As {@link #start(Path, Map)}, with more configuration classes (e.g. a test's event handler). */
+    public static TestLedger start(Path dataDir, Map<String, String> overrides, Class<?>... moreSources) {
         List<String> args = new ArrayList<>();
         args.add("--server.port=0");
         Map<String, String> properties = properties(dataDir);
         properties.putAll(overrides);
         properties.forEach((name, value) -> args.add("--" + name + "=" + value));
-        return new TestLedger(SpringApplication.run(LedgerApplication.class, args.toArray(String[]::new)));
+        Class<?>[] sources = new Class<?>[moreSources.length + 1];
+        sources[0] = LedgerApplication.class;
+        System.arraycopy(moreSources, 0, sources, 1, moreSources.length);
+        return new TestLedger(SpringApplication.run(sources, args.toArray(String[]::new)));
     }
 
     public int port() {
