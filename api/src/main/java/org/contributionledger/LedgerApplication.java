@@ -36,7 +36,7 @@ public class LedgerApplication {
      * ({@code --help}, a command, a typo) is for the command-line client, which never starts Spring:
      * a second server would only fail on the database lock of the first.
      */
-    static boolean startsServer(String[] args) {
+    public static boolean startsServer(String[] args) {
         return Arrays.stream(args).allMatch(arg -> arg.startsWith("--") && arg.indexOf('=') > 2);
     }
 

@@ -141,7 +141,11 @@ public class ImportCommand implements Callable<Integer> {
             }
             String[] fields = format == Format.signed ? trimmed.split(",") : trimmed.split("\\s+");
             int expected = format == Format.signed ? 4 : 3;
-            boolean numeric = fields.length >= expected && fields[expected - 1].matches("-?\\d+(\\.\\d+)?");
+            // Every field after the two node ids is a number (signed: rating and time; temporal: time).
+            boolean numeric = fields.length >= expected;
+            for (int i = 2; numeric && i < expected; i++) {
+                numeric = fields[i].matches("-?\\d+(\\.\\d+)?");
+            }
             if (!numeric) {
                 if (rows.isEmpty() && lineNumber == 1) {
                     continue; // a header line such as "src dst time"

@@ -77,7 +77,7 @@ class ReplayReadinessTest {
         // One event per batch, so that the replay's progress moves event by event up to the hold.
         Map<String, String> settings = Map.of("axon.eventhandling.processors.reputation.batch-size", "1",
                 "logging.level.org.contributionledger.api.readiness", "INFO");
-        try (TestLedger second = TestLedger.start(dataDir, settings, HoldTheReplay.class)) {
+        try (TestLedger second = TestLedger.startReplaying(dataDir, settings, HoldTheReplay.class)) {
             LedgerClient platform = second.admin().withKey(community.apiKey());
             LedgerClient anonymous = second.admin().withKey(null);
 
