@@ -16,11 +16,8 @@ import picocli.CommandLine;
  * The same jar is the command-line client: {@code import} and {@code bench-ingest} talk to a
  * running ledger over HTTP and start no server of their own.
  */
-// Scans the Spring side only: core is plain Java and Axon (its aggregates are configured in
-// AxonConfiguration), and reading its classes for Spring annotations would only make Spring
-// inspect Axon's handler annotations and warn about their deprecated attribute conventions.
-@SpringBootApplication(scanBasePackages = {"org.contributionledger.api", "org.contributionledger.query"})
-@ConfigurationPropertiesScan("org.contributionledger.api")
+@SpringBootApplication
+@ConfigurationPropertiesScan
 public class LedgerApplication {
 
     public static void main(String[] args) {

@@ -9,18 +9,27 @@ import org.contributionledger.query.reputation.FindReputation;
 import org.contributionledger.query.reputation.Influencers;
 import org.contributionledger.query.reputation.Leaderboard;
 import org.contributionledger.query.reputation.MemberReputation;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 /**
  * Reputation reads. They answer from the latest computed snapshot, which follows writes within
- * about two seconds; {@code freshness} in every answer says which changes it includes.
+ * about two seconds; {@code freshness} in every answer says which changes it includes. Just after a
+ * start, until the history has been replayed, they answer 503 (see ReplayProgress).
  */
 @RestController
 @RequestMapping("/api/v1/communities/{communityId}")
+@ApiResponse(responseCode = "503", description = "Reputation is being rebuilt after a start (reputation-replaying, with"
+        + " Retry-After, replayed and total), or cannot be computed for this community (reputation-unavailable)",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 public class ReputationController {
 
     private final QueryGateway queries;
