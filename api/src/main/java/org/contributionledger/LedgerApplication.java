@@ -1,9 +1,9 @@
 package org.contributionledger;
 
 import java.util.Arrays;
-import java.util.Set;
 
 import org.contributionledger.cli.BenchIngestCommand;
+import org.contributionledger.cli.ExitCodes;
 import org.contributionledger.cli.ImportCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -20,29 +20,47 @@ import picocli.CommandLine;
 @ConfigurationPropertiesScan
 public class LedgerApplication {
 
-    private static final Set<String> CLI_COMMANDS = Set.of("import", "bench-ingest", "help");
-
     public static void main(String[] args) {
-        if (args.length > 0 && CLI_COMMANDS.contains(args[0])) {
+        if (!startsServer(args)) {
             System.exit(cli().execute(args));
         }
         System.setProperty("disable-axoniq-console-message", "true");
         SpringApplication.run(LedgerApplication.class, args);
     }
 
+    /**
+     * The server takes no arguments but Spring properties ({@code --server.port=9090}); anything else
+     * ({@code --help}, a command, a typo) is for the command-line client, which never starts Spring:
+     * a second server would only fail on the database lock of the first.
+     */
+    public static boolean startsServer(String[] args) {
+        return Arrays.stream(args).allMatch(arg -> arg.startsWith("--") && arg.indexOf('=') > 2);
+    }
+
     public static CommandLine cli() {
         return new CommandLine(new Cli())
                 .addSubcommand("import", new ImportCommand())
                 .addSubcommand("bench-ingest", new BenchIngestCommand())
-                .addSubcommand("help", new CommandLine.HelpCommand());
+                .addSubcommand("help", new CommandLine.HelpCommand())
+                .setExecutionExceptionHandler(ExitCodes::onFailure)
+                .setParameterExceptionHandler(ExitCodes::onUsageError);
     }
 
     @CommandLine.Command(name = "ledger", mixinStandardHelpOptions = true,
-            description = "Contribution Ledger. Without a command, starts the server.")
+            synopsisSubcommandLabel = "[COMMAND]",
+            description = {"Contribution Ledger.",
+                    "Without arguments (or with Spring properties only, e.g. --server.port=9090), starts the server.",
+                    "The commands talk to a running ledger over HTTP at $LEDGER_URL (default http://localhost:8080)."},
+            footer = {"", "Exit status: 0 done, 1 the ledger answered an error (or another failure),",
+                    "2 wrong command line or unreadable input file, 3 no ledger at the URL, 4 key refused (401/403)."})
     static final class Cli implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
         @Override
         public void run() {
-            System.out.println("Commands: " + Arrays.toString(CLI_COMMANDS.toArray()));
+            // Only reached with arguments that are not a command; a command is required then.
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing command");
         }
     }
 }

@@ -2,6 +2,7 @@ package org.contributionledger.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,9 +19,13 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.contributionledger.cli.ExitCodes.InputProblem;
+
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * Reads an edge list and posts it through the ledger's HTTP API in batches. Every id is derived
@@ -63,14 +68,19 @@ public class ImportCommand implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "1000", description = "Items per request (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    private final PrintStream out = System.out;
-    private final PrintStream err = System.err;
+    @Spec
+    CommandSpec spec;
+
+    /** The progress bar's stream; the summary goes to the command's standard output. */
+    private final PrintStream progressOut = System.err;
 
     @Override
     public Integer call() throws IOException {
         if (key == null || key.isBlank()) {
-            err.println("No key: pass --key or set LEDGER_KEY");
-            return 2;
+            throw new InputProblem("no key: pass --key or set LEDGER_KEY");
+        }
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new InputProblem("cannot read " + file + ": " + (Files.exists(file) ? "not a readable file" : "no such file"));
         }
         List<String[]> rows = read();
         LedgerHttpClient ledger = new LedgerHttpClient(url, key);
@@ -111,11 +121,13 @@ public class ImportCommand implements Callable<Integer> {
                     item.put("recordedBy", "RECEIVER");
                     return item;
                 });
-        out.printf("Imported %s into community '%s': %,d members (%,d rejected), %,d rows recorded, %,d rejected%n",
-                file.getFileName(), community, memberOutcome.recorded, memberOutcome.rejected(), rowOutcome.recorded,
-                rowOutcome.rejected());
-        rowOutcome.rejectedByRule.forEach((rule, count) -> out.printf("  rejected %,d: %s%n", count, rule));
-        return 0;
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("Imported %s into community '%s': members %s; %s %s%n", file.getFileName(), community,
+                memberOutcome, format == Format.signed ? "trust declarations" : "acts", rowOutcome);
+        memberOutcome.rejectedByRule.forEach((rule, count) -> out.printf("  members rejected %,d: %s%n", count, rule));
+        rowOutcome.rejectedByRule.forEach((rule, count) -> out.printf("  rows rejected %,d: %s%n", count, rule));
+        out.flush();
+        return ExitCodes.OK;
     }
 
     private List<String[]> read() throws IOException {
@@ -129,12 +141,16 @@ public class ImportCommand implements Callable<Integer> {
             }
             String[] fields = format == Format.signed ? trimmed.split(",") : trimmed.split("\\s+");
             int expected = format == Format.signed ? 4 : 3;
-            boolean numeric = fields.length >= expected && fields[expected - 1].matches("-?\\d+(\\.\\d+)?");
+            // Every field after the two node ids is a number (signed: rating and time; temporal: time).
+            boolean numeric = fields.length >= expected;
+            for (int i = 2; numeric && i < expected; i++) {
+                numeric = fields[i].matches("-?\\d+(\\.\\d+)?");
+            }
             if (!numeric) {
                 if (rows.isEmpty() && lineNumber == 1) {
                     continue; // a header line such as "src dst time"
                 }
-                throw new IllegalArgumentException(file + " line " + lineNumber + " is not a " + format + " row: " + line);
+                throw new InputProblem(file + " line " + lineNumber + " is not a " + format + " row: " + line);
             }
             // Some SNAP copies carry fractional seconds; the ledger's acts keep whole seconds.
             fields[expected - 1] = fields[expected - 1].replaceFirst("\\..*$", "");
@@ -146,17 +162,12 @@ public class ImportCommand implements Callable<Integer> {
     private <T> Outcome postInBatches(LedgerHttpClient ledger, String path, String field, String label, List<T> items,
                                       Function<T, Object> toItem) {
         Outcome outcome = new Outcome(items.size());
-        ProgressBar progress = new ProgressBar(err, label, items.size());
+        ProgressBar progress = new ProgressBar(progressOut, label, items.size());
         for (int from = 0; from < items.size(); from += batchSize) {
             List<Object> chunk = items.subList(from, Math.min(items.size(), from + batchSize)).stream()
                     .map(toItem).toList();
             JsonNode response = ledger.post(path, Map.of(field, chunk));
-            outcome.recorded += response.path("recorded").asLong();
-            for (JsonNode result : response.path("results")) {
-                if ("rejected".equals(result.path("outcome").asText())) {
-                    outcome.rejectedByRule.merge(result.path("problem").path("title").asText(), 1L, Long::sum);
-                }
-            }
+            outcome.count(response);
             progress.update(Math.min(items.size(), from + batchSize));
         }
         if (items.isEmpty()) {
@@ -169,17 +180,50 @@ public class ImportCommand implements Callable<Integer> {
     private record Row(int index, String[] fields) {
     }
 
-    private static final class Outcome {
+    /** What the batches of one kind of item did: new, already recorded (a rerun), rejected (by rule). */
+    static final class Outcome {
         final long total;
         long recorded;
+        long alreadyRecorded;
         final Map<String, Long> rejectedByRule = new TreeMap<>();
 
         Outcome(long total) {
             this.total = total;
         }
 
+        /** Adds one batch answer: {@code recorded} counts new items and retries alike, each result says which. */
+        void count(JsonNode batchAnswer) {
+            recorded += batchAnswer.path("recorded").asLong();
+            for (JsonNode result : batchAnswer.path("results")) {
+                if ("rejected".equals(result.path("outcome").asText())) {
+                    rejectedByRule.merge(result.path("problem").path("title").asText(), 1L, Long::sum);
+                } else if (alreadyRecorded(result)) {
+                    alreadyRecorded++;
+                }
+            }
+        }
+
+        /**
+         * An item the ledger already held (a retry, which adds nothing). Read from the item's
+         * {@code "alreadyRecorded": true}, or an outcome named so; an answer that says neither
+         * counts the item as new.
+         */
+        private static boolean alreadyRecorded(JsonNode result) {
+            String outcome = result.path("outcome").asText().replaceAll("[-_ ]", "");
+            return result.path("alreadyRecorded").asBoolean(false) || "alreadyrecorded".equalsIgnoreCase(outcome);
+        }
+
+        long created() {
+            return recorded - alreadyRecorded;
+        }
+
         long rejected() {
             return total - recorded;
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%,d new, %,d already recorded, %,d rejected", created(), alreadyRecorded, rejected());
         }
     }
 }

@@ -75,17 +75,41 @@ final class LedgerHttpClient {
                 throw new Busy(method + " " + path + " answered " + response.statusCode() + ": " + response.body(),
                         Math.min(30, Math.max(1, retryAfter)));
             }
+            if (response.statusCode() == 401 || response.statusCode() == 403) {
+                throw new KeyRefused("the ledger at " + baseUrl + " refused the key (" + response.statusCode() + "): "
+                        + problemDetail(response.body()));
+            }
             if (response.statusCode() >= 400) {
                 throw new LedgerCallFailed(method + " " + path + " answered " + response.statusCode() + ": "
-                        + response.body());
+                        + problemDetail(response.body()));
             }
             return response.body().isEmpty() ? json.nullNode() : json.readTree(response.body());
         } catch (IOException e) {
-            throw new LedgerCallFailed("Could not reach the ledger at " + baseUrl + ": " + e.getMessage());
+            throw new LedgerUnreachable("no ledger answers at " + baseUrl + " (" + describe(e)
+                    + "); start it with ./ledger, or set LEDGER_URL or --url to where it runs");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LedgerCallFailed("Interrupted");
         }
+    }
+
+    /** A problem+json answer's detail (one line), or the body as it came. */
+    private String problemDetail(String body) {
+        try {
+            JsonNode problem = json.readTree(body);
+            if (problem != null && problem.hasNonNull("detail")) {
+                return problem.path("detail").asText();
+            }
+        } catch (IOException notJson) {
+            // Not a problem document (a proxy's page, say): show it as it is.
+        }
+        return body.replaceAll("\\s+", " ").strip();
+    }
+
+    /** Java's connection errors often have no message ("ConnectException: null"). */
+    private static String describe(IOException e) {
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
     }
 
     private static Optional<Long> seconds(String header) {
@@ -115,8 +139,22 @@ final class LedgerHttpClient {
         }
     }
 
-    static final class LedgerCallFailed extends RuntimeException {
+    static class LedgerCallFailed extends RuntimeException {
         LedgerCallFailed(String message) {
+            super(message);
+        }
+    }
+
+    /** Nothing answers at the ledger's URL: not started, another port, another host. */
+    static final class LedgerUnreachable extends LedgerCallFailed {
+        LedgerUnreachable(String message) {
+            super(message);
+        }
+    }
+
+    /** The ledger answered 401 or 403: the key is wrong, revoked, or not allowed this request. */
+    static final class KeyRefused extends LedgerCallFailed {
+        KeyRefused(String message) {
             super(message);
         }
     }

@@ -3,6 +3,8 @@ package org.contributionledger.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -64,7 +66,11 @@ class ImportIT {
         rows.forEach(row -> members.addAll(List.of(row.split(" ")).subList(0, 2)));
         String key = createCommunity("college");
 
-        assertThat(importFile(key, "college", "temporal", file, "--category", "advice", "--value", "1")).isZero();
+        StringWriter summary = new StringWriter();
+        assertThat(importFile(summary, key, "college", "temporal", file, "--category", "advice", "--value", "1")).isZero();
+        assertThat(summary.toString()).startsWith("Imported CollegeMsg-head3000.txt into community 'college': members "
+                + String.format("%,d", members.size()) + " new, 0 already recorded, 0 rejected;"
+                + " acts 3,000 new, 0 already recorded, 0 rejected");
         long events = events();
         JsonNode stats = get("/api/v1/communities/college/stats", key);
         assertThat(stats.path("members").asLong()).isEqualTo(members.size());
@@ -99,11 +105,28 @@ class ImportIT {
         assertThat(events()).isEqualTo(events);
     }
 
+    @Test
+    void aKeyTheLedgerRefusesExitsWith4AndOneLine() throws Exception {
+        createCommunity("refused");
+        StringWriter err = new StringWriter();
+        int exitCode = LedgerApplication.cli().setErr(new PrintWriter(err)).execute("import", "--url",
+                "http://localhost:" + port, "--key", "cl_not-a-key-of-this-ledger", "--community", "refused",
+                "--format", "signed", DATA.resolve("soc-sign-bitcoinotc-head2000.csv").toString());
+        assertThat(exitCode).isEqualTo(ExitCodes.KEY_REFUSED);
+        assertThat(err.toString()).startsWith("ledger import: the ledger at http://localhost:" + port
+                + " refused the key (401)");
+        assertThat(err.toString().strip().lines()).hasSize(1);
+    }
+
     private int importFile(String key, String community, String format, Path file, String... more) {
+        return importFile(new StringWriter(), key, community, format, file, more);
+    }
+
+    private int importFile(StringWriter out, String key, String community, String format, Path file, String... more) {
         List<String> args = new java.util.ArrayList<>(List.of("import", "--url", "http://localhost:" + port,
                 "--key", key, "--community", community, "--format", format, file.toString()));
         args.addAll(List.of(more));
-        return LedgerApplication.cli().execute(args.toArray(String[]::new));
+        return LedgerApplication.cli().setOut(new PrintWriter(out)).execute(args.toArray(String[]::new));
     }
 
     private long events() {

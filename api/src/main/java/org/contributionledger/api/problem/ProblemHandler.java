@@ -41,6 +41,7 @@ import org.contributionledger.core.contribution.ValueOutOfRange;
 import org.contributionledger.core.member.MemberAlreadyRegistered;
 import org.contributionledger.core.trust.SelfTrustNotAllowed;
 import org.contributionledger.core.trust.TrustLevelOutOfRange;
+import org.contributionledger.query.reputation.ReputationReplaying;
 import org.contributionledger.query.reputation.ReputationUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,6 +98,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             Map.entry(ReciprocityThresholdOutOfRange.class, HttpStatus.UNPROCESSABLE_ENTITY),
             Map.entry(ReciprocityThresholdsOutOfOrder.class, HttpStatus.UNPROCESSABLE_ENTITY));
 
+    /** A replay takes seconds (about 20,000 events a second): a client asks again after this. */
+    static final int REPLAY_RETRY_AFTER_SECONDS = 2;
+
     /** The status a rule maps to, or null when the rule is not mapped (a bug: every rule must be). */
     public static HttpStatus statusOf(Class<? extends LedgerRuleViolation> rule) {
         return RULE_STATUS.get(rule);
@@ -126,6 +130,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "reputation-unavailable", "Reputation unavailable",
                     unavailable.getMessage());
         }
+        if (cause instanceof ReputationReplaying replaying) {
+            // Not a 404 (the community may well exist) nor a partial answer: come back shortly.
+            ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "reputation-replaying",
+                    "Reputation is being rebuilt", replaying.getMessage());
+            problem.setProperty("replayed", replaying.replayed());
+            problem.setProperty("total", replaying.total());
+            return problem;
+        }
         if (cause instanceof AggregateNotFoundException notFound) {
             return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", describe(String.valueOf(notFound.getAggregateIdentifier())));
         }
@@ -142,6 +154,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problemFor(failure);
         if (problem == null) {
             return unexpected(failure);
+        }
+        if (hasCause(failure, ReputationReplaying.class)) {
+            return ResponseEntity.status(problem.getStatus())
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(REPLAY_RETRY_AFTER_SECONDS)).body(problem);
         }
         return ResponseEntity.status(problem.getStatus()).body(problem);
     }

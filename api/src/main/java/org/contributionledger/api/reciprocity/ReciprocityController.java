@@ -58,7 +58,7 @@ public class ReciprocityController {
      */
     @GetMapping("/stats")
     @Operation(operationId = "getCommunityStats", summary = "A community's counts and network measures", tags = "Statistics")
-    @Refuses(also = "503 reputation-unavailable")
+    @Refuses(also = {"503 reputation-unavailable", "503 reputation-replaying"})
     public StatsResponse stats(@PathVariable String communityId) {
         CommunityStats ledger = queries.query(new FindCommunityStats(communityId),
                         ResponseTypes.optionalInstanceOf(CommunityStats.class)).join()

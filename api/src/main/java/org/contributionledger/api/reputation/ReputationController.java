@@ -21,7 +21,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * Reputation reads. They answer from the latest computed snapshot, which follows writes within
- * about two seconds; {@code freshness} in every answer says which changes it includes.
+ * about two seconds; {@code freshness} in every answer says which changes it includes. Just after a
+ * start, until the history has been replayed, they answer 503 (see ReplayProgress).
  */
 @RestController
 @Tag(name = "Reputation", description = "Trust-weighted influence (EigenTrust), from a snapshot that follows writes within about two seconds")
@@ -36,7 +37,7 @@ public class ReputationController {
 
     @GetMapping("/members/{memberId}/reputation")
     @Operation(operationId = "getMemberReputation", summary = "A member's reputation and why")
-    @Refuses(also = "503 reputation-unavailable")
+    @Refuses(also = {"503 reputation-unavailable", "503 reputation-replaying"})
     public MemberReputation reputation(@PathVariable String communityId, @PathVariable String memberId,
                                        @RequestParam(defaultValue = "5") int topSources) {
         return queries.query(new FindReputation(communityId, memberId, topSources),
@@ -47,7 +48,7 @@ public class ReputationController {
 
     @GetMapping("/leaderboard")
     @Operation(operationId = "getLeaderboard", summary = "Members by influence, overall or for one category")
-    @Refuses(also = "503 reputation-unavailable")
+    @Refuses(also = {"503 reputation-unavailable", "503 reputation-replaying"})
     public Leaderboard leaderboard(@PathVariable String communityId,
                                    @RequestParam(required = false) String category,
                                    @RequestParam(defaultValue = "20") int limit,
@@ -61,7 +62,7 @@ public class ReputationController {
 
     @GetMapping("/members/{memberId}/influencers")
     @Operation(operationId = "getInfluencers", summary = "The members whose trust most shapes one member's reputation")
-    @Refuses(also = "503 reputation-unavailable")
+    @Refuses(also = {"503 reputation-unavailable", "503 reputation-replaying"})
     public Influencers influencers(@PathVariable String communityId, @PathVariable String memberId,
                                    @RequestParam(required = false) String category,
                                    @RequestParam(defaultValue = "10") int limit) {

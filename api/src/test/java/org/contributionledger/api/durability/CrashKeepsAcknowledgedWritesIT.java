@@ -517,7 +517,7 @@ class CrashKeepsAcknowledgedWritesIT {
             // The default configuration is what is under test: no database URL from the environment.
             env.keySet().removeIf(name -> name.startsWith("LEDGER_"));
             env.put("LEDGER_DATA_DIR", dataDir.toString());
-            env.put("LEDGER_PORT", Integer.toString(port));
+            env.put("SERVER_PORT", Integer.toString(port));
             env.put("LEDGER_ADMIN_KEY", ADMIN_KEY);
             LedgerProcess ledger = new LedgerProcess(builder.start(), log, port);
             ledger.awaitHealthy();

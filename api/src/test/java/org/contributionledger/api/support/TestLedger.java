@@ -1,12 +1,14 @@
 package org.contributionledger.api.support;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.contributionledger.LedgerApplication;
+import org.contributionledger.query.reputation.ReplayProgress;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -45,14 +47,41 @@ public final class TestLedger implements AutoCloseable {
         return start(dataDir, Map.of());
     }
 
-    /** As {@link #start(Path)}, with some properties set otherwise (e.g. small rate limits). */
+    /**
+     * As {@link #start(Path)}, with some properties set otherwise (e.g. small rate limits). Returns
+     * once the ledger is ready: the reputation has replayed the history stored at start, so its
+     * reads answer rather than 503.
+     */
     public static TestLedger start(Path dataDir, Map<String, String> overrides) {
+        TestLedger ledger = startReplaying(dataDir, overrides);
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        ReplayProgress progress = ledger.bean(ReplayProgress.class);
+        while (!progress.caughtUp()) {
+            if (System.nanoTime() > deadline) {
+                ledger.close();
+                throw new IllegalStateException("The reputation replay did not catch up within 2 minutes");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return ledger;
+    }
+
+    /** Starts the ledger and returns at once, maybe while the reputation is still being replayed. */
+    public static TestLedger startReplaying(Path dataDir, Map<String, String> overrides, Class<?>... moreSources) {
         List<String> args = new ArrayList<>();
         args.add("--server.port=0");
         Map<String, String> properties = properties(dataDir);
         properties.putAll(overrides);
         properties.forEach((name, value) -> args.add("--" + name + "=" + value));
-        return new TestLedger(SpringApplication.run(LedgerApplication.class, args.toArray(String[]::new)));
+        Class<?>[] sources = new Class<?>[moreSources.length + 1];
+        sources[0] = LedgerApplication.class;
+        System.arraycopy(moreSources, 0, sources, 1, moreSources.length);
+        return new TestLedger(SpringApplication.run(sources, args.toArray(String[]::new)));
     }
 
     public int port() {

@@ -160,6 +160,14 @@ public class ReputationProjection {
 
     // ---- recomputation ----
 
+    /**
+     * True while the history stored at start is being replayed: nothing is computed or answered
+     * then, since the facts are partial; the first read after the replay computes from all of them.
+     */
+    boolean replaying() {
+        return progress != null && !progress.caughtUp();
+    }
+
     /** Communities whose snapshot is missing or older than their facts. */
     List<String> outdatedCommunities() {
         List<String> outdated = new ArrayList<>();
@@ -256,6 +264,10 @@ public class ReputationProjection {
      * never reads as unknown; otherwise reads never wait for a computation.
      */
     private ReputationSnapshot snapshot(String communityId, String memberId) {
+        if (replaying()) {
+            ReplayProgress.Replay replay = progress.replay();
+            throw new ReputationReplaying(replay.replayed(), replay.total());
+        }
         ReputationSnapshot snapshot = snapshots.get(communityId);
         CommunityNetwork network = networks.get(communityId);
         if (network == null) {
@@ -419,9 +431,11 @@ public class ReputationProjection {
         synchronized (network) {
             current = network.version();
         }
-        long behind = progress == null ? 0 : progress.eventsBehind();
-        return new Freshness(snapshot.computedAt(), snapshot.facts().version(), current,
-                current == snapshot.facts().version() && behind == 0, behind, snapshot.computeMillis(),
-                snapshot.facts().lastEventAt());
+        long unprocessed = progress == null ? 0 : progress.eventsBehind();
+        // Behind by the community's changes seen but not computed yet, and by the events not processed
+        // yet: upToDate is exactly "behind by none", so the two fields never disagree.
+        long behind = unprocessed < 0 ? -1 : unprocessed + (current - snapshot.facts().version());
+        return new Freshness(snapshot.computedAt(), snapshot.facts().version(), current, behind == 0, behind,
+                snapshot.computeMillis(), snapshot.facts().lastEventAt());
     }
 }

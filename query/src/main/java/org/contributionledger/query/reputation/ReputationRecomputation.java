@@ -66,6 +66,9 @@ public class ReputationRecomputation implements DisposableBean {
 
     /** One tick: attempts every changed community that is due, each on its own. */
     void recomputeDue(long nowNanos) {
+        if (projection.replaying()) {
+            return; // the facts are partial: computing them would be wasted, and could be read as an answer
+        }
         for (String communityId : projection.outdatedCommunities()) {
             Attempts last = attempts.get(communityId);
             boolean settingsCorrected = last != null && last.failuresInARow() > 0

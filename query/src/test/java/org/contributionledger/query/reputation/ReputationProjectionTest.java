@@ -323,6 +323,8 @@ class ReputationProjectionTest {
 
         MemberReputation stale = reputation(projection, "grace", 0);
         assertThat(stale.freshness().upToDate()).isFalse();
+        assertThat(stale.freshness().eventsBehind()).as("not up to date, so behind by the change not computed yet")
+                .isEqualTo(1);
         assertThat(stale.freshness().computedVersion()).isEqualTo(version);
         assertThat(stale.freshness().currentVersion()).isEqualTo(version + 1);
         assertThat(stale.influence()).as("the old snapshot still answers").isEqualTo(before.influence());
@@ -334,6 +336,7 @@ class ReputationProjectionTest {
 
         MemberReputation fresh = reputation(projection, "grace", 0);
         assertThat(fresh.freshness().upToDate()).isTrue();
+        assertThat(fresh.freshness().eventsBehind()).isZero();
         assertThat(fresh.freshness().computedVersion()).isEqualTo(version + 1);
         assertThat(fresh.freshness().lastEventAt()).isEqualTo(at);
         assertThat(fresh.influence().score()).isGreaterThan(before.influence().score());
