@@ -1,16 +1,17 @@
 package org.contributionledger.query.statement;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
 import org.axonframework.queryhandling.QueryHandler;
 import org.contributionledger.query.Sql;
+import org.contributionledger.query.paging.InvalidCursor;
+import org.contributionledger.query.paging.Keyset;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +28,9 @@ public class StatementQueries {
         this.jdbc = jdbc;
     }
 
+    private static final String AFTER = " AND (occurred_at < ? OR (occurred_at = ? AND contribution_id < ?))";
+    private static final String NEWEST_FIRST = " ORDER BY occurred_at DESC, contribution_id DESC LIMIT ?";
+
     private static final String COLUMNS = "SELECT contribution_id, giver, receiver, category, act_value, occurred_at,"
             + " recorded_at, recorded_by, status, status_reason, description, evidence_url FROM contribution_view";
 
@@ -40,23 +44,54 @@ public class StatementQueries {
     @QueryHandler
     public Statement handle(FindStatement query) {
         Position after = query.cursor() == null ? null : Position.decode(query.cursor());
-        String keyset = after == null ? "" : " AND (occurred_at < ? OR (occurred_at = ? AND contribution_id < ?))";
-        String sql = COLUMNS + " WHERE community_id = ? AND (giver = ? OR receiver = ?)" + keyset
-                + " ORDER BY occurred_at DESC, contribution_id DESC LIMIT ?";
+        String sql = COLUMNS + " WHERE community_id = ? AND (giver = ? OR receiver = ?)" + (after == null ? "" : AFTER)
+                + NEWEST_FIRST;
         List<Object> args = new ArrayList<>(List.of(query.communityId(), query.memberId(), query.memberId()));
         if (after != null) {
-            args.addAll(List.of(Sql.timestamp(after.occurredAt()), Sql.timestamp(after.occurredAt()),
-                    after.contributionId()));
+            after.addTo(args);
         }
         args.add(query.limit() + 1);
-        List<StatementEntry> rows = jdbc.query(sql, (row, i) -> entry(row, query.memberId()), args.toArray());
-        String next = null;
-        if (rows.size() > query.limit()) {
-            rows = rows.subList(0, query.limit());
-            StatementEntry last = rows.get(rows.size() - 1);
-            next = new Position(last.occurredAt(), last.contributionId()).encode();
+        Keyset.Page<StatementEntry> page = Keyset.page(
+                jdbc.query(sql, (row, i) -> entry(row, query.memberId()), args.toArray()), query.limit(),
+                Position::after);
+        return new Statement(query.communityId(), query.memberId(), page.items(), page.nextCursor());
+    }
+
+    /** A community's acts, newest first, each filter narrowing the same keyset order as the statement's. */
+    @QueryHandler
+    public Contributions handle(FindContributions query) {
+        StringBuilder sql = new StringBuilder(COLUMNS).append(" WHERE community_id = ?");
+        List<Object> args = new ArrayList<>(List.of(query.communityId()));
+        if (query.member() != null) {
+            sql.append(" AND (giver = ? OR receiver = ?)");
+            args.addAll(List.of(query.member(), query.member()));
         }
-        return new Statement(query.communityId(), query.memberId(), List.copyOf(rows), next);
+        if (query.category() != null) {
+            sql.append(" AND category = ?");
+            args.add(query.category());
+        }
+        if (query.status() != null) {
+            sql.append(" AND status = ?");
+            args.add(query.status().name());
+        }
+        if (query.from() != null) {
+            sql.append(" AND occurred_at >= ?");
+            args.add(Sql.timestamp(query.from()));
+        }
+        if (query.to() != null) {
+            sql.append(" AND occurred_at < ?");
+            args.add(Sql.timestamp(query.to()));
+        }
+        if (query.cursor() != null) {
+            sql.append(AFTER);
+            Position.decode(query.cursor()).addTo(args);
+        }
+        sql.append(NEWEST_FIRST);
+        args.add(query.limit() + 1);
+        Keyset.Page<StatementEntry> page = Keyset.page(
+                jdbc.query(sql.toString(), (row, i) -> entry(row, row.getString(2)), args.toArray()), query.limit(),
+                Position::after);
+        return new Contributions(query.communityId(), page.items(), page.nextCursor());
     }
 
     /** Reads a row as {@code viewer} sees it: acts the viewer gave are GIVEN, all others RECEIVED. */
@@ -70,21 +105,25 @@ public class StatementQueries {
                 row.getString(8), row.getString(9), row.getString(10), row.getString(11), row.getString(12));
     }
 
+    /** Where a page of acts ended, newest first: the cursor is this position's two parts. */
     private record Position(Instant occurredAt, String contributionId) {
 
-        String encode() {
-            String raw = occurredAt.toString() + "|" + contributionId;
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        static String after(StatementEntry last) {
+            return Keyset.encode(last.occurredAt().toString(), last.contributionId());
         }
 
         static Position decode(String cursor) {
+            List<String> parts = Keyset.decode(cursor, 2);
             try {
-                String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-                int bar = raw.indexOf('|');
-                return new Position(Instant.parse(raw.substring(0, bar)), raw.substring(bar + 1));
-            } catch (RuntimeException e) {
+                return new Position(Instant.parse(parts.get(0)), parts.get(1));
+            } catch (DateTimeParseException e) {
                 throw new InvalidCursor(cursor);
             }
+        }
+
+        /** The arguments of {@link #AFTER}. */
+        void addTo(List<Object> args) {
+            args.addAll(List.of(Sql.timestamp(occurredAt), Sql.timestamp(occurredAt), contributionId));
         }
     }
 }
