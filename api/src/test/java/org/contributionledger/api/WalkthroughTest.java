@@ -162,8 +162,8 @@ class WalkthroughTest extends LedgerApiTest {
         assertThat(everything.json().has("nextCursor")).as("no nextCursor on the last page").isFalse();
 
         platform.statement(c, "alice", "not-a-cursor", 2).expectProblem(400, "invalid-request");
-        platform.statement(c, "alice", null, 0).expectProblem(400, "invalid-request");
-        platform.statement(c, "alice", null, 501).expectProblem(400, "invalid-request");
+        platform.statement(c, "alice", null, 0).expectProblem(400, "limit-out-of-range");
+        platform.statement(c, "alice", null, 501).expectProblem(400, "limit-out-of-range");
         platform.statement(c, "nobody", null, 2).expectProblem(404, "not-found");
     }
 
