@@ -177,7 +177,8 @@ public class DirectoryProjection implements LedgerDirectory {
             sql.append(" AND member_id > ?");
             args.add(Keyset.decode(query.cursor(), 1).get(0));
         }
-        sql.append(" ORDER BY member_id LIMIT ?");
+        // community_id leads the ORDER BY (it sorts the same) so that H2 reads the primary key in order.
+        sql.append(" ORDER BY community_id, member_id LIMIT ?");
         args.add(query.limit() + 1);
         Keyset.Page<Member> page = Keyset.page(jdbc.query(sql.toString(),
                 (row, i) -> new Member(query.communityId(), row.getString(1), row.getString(2), row.getBoolean(3),

@@ -82,7 +82,8 @@ public class TrustViewProjection {
             sql.append(" AND (").append(other).append(" > ? OR (").append(other).append(" = ? AND category > ?))");
             args.addAll(List.of(after.get(0), after.get(0), after.get(1)));
         }
-        sql.append(" ORDER BY ").append(other).append(", category LIMIT ?");
+        // The columns fixed by '=' lead the ORDER BY (it sorts the same) so that H2 reads the index in order.
+        sql.append(" ORDER BY community_id, ").append(self).append(", ").append(other).append(", category LIMIT ?");
         args.add(query.limit() + 1);
         Keyset.Page<TrustTie> page = Keyset.page(jdbc.query(sql.toString(),
                 (row, i) -> new TrustTie(query.communityId(), row.getString(1), row.getString(2),
