@@ -333,6 +333,48 @@ class ListingsTest extends LedgerApiTest {
         assertThat(ids).containsExactly("s-4", "s-3", "s-2", "s-1", "s-0");
     }
 
+    @Test
+    void theLeaderboardGivesTheLinkToItsNextRanks() throws InterruptedException {
+        registerMembers(List.of("ada", "bob", "cy"));
+        platform.declareTrust(community.id(), "ada", "bob", 5).expect(200);
+        platform.declareTrust(community.id(), "bob", "cy", 5).expect(200);
+        platform.declareTrust(community.id(), "cy", "ada", 5).expect(200);
+        // Reputation is computed in the background: wait (generously) until all three are ranked.
+        Reply first = null;
+        for (long deadline = System.nanoTime() + 60_000_000_000L; System.nanoTime() < deadline; Thread.sleep(100)) {
+            first = platform.get(base + "/leaderboard?limit=2");
+            if (first.status() == 200 && first.at("/total").asInt() == 3) {
+                break;
+            }
+        }
+        assertThat(first.expect(200).at("/total").asInt()).isEqualTo(3);
+        assertThat(first.text("/next")).isEqualTo("/api/v1" + base + "/leaderboard?limit=2&offset=2");
+
+        Reply last = platform.get("/" + first.text("/next")).expect(200);
+        assertThat(last.at("/entries").size()).isEqualTo(1);
+        assertThat(last.at("/entries/0/rank").asInt()).isEqualTo(3);
+        assertThat(last.json().get("next").isNull()).isTrue();
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesEachListingAndItsProblems() {
+        JsonNode paths = admin.get("//v3/api-docs").expect(200).json().get("paths");
+        Map<String, String> operations = Map.of(
+                "/api/v1/communities", "listCommunities",
+                "/api/v1/communities/{communityId}/members", "listMembers",
+                "/api/v1/communities/{communityId}/contributions", "listContributions",
+                "/api/v1/communities/{communityId}/members/{memberId}/trust", "listMemberTrust");
+        operations.forEach((path, operationId) -> {
+            JsonNode get = paths.path(path).path("get");
+            assertThat(get.path("operationId").asText()).as(path).isEqualTo(operationId);
+            assertThat(get.path("responses").path("400").path("content").has("application/problem+json")).as(path).isTrue();
+            JsonNode parameters = get.path("parameters");
+            assertThat(texts(list(parameters), "name")).as(path).contains("cursor", "limit").doesNotContain("request");
+        });
+        assertThat(texts(list(paths.path("/api/v1/communities/{communityId}/contributions").path("get").path("parameters")),
+                "name")).contains("member", "category", "status", "from", "to");
+    }
+
     private static List<JsonNode> list(JsonNode array) {
         List<JsonNode> items = new ArrayList<>();
         array.forEach(items::add);
