@@ -70,6 +70,12 @@ class TenantIsolationTest extends LedgerApiTest {
         calls.add(client -> client.get(base + "/members/alice/reputation"));
         calls.add(client -> client.get(base + "/members/alice/influencers"));
         calls.add(client -> client.get(base + "/leaderboard"));
+        calls.add(client -> client.get(base + "/members"));
+        calls.add(client -> client.get(base + "/members?status=active&limit=1"));
+        calls.add(client -> client.get(base + "/contributions"));
+        calls.add(client -> client.get(base + "/contributions?member=alice&status=PENDING"));
+        calls.add(client -> client.get(base + "/members/alice/trust"));
+        calls.add(client -> client.get(base + "/members/alice/trust?direction=in"));
         return calls;
     }
 

@@ -162,8 +162,8 @@ class WalkthroughTest extends LedgerApiTest {
         assertThat(everything.json().get("nextCursor").isNull()).as("nextCursor is null on the last page").isTrue();
 
         platform.statement(c, "alice", "not-a-cursor", 2).expectProblem(400, "invalid-request");
-        platform.statement(c, "alice", null, 0).expectProblem(400, "invalid-request");
-        platform.statement(c, "alice", null, 501).expectProblem(400, "invalid-request");
+        platform.statement(c, "alice", null, 0).expectProblem(400, "limit-out-of-range");
+        platform.statement(c, "alice", null, 501).expectProblem(400, "limit-out-of-range");
         platform.statement(c, "nobody", null, 2).expectProblem(404, "not-found");
     }
 

@@ -41,6 +41,7 @@ import org.contributionledger.core.contribution.ValueOutOfRange;
 import org.contributionledger.core.member.MemberAlreadyRegistered;
 import org.contributionledger.core.trust.SelfTrustNotAllowed;
 import org.contributionledger.core.trust.TrustLevelOutOfRange;
+import org.contributionledger.query.paging.LimitOutOfRange;
 import org.contributionledger.query.reputation.ReputationReplaying;
 import org.contributionledger.query.reputation.ReputationUnavailable;
 import org.slf4j.Logger;
@@ -140,6 +141,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof AggregateNotFoundException notFound) {
             return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", describe(String.valueOf(notFound.getAggregateIdentifier())));
+        }
+        if (cause instanceof LimitOutOfRange limit) {
+            return withField(Problems.of(HttpStatus.BAD_REQUEST, "limit-out-of-range", "Limit out of range",
+                    limit.getMessage()), limit.field());
         }
         if (cause instanceof IllegalArgumentException) {
             ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", cause.getMessage());

@@ -1,5 +1,9 @@
 package org.contributionledger.api.reputation;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.contributionledger.api.openapi.Refuses;
@@ -7,6 +11,7 @@ import org.contributionledger.api.problem.NotFound;
 import org.contributionledger.query.reputation.FindInfluencers;
 import org.contributionledger.query.reputation.FindLeaderboard;
 import org.contributionledger.query.reputation.FindReputation;
+import org.contributionledger.query.reputation.Freshness;
 import org.contributionledger.query.reputation.Influencers;
 import org.contributionledger.query.reputation.Leaderboard;
 import org.contributionledger.query.reputation.MemberReputation;
@@ -16,8 +21,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Reputation reads. They answer from the latest computed snapshot, which follows writes within
@@ -46,18 +55,27 @@ public class ReputationController {
                         + communityId + "': unknown member, or the first computation is still running"));
     }
 
+    /** Ranked from one snapshot: paged by offset (ranks, not members, are what a page holds), with a {@code next} link. */
     @GetMapping("/leaderboard")
     @Operation(operationId = "getLeaderboard", summary = "Members by influence, overall or for one category")
-    @Refuses(also = {"503 reputation-unavailable", "503 reputation-replaying"})
-    public Leaderboard leaderboard(@PathVariable String communityId,
-                                   @RequestParam(required = false) String category,
-                                   @RequestParam(defaultValue = "20") int limit,
-                                   @RequestParam(defaultValue = "0") int offset) {
-        return queries.query(new FindLeaderboard(communityId, category, limit, offset),
+    @Refuses(also = {"400 limit-out-of-range", "503 reputation-unavailable", "503 reputation-replaying"})
+    public LeaderboardPage leaderboard(@PathVariable String communityId,
+                                       @RequestParam(required = false) String category,
+                                       @RequestParam(defaultValue = "20") int limit,
+                                       @RequestParam(defaultValue = "0") int offset,
+                                       HttpServletRequest request) {
+        Leaderboard board = queries.query(new FindLeaderboard(communityId, category, limit, offset),
                         ResponseTypes.optionalInstanceOf(Leaderboard.class)).join()
                 .orElseThrow(() -> new NotFound("No leaderboard for community '" + communityId + "'"
                         + (category == null ? "" : " and category '" + category + "'")
                         + ": unknown community, or a category it does not have"));
+        // In long: offset + limit near Integer.MAX_VALUE must not overflow into a page that exists.
+        long nextOffset = (long) offset + limit;
+        String next = nextOffset >= board.total() ? null : request.getRequestURI() + "?"
+                + (category == null ? "" : "category=" + URLEncoder.encode(category, StandardCharsets.UTF_8) + "&")
+                + "limit=" + limit + "&offset=" + nextOffset;
+        return new LeaderboardPage(board.communityId(), board.category(), board.total(), board.entries(),
+                board.freshness(), next);
     }
 
     @GetMapping("/members/{memberId}/influencers")
@@ -70,5 +88,14 @@ public class ReputationController {
                         ResponseTypes.optionalInstanceOf(Influencers.class)).join()
                 .orElseThrow(() -> new NotFound("No influencers for member '" + memberId + "' in community '"
                         + communityId + "'" + (category == null ? "" : " and category '" + category + "'")));
+    }
+
+    /** A leaderboard page with {@code next}, the link to the following ranks (null after the last rank). */
+    public record LeaderboardPage(String communityId, String category, int total, List<Leaderboard.Entry> entries,
+                                  Freshness freshness,
+                                  @JsonInclude(JsonInclude.Include.ALWAYS)
+                                  @Schema(description = "Root-relative URL of the next ranks; null on the last page",
+                                          requiredMode = Schema.RequiredMode.REQUIRED, nullable = true)
+                                  String next) {
     }
 }

@@ -35,7 +35,8 @@ import jakarta.servlet.DispatcherType;
  *       revoked key is 401;</li>
  *   <li>health probes and the API's documentation are public; key management, community settings, creating
  *       communities, metrics and everything else not listed are for the admin key; a community key
- *       acts only under its own {@code /api/v1/communities/{communityId}} (403 elsewhere);</li>
+ *       acts only under its own {@code /api/v1/communities/{communityId}} (403 elsewhere), and
+ *       {@code GET /api/v1/communities} lists only its own community;</li>
  *   <li>an accepted request spends a token of its key's rate limit (429) and is stamped with its
  *       provenance ({@link KeyUseFilter}).</li>
  * </ol>
@@ -84,6 +85,8 @@ public class SecurityConfiguration {
                                 PATHS.matcher("/api/v1/communities/{communityId}/settings")).hasRole("ADMIN")
                         .requestMatchers(PATHS.matcher("/api/v1/communities/{communityId}"),
                                 PATHS.matcher("/api/v1/communities/{communityId}/**")).access(ownCommunity())
+                        // Listing communities: the admin sees every one, a community key its own (ListingController).
+                        .requestMatchers(PATHS.matcher(HttpMethod.GET, "/api/v1/communities")).authenticated()
                         .anyRequest().hasRole("ADMIN"));
         return http.build();
     }

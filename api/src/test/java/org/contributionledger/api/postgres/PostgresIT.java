@@ -11,7 +11,10 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
+import org.contributionledger.api.support.EventStoreProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -108,7 +111,8 @@ class PostgresIT {
                 + statement.path("nextCursor").asText(), key, null, 200);
         assertThat(next.path("entries").get(0).path("contributionId").asText()).isEqualTo("act-1");
         // Community created + key issued, two members, act-1 recorded + confirmed, act-2, one trust declaration.
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class)).isEqualTo(8);
+        // (Community "pg" only: the other tests of this class write to the same database.)
+        assertThat(new EventStoreProbe(jdbc).forCommunity("pg")).isEqualTo(8);
 
         long deadline = System.nanoTime() + 10_000_000_000L;
         JsonNode stats;
@@ -124,6 +128,48 @@ class PostgresIT {
         // which once flipped this assertion. The score and its source are exact.
         assertThat(reputation.path("influence").path("score").asDouble()).isCloseTo(0.5, within(1e-9));
         assertThat(reputation.path("topSources").get(0).path("memberId").asText()).isEqualTo("bob");
+    }
+
+    /** The listings' SQL (keyset, union of a member's acts, boolean filter, ORDER BY) on PostgreSQL, page by page. */
+    @Test
+    void theListingsPageAndFilterOnPostgres() throws Exception {
+        String key = send("POST", "/api/v1/communities", ADMIN_KEY, "{\"id\":\"pg-list\",\"name\":\"Listings\"}", 201)
+                .path("apiKey").asText();
+        String c = "/api/v1/communities/pg-list";
+        send("POST", c + "/members/batch", key, "{\"members\":[{\"id\":\"ada\",\"displayName\":\"Ada\"},"
+                + "{\"id\":\"bob\",\"displayName\":\"Bob\"},{\"id\":\"cy\",\"displayName\":\"Cy\"}]}", 200);
+        StringBuilder acts = new StringBuilder();
+        for (int i = 0; i < 7; i++) {
+            acts.append(i == 0 ? "" : ",").append("{\"id\":\"a").append(i).append("\",\"giver\":\"")
+                    .append(i % 2 == 0 ? "ada" : "bob").append("\",\"receiver\":\"").append(i % 2 == 0 ? "bob" : "ada")
+                    .append("\",\"category\":\"").append(i < 4 ? "help" : "advice")
+                    .append("\",\"value\":1,\"occurredAt\":\"2026-01-1").append(i / 2).append("T10:00:00Z\",\"recordedBy\":\"GIVER\"}");
+        }
+        send("POST", c + "/contributions/batch", key, "{\"contributions\":[" + acts + "]}", 200);
+        send("PUT", c + "/trust/ada/bob", key, "{\"level\":4}", 200);
+        send("PUT", c + "/trust/cy/bob?category=help", key, "{\"level\":-2}", 200);
+        send("POST", c + "/members/cy/suspend", key, "{}", 200);
+
+        assertThat(walk(c + "/contributions?limit=3", key, "contributionId"))
+                .containsExactly("a6", "a5", "a4", "a3", "a2", "a1", "a0");
+        assertThat(walk(c + "/contributions?member=ada&category=help&limit=1", key, "contributionId"))
+                .containsExactly("a3", "a2", "a1", "a0");
+        assertThat(walk(c + "/contributions?status=PENDING&from=2026-01-11T00:00:00Z&to=2026-01-13T00:00:00Z&limit=2", key,
+                "contributionId")).containsExactly("a5", "a4", "a3", "a2");
+        assertThat(walk(c + "/members?status=active&limit=1", key, "memberId")).containsExactly("ada", "bob");
+        assertThat(walk(c + "/members/bob/trust?direction=in&limit=1", key, "truster")).containsExactly("ada", "cy");
+        assertThat(walk("/api/v1/communities?limit=1", key, "communityId")).containsExactly("pg-list");
+    }
+
+    /** The values of {@code field} of every item, following {@code next} from {@code path} to the last page. */
+    private List<String> walk(String path, String key, String field) throws Exception {
+        List<String> values = new ArrayList<>();
+        for (String next = path; next != null; ) {
+            JsonNode page = send("GET", next, key, null, 200);
+            page.path("items").forEach(item -> values.add(item.path(field).asText()));
+            next = page.path("next").isTextual() ? page.path("next").asText() : null;
+        }
+        return values;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.contributionledger.query.directory;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,6 +22,7 @@ import org.contributionledger.core.member.MemberReinstated;
 import org.contributionledger.core.member.MemberRegistered;
 import org.contributionledger.core.member.MemberSuspended;
 import org.contributionledger.query.Sql;
+import org.contributionledger.query.paging.Keyset;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -133,6 +135,56 @@ public class DirectoryProjection implements LedgerDirectory {
                 (row, i) -> new Community(query.communityId(), row.getString(1), fromJson(row.getString(2)),
                         Sql.instant(row, 3)),
                 query.communityId()).stream().findFirst();
+    }
+
+    /** Keyset paging by community id: a community created between pages is listed once, or not yet. */
+    @QueryHandler
+    public Communities handle(FindCommunities query) {
+        StringBuilder sql = new StringBuilder("SELECT community_id, name, settings_json, created_at FROM directory_community");
+        List<Object> args = new ArrayList<>();
+        List<String> conditions = new ArrayList<>();
+        if (query.onlyCommunityId() != null) {
+            conditions.add("community_id = ?");
+            args.add(query.onlyCommunityId());
+        }
+        if (query.cursor() != null) {
+            conditions.add("community_id > ?");
+            args.add(Keyset.decode(query.cursor(), 1).get(0));
+        }
+        if (!conditions.isEmpty()) {
+            sql.append(" WHERE ").append(String.join(" AND ", conditions));
+        }
+        sql.append(" ORDER BY community_id LIMIT ?");
+        args.add(query.limit() + 1);
+        Keyset.Page<Community> page = Keyset.page(jdbc.query(sql.toString(),
+                (row, i) -> new Community(row.getString(1), row.getString(2), fromJson(row.getString(3)),
+                        Sql.instant(row, 4)), args.toArray()), query.limit(),
+                last -> Keyset.encode(last.communityId()));
+        return new Communities(page.items(), page.nextCursor());
+    }
+
+    /** Keyset paging by member id, on the table's primary key. */
+    @QueryHandler
+    public Members handle(FindMembers query) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT member_id, display_name, active, registered_at FROM directory_member WHERE community_id = ?""");
+        List<Object> args = new ArrayList<>(List.of(query.communityId()));
+        if (query.active() != null) {
+            sql.append(" AND active = ?");
+            args.add(query.active());
+        }
+        if (query.cursor() != null) {
+            sql.append(" AND member_id > ?");
+            args.add(Keyset.decode(query.cursor(), 1).get(0));
+        }
+        // community_id leads the ORDER BY (it sorts the same) so that H2 reads the primary key in order.
+        sql.append(" ORDER BY community_id, member_id LIMIT ?");
+        args.add(query.limit() + 1);
+        Keyset.Page<Member> page = Keyset.page(jdbc.query(sql.toString(),
+                (row, i) -> new Member(query.communityId(), row.getString(1), row.getString(2), row.getBoolean(3),
+                        Sql.instant(row, 4)), args.toArray()), query.limit(),
+                last -> Keyset.encode(last.memberId()));
+        return new Members(query.communityId(), page.items(), page.nextCursor());
     }
 
     @QueryHandler

@@ -1,5 +1,7 @@
 package org.contributionledger.query.reputation;
 
+import org.contributionledger.query.paging.Keyset;
+
 /**
  * Personalized influence: the whole network seen from one member (EigenTrust with {@code p} = that
  * member), so the members who matter most to them, for one category or overall, come first.
@@ -7,8 +9,6 @@ package org.contributionledger.query.reputation;
 public record FindInfluencers(String communityId, String memberId, String category, int limit) {
 
     public FindInfluencers {
-        if (limit < 1 || limit > FindLeaderboard.MAX_LIMIT) {
-            throw new IllegalArgumentException("limit must be between 1 and " + FindLeaderboard.MAX_LIMIT);
-        }
+        Keyset.checkLimit(limit, FindLeaderboard.MAX_LIMIT);
     }
 }

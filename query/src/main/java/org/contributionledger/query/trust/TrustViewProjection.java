@@ -1,5 +1,7 @@
 package org.contributionledger.query.trust;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import org.axonframework.config.ProcessingGroup;
@@ -9,6 +11,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.contributionledger.core.trust.TrustDeclared;
 import org.contributionledger.core.trust.TrustWithdrawn;
 import org.contributionledger.query.Sql;
+import org.contributionledger.query.paging.Keyset;
 import org.contributionledger.query.statement.ContributionViewProjection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -60,6 +63,36 @@ public class TrustViewProjection {
                 (row, i) -> new TrustTie(query.communityId(), query.truster(), query.trustee(), query.category(),
                         row.getInt(1), row.getString(2), Sql.instant(row, 3)),
                 query.communityId(), query.truster(), query.trustee(), category).stream().findFirst();
+    }
+
+    /**
+     * Keyset paging by (other member, category): out of a member on the primary key, into a member on
+     * {@code trust_view_by_trustee}.
+     */
+    @QueryHandler
+    public TrustTies handle(FindTrustTies query) {
+        boolean out = query.direction() == TrustDirection.OUT;
+        String self = out ? "truster" : "trustee";
+        String other = out ? "trustee" : "truster";
+        StringBuilder sql = new StringBuilder("SELECT truster, trustee, category, trust_level, note, declared_at"
+                + " FROM trust_view WHERE community_id = ? AND " + self + " = ?");
+        List<Object> args = new ArrayList<>(List.of(query.communityId(), query.memberId()));
+        if (query.cursor() != null) {
+            List<String> after = Keyset.decode(query.cursor(), 2);
+            sql.append(" AND (").append(other).append(" > ? OR (").append(other).append(" = ? AND category > ?))");
+            args.addAll(List.of(after.get(0), after.get(0), after.get(1)));
+        }
+        // The columns fixed by '=' lead the ORDER BY (it sorts the same) so that H2 reads the index in order.
+        sql.append(" ORDER BY community_id, ").append(self).append(", ").append(other).append(", category LIMIT ?");
+        args.add(query.limit() + 1);
+        Keyset.Page<TrustTie> page = Keyset.page(jdbc.query(sql.toString(),
+                (row, i) -> new TrustTie(query.communityId(), row.getString(1), row.getString(2),
+                        ALL_CATEGORIES.equals(row.getString(3)) ? null : row.getString(3), row.getInt(4),
+                        row.getString(5), Sql.instant(row, 6)), args.toArray()), query.limit(),
+                last -> Keyset.encode(out ? last.trustee() : last.truster(),
+                        last.category() == null ? ALL_CATEGORIES : last.category()));
+        return new TrustTies(query.communityId(), query.memberId(), query.direction(), page.items(),
+                page.nextCursor());
     }
 
     @ResetHandler

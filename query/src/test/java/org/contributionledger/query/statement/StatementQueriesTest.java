@@ -14,6 +14,9 @@ import org.contributionledger.core.contribution.ContributionRecorded;
 import org.contributionledger.core.contribution.ContributionStatus;
 import org.contributionledger.core.contribution.RecordedBy;
 import org.contributionledger.query.directory.ProjectionTestLedger;
+import org.contributionledger.query.paging.InvalidCursor;
+import org.contributionledger.query.paging.Keyset;
+import org.contributionledger.query.paging.LimitOutOfRange;
 import org.contributionledger.query.statement.StatementEntry.Direction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -231,9 +234,9 @@ class StatementQueriesTest {
 
     @Test
     void limitOutsideOneToFiveHundredIsRejected() {
-        assertThatThrownBy(() -> new FindStatement(C, "alice", null, 0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new FindStatement(C, "alice", null, FindStatement.MAX_LIMIT + 1))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new FindStatement(C, "alice", null, 0)).isInstanceOf(LimitOutOfRange.class);
+        assertThatThrownBy(() -> new FindStatement(C, "alice", null, Keyset.MAX_LIMIT + 1))
+                .isInstanceOf(LimitOutOfRange.class);
     }
 
     @Test
