@@ -25,12 +25,12 @@ import org.contributionledger.client.model.ContributionDecision;
 import org.contributionledger.client.model.ContributionState;
 import org.contributionledger.client.model.StatementEntry;
 import org.contributionledger.client.model.CreatedCommunity;
-import org.contributionledger.client.model.Leaderboard;
+import org.contributionledger.client.model.LeaderboardPage;
 import org.contributionledger.client.model.Member;
 import org.contributionledger.client.model.MemberRegistration;
 import org.contributionledger.client.model.MemberReputation;
 import org.contributionledger.client.model.Reciprocity;
-import org.contributionledger.client.model.Statement;
+import org.contributionledger.client.model.StatementPage;
 import org.contributionledger.client.model.StatsResponse;
 import org.contributionledger.client.model.TrustDeclaration;
 import org.contributionledger.client.model.TrustTie;
@@ -94,7 +94,7 @@ class GeneratedClientWalkthroughTest extends LedgerApiTest {
         assertThat(reciprocity.getMemberReciprocity(makers, "bob").getRole()).isEqualTo(Reciprocity.RoleEnum.TAKER);
 
         // 6. Bob's statement.
-        Statement statement = reciprocity.getStatement(makers, "bob", null, 20);
+        StatementPage statement = reciprocity.getStatement(makers, "bob", null, 20);
         assertThat(statement.getEntries()).hasSize(1);
         assertThat(statement.getEntries().get(0).getContributionId()).isEqualTo("act-1");
 
@@ -108,7 +108,7 @@ class GeneratedClientWalkthroughTest extends LedgerApiTest {
             return current.getTopSources() != null && !current.getTopSources().isEmpty() ? current : null;
         });
         assertThat(adasReputation.getTopSources().get(0).getMemberId()).isEqualTo("bob");
-        Leaderboard leaderboard = reputation.getLeaderboard(makers, null, null, null);
+        LeaderboardPage leaderboard = reputation.getLeaderboard(makers, null, null, null);
         assertThat(leaderboard.getEntries()).isNotEmpty();
         StatsResponse stats = new StatisticsApi(platform).getCommunityStats(makers);
         assertThat(stats.getMembers()).isEqualTo(2L);
