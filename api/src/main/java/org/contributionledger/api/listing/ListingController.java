@@ -85,7 +85,7 @@ public class ListingController {
                                 @Parameter(description = CURSOR) @RequestParam(required = false) String cursor,
                                 @Parameter(description = LIMIT) @RequestParam(defaultValue = "50") int limit,
                                 HttpServletRequest request) {
-        MemberStatus wanted = QueryParameters.oneOf("status", status, MemberStatus.class);
+        MemberStatus wanted = QueryParameters.oneOf("status", status, MemberStatus.class, QueryParameters::lowerCase);
         requireCommunity(communityId);
         Members page = queries.query(new FindMembers(communityId, wanted == null ? null : wanted == MemberStatus.ACTIVE,
                 cursor, limit), ResponseTypes.instanceOf(Members.class)).join();
@@ -115,7 +115,7 @@ public class ListingController {
             @Parameter(description = LIMIT) @RequestParam(defaultValue = "50") int limit,
             HttpServletRequest request) {
         FindContributions query = new FindContributions(communityId, member, category,
-                QueryParameters.oneOf("status", status, ContributionStatus.class),
+                QueryParameters.oneOf("status", status, ContributionStatus.class, Enum::name),
                 QueryParameters.instant("from", from), QueryParameters.instant("to", to), cursor, limit);
         requireCommunity(communityId);
         Contributions page = queries.query(query, ResponseTypes.instanceOf(Contributions.class)).join();
@@ -138,7 +138,7 @@ public class ListingController {
                                 @Parameter(description = CURSOR) @RequestParam(required = false) String cursor,
                                 @Parameter(description = LIMIT) @RequestParam(defaultValue = "50") int limit,
                                 HttpServletRequest request) {
-        TrustDirection wanted = QueryParameters.oneOf("direction", direction, TrustDirection.class);
+        TrustDirection wanted = QueryParameters.oneOf("direction", direction, TrustDirection.class, QueryParameters::lowerCase);
         FindTrustTies query = new FindTrustTies(communityId, memberId, wanted, cursor, limit);
         queries.query(new FindMember(communityId, memberId), ResponseTypes.optionalInstanceOf(Member.class)).join()
                 .orElseThrow(() -> new NotFound("Member '" + memberId + "' is not registered in community '"

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.Function;
 
 import org.contributionledger.core.common.InvalidField;
 
@@ -26,16 +27,24 @@ public final class QueryParameters {
         }
     }
 
-    /** One of the constants of {@code type}, in any letter case, or null when absent. */
-    public static <E extends Enum<E>> E oneOf(String name, String value, Class<E> type) {
+    /**
+     * One of the constants of {@code type}, spelled exactly as {@code spelling} writes it (the
+     * spelling the OpenAPI document lists), or null when absent. No other letter case: the document
+     * is the contract, so what the ledger accepts is what a client checked against it may send.
+     */
+    public static <E extends Enum<E>> E oneOf(String name, String value, Class<E> type, Function<E, String> spelling) {
         if (value == null) {
             return null;
         }
-        try {
-            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidField(name, name + " must be one of " + Arrays.stream(type.getEnumConstants())
-                    .map(constant -> constant.name().toLowerCase(Locale.ROOT)).toList() + " but was '" + value + "'");
-        }
+        return Arrays.stream(type.getEnumConstants())
+                .filter(constant -> spelling.apply(constant).equals(value))
+                .findFirst()
+                .orElseThrow(() -> new InvalidField(name, name + " must be one of " + Arrays.stream(type.getEnumConstants())
+                        .map(spelling).toList() + " but was '" + value + "'"));
+    }
+
+    /** The lower-case spelling of a constant, for parameters documented in lower case. */
+    public static <E extends Enum<E>> String lowerCase(E constant) {
+        return constant.name().toLowerCase(Locale.ROOT);
     }
 }

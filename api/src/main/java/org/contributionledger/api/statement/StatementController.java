@@ -61,8 +61,8 @@ public class StatementController {
 
     /**
      * A statement page in the listings' paging shape: {@code entries} are its items (the name it had
-     * before the listings existed), {@code nextCursor} is absent on the last page as it always was, and
-     * {@code next} is the link to the next page, null on the last.
+     * before the listings existed); {@code nextCursor} and {@code next}, the link to the next page, are
+     * null on the last page.
      */
     public record StatementPage(String communityId, String memberId, List<StatementEntry> entries, String nextCursor,
                                 @JsonInclude(JsonInclude.Include.ALWAYS)
