@@ -62,6 +62,9 @@ class TwoNodesOnPostgresIT {
     private static final Path JAR = Path.of("target", "contribution-ledger.jar");
     private static final int FIRST_MEMBERS = 40;
     private static final int BATCH_ACTS = 250;
+    /** The variables each node gets here, as docker-compose.yml gives them (checked by ComposeFileTest). */
+    static final Set<String> NODE_VARIABLES = Set.of("SPRING_PROFILES_ACTIVE", "LEDGER_DB_URL", "LEDGER_DB_USER",
+            "LEDGER_DB_PASSWORD", "LEDGER_NODE_ID", "LEDGER_PORT", "LEDGER_ADMIN_KEY");
 
     private final long seed = Long.getLong("nodes.seed", System.nanoTime());
     private final int targetActs = Integer.getInteger("nodes.acts", 4000);
@@ -493,6 +496,9 @@ class TwoNodesOnPostgresIT {
             env.put("LEDGER_NODE_ID", nodeId);
             env.put("LEDGER_PORT", Integer.toString(port));
             env.put("LEDGER_ADMIN_KEY", ADMIN_KEY);
+            assertThat(env.keySet().stream().filter(name -> name.startsWith("LEDGER_") || name.startsWith("SPRING_")))
+                    .containsExactlyInAnyOrderElementsOf(NODE_VARIABLES);
+            // Not read on PostgreSQL; keeps the embedded default's folder out of the working directory.
             env.put("LEDGER_DATA_DIR", workDir.resolve(nodeId + "-data").toString());
             return new LedgerNode(builder.start(), log, port);
         }
