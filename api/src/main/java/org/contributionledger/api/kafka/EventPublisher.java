@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import org.apache.kafka.clients.producer.Producer;
@@ -37,6 +38,7 @@ public class EventPublisher implements AutoCloseable {
     private final Supplier<Producer<String, CloudEvent>> producers;
     private final Serializer eventSerializer;
     private final String topic;
+    private final AtomicLong failedBatches = new AtomicLong();
     private Producer<String, CloudEvent> producer;
 
     /**
@@ -95,7 +97,13 @@ public class EventPublisher implements AutoCloseable {
         return producer;
     }
 
+    /** Batches Kafka did not acknowledge since the start (each was sent again from its token). */
+    public long failedBatches() {
+        return failedBatches.get();
+    }
+
     private synchronized void discardProducer() {
+        failedBatches.incrementAndGet();
         if (producer != null) {
             producer.close(Duration.ZERO);
             producer = null;
