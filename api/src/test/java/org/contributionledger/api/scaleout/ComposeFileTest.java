@@ -60,7 +60,7 @@ class ComposeFileTest {
             assertThat(text(service.get("build"))).isEqualTo(".");
             assertThat(service).as(node + " is reached through the balancer only").doesNotContainKey("ports");
             String health = String.join(" ", list(map(service.get("healthcheck")).get("test")));
-            assertThat(health).contains("http://localhost:" + environment(node).get("LEDGER_PORT") + "/actuator/health/readiness");
+            assertThat(health).contains("http://localhost:" + environment(node).get("SERVER_PORT") + "/actuator/health/readiness");
             assertThat(map(service.get("depends_on"))).containsOnlyKeys("postgres", "kafka");
             map(service.get("depends_on")).values()
                     .forEach(condition -> assertThat(map(condition)).containsEntry("condition", "service_healthy"));
@@ -70,7 +70,7 @@ class ComposeFileTest {
         List<String> users = dockerfile.lines().filter(line -> line.startsWith("USER ")).toList();
         assertThat(users).as("runs as a user of its own").containsExactly("USER ledger");
         assertThat(dockerfile).contains("/src/api/target/contribution-ledger.jar")
-                .contains("EXPOSE " + environment("ledger-1").get("LEDGER_PORT"));
+                .contains("EXPOSE " + environment("ledger-1").get("SERVER_PORT"));
         assertThat(Files.readString(ROOT.resolve("api/pom.xml"))).contains("<finalName>contribution-ledger</finalName>");
         for (String copied : List.of("pom.xml", "core/pom.xml", "query/pom.xml", "api/pom.xml", "core/src", "query/src", "api/src")) {
             assertThat(ROOT.resolve(copied)).as("copied by the Dockerfile").exists();
@@ -128,7 +128,7 @@ class ComposeFileTest {
             upstreams.add(servers.group(1) + ":" + servers.group(2));
         }
         assertThat(upstreams).containsExactlyInAnyOrderElementsOf(NODES.stream()
-                .map(node -> node + ":" + environment(node).get("LEDGER_PORT")).toList());
+                .map(node -> node + ":" + environment(node).get("SERVER_PORT")).toList());
         assertThat(map(balancer.get("depends_on"))).containsOnlyKeys(NODES.toArray(String[]::new));
     }
 

@@ -64,7 +64,7 @@ class TwoNodesOnPostgresIT {
     private static final int BATCH_ACTS = 250;
     /** The variables each node gets here, as docker-compose.yml gives them (checked by ComposeFileTest). */
     static final Set<String> NODE_VARIABLES = Set.of("SPRING_PROFILES_ACTIVE", "LEDGER_DB_URL", "LEDGER_DB_USER",
-            "LEDGER_DB_PASSWORD", "LEDGER_NODE_ID", "LEDGER_PORT", "LEDGER_ADMIN_KEY");
+            "LEDGER_DB_PASSWORD", "LEDGER_NODE_ID", "SERVER_PORT", "LEDGER_ADMIN_KEY");
 
     private final long seed = Long.getLong("nodes.seed", System.nanoTime());
     private final int targetActs = Integer.getInteger("nodes.acts", 4000);
@@ -494,7 +494,7 @@ class TwoNodesOnPostgresIT {
             env.put("LEDGER_DB_USER", "postgres");
             env.put("LEDGER_DB_PASSWORD", "");
             env.put("LEDGER_NODE_ID", nodeId);
-            env.put("LEDGER_PORT", Integer.toString(port));
+            env.put("SERVER_PORT", Integer.toString(port));
             env.put("LEDGER_ADMIN_KEY", ADMIN_KEY);
             assertThat(env.keySet().stream().filter(name -> name.startsWith("LEDGER_") || name.startsWith("SPRING_")))
                     .containsExactlyInAnyOrderElementsOf(NODE_VARIABLES);
