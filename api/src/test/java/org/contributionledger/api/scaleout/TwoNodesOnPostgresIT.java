@@ -487,7 +487,7 @@ class TwoNodesOnPostgresIT {
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             Map<String, String> env = builder.environment();
-            env.keySet().removeIf(name -> name.startsWith("LEDGER_") || name.startsWith("SPRING_"));
+            env.keySet().removeIf(name -> name.startsWith("LEDGER_") || name.startsWith("SPRING_") || name.equals("SERVER_PORT"));
             // Exactly the variables the README and docker-compose.yml give each node.
             env.put("SPRING_PROFILES_ACTIVE", "postgres");
             env.put("LEDGER_DB_URL", databaseUrl);
@@ -496,7 +496,8 @@ class TwoNodesOnPostgresIT {
             env.put("LEDGER_NODE_ID", nodeId);
             env.put("SERVER_PORT", Integer.toString(port));
             env.put("LEDGER_ADMIN_KEY", ADMIN_KEY);
-            assertThat(env.keySet().stream().filter(name -> name.startsWith("LEDGER_") || name.startsWith("SPRING_")))
+            assertThat(env.keySet().stream().filter(name -> name.startsWith("LEDGER_") || name.startsWith("SPRING_")
+                    || name.equals("SERVER_PORT")))
                     .containsExactlyInAnyOrderElementsOf(NODE_VARIABLES);
             // Not read on PostgreSQL; keeps the embedded default's folder out of the working directory.
             env.put("LEDGER_DATA_DIR", workDir.resolve(nodeId + "-data").toString());
