@@ -9,14 +9,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param bootstrapServers the brokers, {@code host:port,...}; blank means no Kafka at all
  * @param topics           the topic names
+ * @param commandsGroup    the consumer group in which the nodes share the partitions of {@code topics.commands}
  * @param client           further Kafka client settings (e.g. {@code security.protocol}), given to
  *                         every producer and consumer the ledger opens
  */
 @ConfigurationProperties("ledger.kafka")
-public record KafkaSettings(String bootstrapServers, Topics topics, Map<String, String> client) {
+public record KafkaSettings(String bootstrapServers, Topics topics, String commandsGroup, Map<String, String> client) {
 
     public KafkaSettings {
         topics = topics == null ? new Topics(null, null, null, null) : topics;
+        commandsGroup = commandsGroup == null || commandsGroup.isBlank() ? "ledger-commands" : commandsGroup;
         client = client == null ? Map.of() : Map.copyOf(client);
     }
 

@@ -228,7 +228,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(unreadable(failure.getCause()));
     }
 
-    private static ProblemDetail unreadable(Throwable cause) {
+    /** Why a JSON body could not be read as its request ({@code cause}: Jackson's exception; null: no body). */
+    public static ProblemDetail unreadable(Throwable cause) {
         if (cause == null) {
             return Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", "A JSON request body is required");
         }
