@@ -18,8 +18,9 @@ class KafkaOffByDefaultTest extends LedgerApiTest {
     EventProcessingConfiguration processing;
 
     @Test
-    void noPublisherAndNoPublicationProcessorWithoutBrokers() {
+    void noPublisherNoCommandConsumerAndNoPublicationProcessorWithoutBrokers() {
         assertThat(context.getBeansOfType(EventPublisher.class)).isEmpty();
+        assertThat(context.getBeansOfType(CommandConsumer.class)).isEmpty();
         assertThat(context.getBeansOfType(KafkaConfiguration.class)).isEmpty();
         assertThat(processing.eventProcessor(EventPublisher.PROCESSING_GROUP)).isEmpty();
     }
