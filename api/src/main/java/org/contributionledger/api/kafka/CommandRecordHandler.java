@@ -1,5 +1,6 @@
 package org.contributionledger.api.kafka;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -116,7 +117,7 @@ public class CommandRecordHandler {
         }
         try {
             return json.readValue(record.value(), CommandRecord.class);
-        } catch (java.io.IOException unreadable) {
+        } catch (IOException unreadable) {
             throw new Unreadable(unreadable);
         }
     }
@@ -130,15 +131,15 @@ public class CommandRecordHandler {
         }
         Caller caller;
         try {
-            caller = keys.authenticate(ApiKeyAuthentication.unchecked(value.substring(BEARER.length()).trim()))
-                    instanceof ApiKeyAuthentication checked ? checked.getPrincipal() : null;
+            String key = value.substring(BEARER.length()).trim();
+            caller = ((ApiKeyAuthentication) keys.authenticate(ApiKeyAuthentication.unchecked(key))).getPrincipal();
         } catch (KeyRejected rejected) {
             throw new Refused(Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Missing or unknown API key",
                     rejected.getMessage()));
         }
-        if (caller == null || !caller.mayActIn(communityId)) {
+        if (!caller.mayActIn(communityId)) {
             throw new Refused(Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed with this key",
-                    "This key acts only inside community '" + (caller == null ? "?" : caller.communityId()) + "'"));
+                    "This key acts only inside community '" + caller.communityId() + "'"));
         }
         return caller;
     }
