@@ -1,11 +1,12 @@
 package org.contributionledger.api.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.contributionledger.api.kafka.CommandTopic.command;
+import static org.contributionledger.api.kafka.CommandTopic.header;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,25 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.contributionledger.api.support.Act;
 import org.contributionledger.api.support.LedgerApiTest;
 import org.contributionledger.api.support.LedgerClient;
@@ -54,15 +44,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 class CommandsOnKafkaIT {
 
-    private static final String COMMANDS = "ledger.commands";
-    private static final String RESULTS = "ledger.commands.results";
-    private static final String DEAD_LETTERS = "ledger.commands.dlq";
+    private static final String COMMANDS = CommandTopic.COMMANDS;
+    private static final String RESULTS = CommandTopic.RESULTS;
+    private static final String DEAD_LETTERS = CommandTopic.DEAD_LETTERS;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static EmbeddedKafkaKraftBroker broker;
     private static TestLedger ledger;
     private static LedgerClient admin;
-    private static KafkaProducer<String, byte[]> producer;
+    private static CommandTopic topic;
 
     @BeforeAll
     static void start() {
@@ -72,17 +62,13 @@ class CommandsOnKafkaIT {
                 "ledger.kafka.bootstrap-servers", broker.getBrokersAsString(),
                 "logging.level.org.apache.kafka", "ERROR"));
         admin = ledger.admin();
-        Map<String, Object> properties = new HashMap<>();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
-        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        producer = new KafkaProducer<>(properties);
+        topic = new CommandTopic(broker.getBrokersAsString());
     }
 
     @AfterAll
     static void stop() {
-        if (producer != null) {
-            producer.close();
+        if (topic != null) {
+            topic.close();
         }
         if (ledger != null) {
             ledger.close();
@@ -101,36 +87,35 @@ class CommandsOnKafkaIT {
         String run = unique("run");
 
         // In one partition (keyed by community), good and poison records alternate.
-        send(community, key, command(run + "-members", "registerMembers", community, Map.of(),
+        topic.send(community, key, command(run + "-members", "registerMembers", community, Map.of(),
                 Map.of("members", List.of(member("ann"), member("ben"), member("cat")))));
-        sendRaw(community, key, run + "-not-json", "{\"operation\": \"recordContribution\", ".getBytes(StandardCharsets.UTF_8));
-        send(community, key, command(run + "-unknown", "payEveryone", community, Map.of(), Map.of()));
-        send(community, otherKey, command(run + "-other-key", "recordContribution", community, Map.of(),
+        topic.sendRaw(community, key, run + "-not-json", "{\"operation\": \"recordContribution\", ".getBytes(StandardCharsets.UTF_8));
+        topic.send(community, key, command(run + "-unknown", "payEveryone", community, Map.of(), Map.of()));
+        topic.send(community, otherKey, command(run + "-other-key", "recordContribution", community, Map.of(),
                 Act.of("stolen", "ann", "ben")));
-        send(community, "cl_" + "0".repeat(40), command(run + "-wrong-key", "recordContribution", community,
+        topic.send(community, "cl_" + "0".repeat(40), command(run + "-wrong-key", "recordContribution", community,
                 Map.of(), Act.of("wrong", "ann", "ben")));
-        send(community, null, command(run + "-no-key", "recordContribution", community, Map.of(),
+        topic.send(community, null, command(run + "-no-key", "recordContribution", community, Map.of(),
                 Act.of("nokey", "ann", "ben")));
-        send(community, key, command(run + "-self", "recordContribution", community, Map.of(),
+        topic.send(community, key, command(run + "-self", "recordContribution", community, Map.of(),
                 Act.of("self", "ann", "ann")));
-        send(community, key, command(run + "-unknown-field", "recordContribution", community, Map.of(),
+        topic.send(community, key, command(run + "-unknown-field", "recordContribution", community, Map.of(),
                 Act.of("odd", "ann", "ben").with("status", "CONFIRMED")));
-        send(community, key, command(run + "-no-id", "confirmContribution", community, Map.of(), Map.of("by", "ben")));
-        send(community, key, command(run + "-act-1", "recordContribution", community, Map.of(),
+        topic.send(community, key, command(run + "-no-id", "confirmContribution", community, Map.of(), Map.of("by", "ben")));
+        topic.send(community, key, command(run + "-act-1", "recordContribution", community, Map.of(),
                 Act.of("act-1", "ann", "ben")));
-        send(community, key, command(run + "-confirm", "confirmContribution", community,
+        topic.send(community, key, command(run + "-confirm", "confirmContribution", community,
                 Map.of("contributionId", "act-1"), Map.of("by", "ben")));
-        send(community, key, command(run + "-batch", "recordContributions", community, Map.of(), Map.of(
+        topic.send(community, key, command(run + "-batch", "recordContributions", community, Map.of(), Map.of(
                 "contributions", IntStream.range(2, 12).mapToObj(i -> Act.of("act-" + i, "ben", "cat")).toList())));
-        send(community, key, command(run + "-act-12", "recordContribution", community, Map.of(),
+        topic.send(community, key, command(run + "-act-12", "recordContribution", community, Map.of(),
                 Act.of("act-12", "cat", "ann")));
-        send(community, key, command(run + "-revoke", "revokeContribution", community,
+        topic.send(community, key, command(run + "-revoke", "revokeContribution", community,
                 Map.of("contributionId", "act-12"), Map.of("by", "cat", "reason", "Sent by mistake")));
-        send(community, key, command(run + "-trust", "declareTrust", community,
+        topic.send(community, key, command(run + "-trust", "declareTrust", community,
                 Map.of("truster", "ann", "trustee", "ben"), Map.of("level", 7)));
-        send(community, key, command(run + "-withdraw", "withdrawTrust", community,
+        topic.send(community, key, command(run + "-withdraw", "withdrawTrust", community,
                 Map.of("truster", "ben", "trustee", "cat"), null));
-        producer.flush();
 
         Map<String, String> deadLettered = Map.of(
                 run + "-not-json", "malformed-json",
@@ -154,7 +139,7 @@ class CommandsOnKafkaIT {
         Set<String> withRequestIds = new HashSet<>(served.keySet());
         withRequestIds.addAll(deadLettered.keySet());
         withRequestIds.remove(run + "-not-json");
-        Map<String, JsonNode> results = latestByKey(read(RESULTS, withRequestIds, ConsumerRecord::key));
+        Map<String, JsonNode> results = topic.results(withRequestIds);
         served.forEach((requestId, status) -> {
             JsonNode result = results.get(requestId);
             assertThat(result.path("status").asInt()).as("result of %s: %s", requestId, result).isEqualTo(status);
@@ -168,7 +153,7 @@ class CommandsOnKafkaIT {
 
         // A record that is not JSON has no id of the client's: its place in the topic names it.
         Map<String, ConsumerRecord<String, byte[]>> letterOf = new HashMap<>();
-        for (ConsumerRecord<String, byte[]> letter : read(DEAD_LETTERS, deadLettered.keySet(), CommandsOnKafkaIT::letterId)) {
+        for (ConsumerRecord<String, byte[]> letter : topic.read(DEAD_LETTERS, deadLettered.keySet(), CommandsOnKafkaIT::letterId)) {
             assertThat(letterOf.put(letterId(letter), letter)).as("a second dead letter for %s", letterId(letter)).isNull();
         }
         deadLettered.forEach((requestId, type) -> {
@@ -222,18 +207,17 @@ class CommandsOnKafkaIT {
             for (Act act : first) {
                 String requestId = run + "-" + round + "-" + act.id();
                 requestIds.add(requestId);
-                send(community, key, command(requestId, "recordContribution", community, Map.of(), act));
+                topic.send(community, key, command(requestId, "recordContribution", community, Map.of(), act));
             }
         }
-        send(community, key, command(run + "-batch", "recordContributions", community, Map.of(),
+        topic.send(community, key, command(run + "-batch", "recordContributions", community, Map.of(),
                 Map.of("contributions", second)));
         requestIds.add(run + "-batch");
         for (Act act : second) {
             requestIds.add(run + "-again-" + act.id());
-            send(community, key, command(run + "-again-" + act.id(), "recordContribution", community, Map.of(), act));
+            topic.send(community, key, command(run + "-again-" + act.id(), "recordContribution", community, Map.of(), act));
         }
-        producer.flush();
-        Map<String, JsonNode> results = latestByKey(read(RESULTS, requestIds, ConsumerRecord::key));
+        Map<String, JsonNode> results = topic.results(requestIds);
         for (Act act : second) {
             platform.record(community, act).expect(200);
         }
@@ -256,66 +240,13 @@ class CommandsOnKafkaIT {
 
     // ---- helpers ------------------------------------------------------------------------------
 
-    private static Map<String, Object> command(String requestId, String operation, String community,
-                                               Map<String, String> parameters, Object body) {
-        Map<String, Object> command = new LinkedHashMap<>();
-        command.put("operation", operation);
-        command.put("communityId", community);
-        command.put("requestId", requestId);
-        if (!parameters.isEmpty()) {
-            command.put("parameters", parameters);
-        }
-        if (body != null) {
-            command.put("body", body);
-        }
-        return command;
-    }
 
     private static Map<String, String> member(String id) {
         return Map.of("id", id, "displayName", id.toUpperCase());
     }
 
-    private static void send(String community, String key, Map<String, Object> command) throws Exception {
-        sendRaw(community, key, (String) command.get("requestId"), JSON.writeValueAsBytes(command));
-    }
 
-    private static void sendRaw(String community, String key, String note, byte[] value) throws Exception {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(COMMANDS, community, value);
-        if (key != null) {
-            record.headers().add(CommandRecordHandler.AUTHORIZATION, ("Bearer " + key).getBytes(StandardCharsets.UTF_8));
-        }
-        record.headers().add("note", note.getBytes(StandardCharsets.UTF_8));
-        producer.send(record).get();
-    }
 
-    /** Reads {@code topic} from the start until a record named by each of {@code ids} has arrived; returns those. */
-    private static List<ConsumerRecord<String, byte[]>> read(String topic, Set<String> ids,
-                                                             Function<ConsumerRecord<String, byte[]>, String> idOf) {
-        Set<String> missing = new HashSet<>(ids);
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        Map<String, Object> properties = new HashMap<>();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
-        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-            while (!missing.isEmpty() && Instant.now().isBefore(deadline)) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(300))) {
-                    if (ids.contains(idOf.apply(record))) {
-                        records.add(record);
-                        missing.remove(idOf.apply(record));
-                    }
-                }
-            }
-        }
-        assertThat(missing).as("records that never arrived on %s", topic).isEmpty();
-        return records;
-    }
 
     /** A dead letter's request id; the one record without an id of the client's is the one that is not JSON. */
     private static String letterId(ConsumerRecord<String, byte[]> letter) {
@@ -323,19 +254,7 @@ class CommandsOnKafkaIT {
         return requestId.startsWith("kafka-" + COMMANDS + "-") ? header(letter, "note") : requestId;
     }
 
-    /** Each result by its key; a record read twice may have two results, the later one counts. */
-    private static Map<String, JsonNode> latestByKey(List<ConsumerRecord<String, byte[]>> records) throws Exception {
-        Map<String, JsonNode> latest = new HashMap<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
-            latest.put(record.key(), JSON.readTree(record.value()));
-        }
-        return latest;
-    }
 
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
-    }
 
     private static String metaDataOf(String community, String contributionId) {
         return ledger.bean(JdbcTemplate.class).query("""
