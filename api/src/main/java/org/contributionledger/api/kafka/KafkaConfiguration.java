@@ -1,6 +1,7 @@
 package org.contributionledger.api.kafka;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -9,11 +10,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventSerializer;
@@ -30,9 +34,21 @@ public class KafkaConfiguration {
     static final int EVENTS_PER_BATCH = 500;
 
     @Bean(destroyMethod = "close")
-    public EventPublisher eventPublisher(KafkaSettings settings, @Qualifier("eventSerializer") Serializer eventSerializer) {
+    public EventPublisher eventPublisher(KafkaSettings settings, @Qualifier("eventSerializer") Serializer eventSerializer,
+                                         NamedParameterJdbcTemplate jdbc) {
         return new EventPublisher(() -> new KafkaProducer<String, CloudEvent>(producerProperties(settings)),
-                eventSerializer, settings.topics().events());
+                eventSerializer, settings.topics().events(), eventIdentifiers -> globalPositions(jdbc, eventIdentifiers));
+    }
+
+    /** One indexed query per batch (the event identifier is unique), in the batch's own transaction. */
+    static Map<String, Long> globalPositions(NamedParameterJdbcTemplate jdbc, List<String> eventIdentifiers) {
+        EventSchema schema = new EventSchema();
+        Map<String, Long> positions = new HashMap<>();
+        jdbc.query("SELECT " + schema.eventIdentifierColumn() + ", " + schema.globalIndexColumn()
+                        + " FROM " + schema.domainEventTable() + " WHERE " + schema.eventIdentifierColumn() + " IN (:ids)",
+                Map.of("ids", eventIdentifiers),
+                (RowCallbackHandler) row -> positions.put(row.getString(1), row.getLong(2)));
+        return positions;
     }
 
     /**
