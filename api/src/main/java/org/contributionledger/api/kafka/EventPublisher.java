@@ -3,6 +3,8 @@ package org.contributionledger.api.kafka;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,7 +16,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.Serializer;
@@ -33,46 +34,74 @@ public class EventPublisher implements AutoCloseable {
 
     public static final String PROCESSING_GROUP = "kafka-events";
 
-    private static final String SENDS = EventPublisher.class.getName() + ".sends";
+    private static final String EVENTS_OF_THE_BATCH = EventPublisher.class.getName() + ".events";
 
     private final Supplier<Producer<String, CloudEvent>> producers;
     private final Serializer eventSerializer;
     private final String topic;
+    private final GlobalPositions globalPositions;
     private final AtomicLong failedBatches = new AtomicLong();
     private Producer<String, CloudEvent> producer;
+
+    /**
+     * Where stored events stand in the ledger's global order. The tracking token cannot tell: an
+     * event whose transaction committed after later ones (another node's, or another community's
+     * batch) reaches the processor as a filled gap, and its token carries the reader's position,
+     * not the event's.
+     */
+    @FunctionalInterface
+    public interface GlobalPositions {
+
+        /** The global position of each of the given stored events, by event identifier. */
+        Map<String, Long> of(List<String> eventIdentifiers);
+    }
 
     /**
      * @param producers opens a producer: after a failed batch the producer is closed and a new one
      *                  opened, so no record of the failed batch can still arrive after its resend
      */
-    public EventPublisher(Supplier<Producer<String, CloudEvent>> producers, Serializer eventSerializer, String topic) {
+    public EventPublisher(Supplier<Producer<String, CloudEvent>> producers, Serializer eventSerializer, String topic,
+                          GlobalPositions globalPositions) {
         this.producers = producers;
         this.eventSerializer = eventSerializer;
         this.topic = topic;
+        this.globalPositions = globalPositions;
     }
 
+    /** Collects the batch's events; they are sent together before its token is stored. */
     @EventHandler
-    public void publish(EventMessage<?> event, TrackingToken token) {
-        CloudEvent cloudEvent = LedgerCloudEvents.of(event, token.position(),
-                eventSerializer.serialize(event.getPayload(), byte[].class).getData());
-        String community = LedgerCloudEvents.communityOf(event.getPayload());
-        List<Future<RecordMetadata>> sends = sendsOfThisBatch();
+    public void publish(EventMessage<?> event) {
+        UnitOfWork<?> batch = CurrentUnitOfWork.get();
+        batch.<List<EventMessage<?>>>getOrComputeResource(EVENTS_OF_THE_BATCH, key -> {
+            List<EventMessage<?>> events = new ArrayList<>();
+            batch.onPrepareCommit(unitOfWork -> send(events));
+            return events;
+        }).add(event);
+    }
+
+    /** Sends the batch's events in their order and waits until Kafka has acknowledged every one. */
+    private void send(List<EventMessage<?>> events) {
+        Map<String, Long> positions = globalPositions.of(events.stream().map(EventMessage::getIdentifier).toList());
+        List<ProducerRecord<String, CloudEvent>> records = new ArrayList<>();
+        for (EventMessage<?> event : events) {
+            Long position = positions.get(event.getIdentifier());
+            if (position == null) {
+                throw new IllegalStateException("Event " + event.getIdentifier() + " is not in the event store");
+            }
+            CloudEvent cloudEvent = LedgerCloudEvents.of(event, OptionalLong.of(position),
+                    eventSerializer.serialize(event.getPayload(), byte[].class).getData());
+            records.add(new ProducerRecord<>(topic, LedgerCloudEvents.communityOf(event.getPayload()), cloudEvent));
+        }
+        List<Future<RecordMetadata>> sends = new ArrayList<>();
         try {
-            sends.add(producer().send(new ProducerRecord<>(topic, community, cloudEvent)));
+            for (ProducerRecord<String, CloudEvent> record : records) {
+                sends.add(producer().send(record));
+            }
         } catch (RuntimeException e) {
             discardProducer();
             throw new EventsNotPublished(e);
         }
-    }
-
-    /** The sends of the current batch, awaited before the batch's token is stored. */
-    private List<Future<RecordMetadata>> sendsOfThisBatch() {
-        UnitOfWork<?> batch = CurrentUnitOfWork.get();
-        return batch.getOrComputeResource(SENDS, key -> {
-            List<Future<RecordMetadata>> sends = new ArrayList<>();
-            batch.onPrepareCommit(unitOfWork -> awaitAcknowledgements(sends));
-            return sends;
-        });
+        awaitAcknowledgements(sends);
     }
 
     private void awaitAcknowledgements(List<Future<RecordMetadata>> sends) {

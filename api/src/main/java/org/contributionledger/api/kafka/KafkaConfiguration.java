@@ -1,9 +1,9 @@
 package org.contributionledger.api.kafka;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -16,6 +16,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
 import org.contributionledger.api.contribution.ContributionController;
 import org.contributionledger.api.member.MemberController;
@@ -27,6 +28,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventSerializer;
@@ -43,10 +46,22 @@ public class KafkaConfiguration {
     static final int EVENTS_PER_BATCH = 500;
 
     @Bean(destroyMethod = "close")
-    public EventPublisher eventPublisher(KafkaSettings settings, @Qualifier("eventSerializer") Serializer eventSerializer) {
+    public EventPublisher eventPublisher(KafkaSettings settings, @Qualifier("eventSerializer") Serializer eventSerializer,
+                                         NamedParameterJdbcTemplate jdbc) {
         return new EventPublisher(() -> new KafkaProducer<String, CloudEvent>(
                 producerProperties(settings, "ledger-events", CloudEventSerializer.class)),
-                eventSerializer, settings.topics().events());
+                eventSerializer, settings.topics().events(), eventIdentifiers -> globalPositions(jdbc, eventIdentifiers));
+    }
+
+    /** One indexed query per batch (the event identifier is unique), in the batch's own transaction. */
+    static Map<String, Long> globalPositions(NamedParameterJdbcTemplate jdbc, List<String> eventIdentifiers) {
+        EventSchema schema = new EventSchema();
+        Map<String, Long> positions = new HashMap<>();
+        jdbc.query("SELECT " + schema.eventIdentifierColumn() + ", " + schema.globalIndexColumn()
+                        + " FROM " + schema.domainEventTable() + " WHERE " + schema.eventIdentifierColumn() + " IN (:ids)",
+                Map.of("ids", eventIdentifiers),
+                (RowCallbackHandler) row -> positions.put(row.getString(1), row.getLong(2)));
+        return positions;
     }
 
     /**

@@ -28,11 +28,6 @@ class ComposeFileTest {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final List<String> NODES = List.of("ledger-1", "ledger-2");
-    /**
-     * Variables of Kafka out and in, read by the Kafka side of the ledger (built in parallel to this
-     * file; until it is merged the ledger ignores them).
-     */
-    private static final Set<String> KAFKA_VARIABLES = Set.of("LEDGER_KAFKA_BOOTSTRAP_SERVERS");
 
     private final Map<String, Object> compose = load();
     private final Map<String, Object> services = map(compose.get("services"));
@@ -84,11 +79,9 @@ class ComposeFileTest {
         Set<String> nodeIds = new HashSet<>();
         for (String node : NODES) {
             Map<String, Object> environment = environment(node);
-            Set<String> ledgerVariables = new HashSet<>(environment.keySet());
-            ledgerVariables.removeAll(KAFKA_VARIABLES);
+            Set<String> ledgerVariables = environment.keySet();
             assertThat(ledgerVariables).as(node + ": the variables TwoNodesOnPostgresIT gives each node")
                     .containsExactlyInAnyOrderElementsOf(TwoNodesOnPostgresIT.NODE_VARIABLES);
-            assertThat(environment).containsKeys(KAFKA_VARIABLES.toArray(String[]::new));
             for (String variable : ledgerVariables) {
                 // Spring binds these two itself (spring.profiles.active, server.port), not through a placeholder.
                 if (!Set.of("SPRING_PROFILES_ACTIVE", "SERVER_PORT").contains(variable)) {

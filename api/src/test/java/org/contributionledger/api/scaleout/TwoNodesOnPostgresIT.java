@@ -19,65 +19,85 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.contributionledger.api.kafka.LedgerCloudEvents;
 import org.contributionledger.api.support.Act;
 import org.contributionledger.api.support.LedgerClient;
 import org.contributionledger.api.support.Reply;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventDeserializer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * Two ledger nodes, each a real process started from the built jar with the {@code postgres}
- * profile, share one PostgreSQL server. Two platforms write acts (batches and single acts), members
- * and trust declarations into the same community, one through each node. Once half of the acts are
- * acknowledged, node B is killed with SIGKILL; node A's writer carries on to the end, then B is
- * started again. At the end: every acknowledged act is in the event store and in the views exactly
- * once, and both nodes (B having rebuilt its reputation from the shared store) give the same
- * statement, reciprocity, stats and reputation answers, which match the stored events.
- * <p>
- * {@code -Dnodes.acts=...} sets the number of acts (default 4,000, about 90 s on 2 cores; 20,000 took
- * 170 s, 84 s of them writing); {@code -Dnodes.seed=...} replays one run's choices.
+ * profile, share one PostgreSQL server and one Kafka broker (embedded, KRaft). Two platforms, one
+ * through each node, write acts (batches and single acts), members and trust declarations into
+ * two communities, so that the nodes meet on the same rows and each community's order on Kafka
+ * means something. Once half of the acts are acknowledged, node B is killed with SIGKILL and started
+ * again at once; node A's writer carries on to the end. At the end:
+ * <ul>
+ * <li>every acknowledged act, member and trust tie is in the event store, and every act in the
+ * views, exactly once;</li>
+ * <li>both nodes (B having rebuilt its reputation from the shared store) give the same statement,
+ * reciprocity, stats and reputation answers, which match the stored events;</li>
+ * <li>every stored event of both communities, so every acknowledged act's, is on
+ * {@code ledger.events} at least once, none missing, in the community's order.</li>
+ * </ul>
+ * {@code -Dnodes.acts=...} sets the number of acts (default 20,000, about 155 s on 2 cores, 80 s of
+ * them writing); {@code -Dnodes.seed=...} replays one run's choices.
  */
 class TwoNodesOnPostgresIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ADMIN_KEY = LedgerClient.ADMIN_KEY;
-    private static final String COMMUNITY = "nodes";
+    private static final List<String> COMMUNITIES = List.of("north", "south");
+    private static final String EVENTS_TOPIC = "ledger.events";
+    private static final int EVENTS_PARTITIONS = 3;
     private static final Path JAR = Path.of("target", "contribution-ledger.jar");
     private static final int FIRST_MEMBERS = 40;
-    private static final int BATCH_ACTS = 250;
+    private static final int BATCH_ACTS = 500;
+    private static final int SINGLE_ACTS_PER_BATCH = 3;
     /** The variables each node gets here, as docker-compose.yml gives them (checked by ComposeFileTest). */
     static final Set<String> NODE_VARIABLES = Set.of("SPRING_PROFILES_ACTIVE", "LEDGER_DB_URL", "LEDGER_DB_USER",
-            "LEDGER_DB_PASSWORD", "LEDGER_NODE_ID", "SERVER_PORT", "LEDGER_ADMIN_KEY");
+            "LEDGER_DB_PASSWORD", "LEDGER_NODE_ID", "SERVER_PORT", "LEDGER_ADMIN_KEY", "LEDGER_KAFKA_BOOTSTRAP_SERVERS");
 
     private final long seed = Long.getLong("nodes.seed", System.nanoTime());
-    private final int targetActs = Integer.getInteger("nodes.acts", 4000);
+    private final int targetActs = Integer.getInteger("nodes.acts", 20_000);
 
-    /** What the nodes acknowledged (2xx): all of it must be stored, once. */
-    private final List<String> members = new CopyOnWriteArrayList<>();
-    private final Map<String, Act> acts = new ConcurrentHashMap<>();
-    private final Map<String, Integer> trust = new ConcurrentHashMap<>();
-    private final Set<String> attemptedTrust = ConcurrentHashMap.newKeySet();
+    /** What the nodes acknowledged (2xx), per community: all of it must be stored, once. */
+    private final Map<String, Written> written = new LinkedHashMap<>();
     private final AtomicInteger nextId = new AtomicInteger();
     private final AtomicInteger contentionAnswers = new AtomicInteger();
     private final List<LedgerNode> nodes = new ArrayList<>();
     private EmbeddedPostgres postgres;
+    private EmbeddedKafkaKraftBroker kafka;
 
     @AfterEach
     void stopEverything() throws Exception {
@@ -87,90 +107,154 @@ class TwoNodesOnPostgresIT {
         if (postgres != null) {
             postgres.close();
         }
+        if (kafka != null) {
+            kafka.destroy();
+        }
     }
 
     @Test
-    void twoNodesOneKilledMidwayLoseAndDoubleNothingAndAgree() throws Exception {
+    void twoNodesOneKilledMidwayLoseAndDoubleNothingAgreeAndPublishEverything() throws Exception {
         System.out.printf("TwoNodesOnPostgresIT: seed %d, %d acts (rerun with -Dnodes.seed=%d)%n", seed, targetActs, seed);
         assertThat(JAR).as("the executable jar, built by the package phase").exists();
         Random random = new Random(seed);
         Path workDir = Path.of("target", "two-nodes-it", Long.toString(seed)).toAbsolutePath();
         Files.createDirectories(workDir);
-        postgres = EmbeddedPostgres.builder().start();
-        String url = postgres.getJdbcUrl("postgres", "postgres");
-
         long started = System.nanoTime();
-        LedgerNode a = LedgerNode.start("node-a", url, freePort(), workDir);
+        quietEmbeddedServers();
+        postgres = EmbeddedPostgres.builder().start();
+        kafka = new EmbeddedKafkaKraftBroker(1, EVENTS_PARTITIONS, EVENTS_TOPIC);
+        kafka.afterPropertiesSet();
+        Servers servers = new Servers(postgres.getJdbcUrl("postgres", "postgres"), kafka.getBrokersAsString(), workDir);
+
+        LedgerNode a = LedgerNode.start("node-a", servers);
         nodes.add(a);
-        LedgerNode b = LedgerNode.start("node-b", url, freePort(), workDir);
+        LedgerNode b = LedgerNode.start("node-b", servers);
         nodes.add(b);
         a.awaitReady();
         b.awaitReady();
         assertThat(a.log()).contains("Cluster: node 'node-a'");
         assertAxonTablesAreTunedForPostgres();
-        System.out.printf("two nodes ready after %d s%n", Duration.ofNanos(System.nanoTime() - started).toSeconds());
+        System.out.printf("two nodes ready after %d s%n", secondsSince(started));
 
-        String key = a.client().createCommunity(COMMUNITY, "Two nodes").apiKey();
-        List<Map<String, String>> first = new ArrayList<>();
-        for (int i = 0; i < FIRST_MEMBERS; i++) {
-            first.add(Map.of("id", "m" + i, "displayName", "Member " + i));
+        Map<String, String> keys = new LinkedHashMap<>();
+        Map<String, LedgerClient> platformsOnA = new LinkedHashMap<>();
+        Map<String, LedgerClient> platformsOnB = new LinkedHashMap<>();
+        for (String community : COMMUNITIES) {
+            String key = a.client().createCommunity(community, community).apiKey();
+            keys.put(community, key);
+            platformsOnA.put(community, a.client().withKey(key));
+            platformsOnB.put(community, b.client().withKey(key));
+            List<Map<String, String>> first = new ArrayList<>();
+            for (int i = 0; i < FIRST_MEMBERS; i++) {
+                first.add(Map.of("id", "m" + i, "displayName", "Member " + i));
+            }
+            // The key and the members created through A are at once usable through B: one database.
+            platformsOnB.get(community).post("/communities/" + community + "/members/batch", Map.of("members", first))
+                    .expect(200);
+            Written acknowledged = new Written();
+            first.forEach(member -> acknowledged.members.add(member.get("id")));
+            written.put(community, acknowledged);
         }
-        // The key and the members created through A are at once usable through B: one database.
-        b.client().withKey(key).post("/communities/" + COMMUNITY + "/members/batch", Map.of("members", first)).expect(200);
-        first.forEach(member -> members.add(member.get("id")));
 
         long writing = System.nanoTime();
-        Writer throughA = new Writer("writer-a", new Random(random.nextLong()), a.client().withKey(key));
-        Writer throughB = new Writer("writer-b", new Random(random.nextLong()), b.client().withKey(key));
+        // The writers start on different communities and take turns, so they meet on each now and then.
+        Writer throughA = new Writer("writer-a", new Random(random.nextLong()), platformsOnA, 0);
+        Writer throughB = new Writer("writer-b", new Random(random.nextLong()), platformsOnB, 1);
         throughA.start();
         throughB.start();
         long halfDeadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (acts.size() < targetActs / 2 && System.nanoTime() < halfDeadline && throughB.isAlive()) {
+        while (acknowledgedActs() < targetActs / 2 && System.nanoTime() < halfDeadline && throughB.isAlive()) {
             Thread.sleep(5);
         }
         b.kill();
-        int atKill = acts.size();
+        int atKill = acknowledgedActs();
+        // B comes back while A's writer goes on: it rebuilds its reputation from the shared store
+        // and follows A's writes; A has taken over B's processor segments meanwhile.
+        LedgerNode restarted = LedgerNode.start("node-b", servers);
+        nodes.add(restarted);
         throughB.finish();
         throughA.finish();
-        System.out.printf("node B killed at %d acknowledged acts; %d acts, %d members, %d trust ties acknowledged"
-                        + " in %d s; %d contention answers (503) retried%n", atKill, acts.size(), members.size(),
-                trust.size(), Duration.ofNanos(System.nanoTime() - writing).toSeconds(), contentionAnswers.get());
+        System.out.printf("node B killed at %d acknowledged acts; %d acts acknowledged in %d s (%d contention answers"
+                        + " (503) retried)%n", atKill, acknowledgedActs(), secondsSince(writing), contentionAnswers.get());
         assertThat(atKill).as("acts acknowledged before the kill").isGreaterThanOrEqualTo(targetActs / 2);
-        assertThat(acts.size()).as("acts acknowledged in all").isGreaterThanOrEqualTo(targetActs);
+        assertThat(acknowledgedActs()).as("acts acknowledged in all").isGreaterThanOrEqualTo(targetActs);
 
-        LedgerNode restarted = LedgerNode.start("node-b", url, freePort(), workDir);
-        nodes.add(restarted);
+        Map<String, Stored> stored = Stored.read(postgres);
+        for (String community : COMMUNITIES) {
+            Written acknowledged = written.get(community);
+            Stored events = stored.get(community);
+            assertThat(events.duplicates()).as(community + ": acts recorded twice").isEmpty();
+            assertThat(events.members()).containsAll(acknowledged.members);
+            acknowledged.acts.forEach((id, act) -> {
+                assertThat(events.acts()).as(community + ": acknowledged act " + id).containsKey(id);
+                assertThat(events.acts().get(id).value()).isEqualByComparingTo((BigDecimal) act.get("value"));
+            });
+            acknowledged.trust.forEach((pair, level) ->
+                    assertThat(events.trust()).as(community + ": acknowledged trust " + pair).containsEntry(pair, level));
+            assertThat(viewRows(community)).as(community + ": contribution_view against the recorded events")
+                    .isEqualTo(events.acts().keySet());
+        }
+        System.out.printf("store and views checked after %d s%n", secondsSince(started));
+        assertEveryStoredEventIsOnKafkaInItsCommunitysOrder(stored);
+        System.out.printf("Kafka checked after %d s%n", secondsSince(started));
+
         restarted.awaitReady();
+        System.out.printf("restarted node B ready after %d s%n", secondsSince(started));
+        for (String community : COMMUNITIES) {
+            assertBothNodesAnswerAlike(community, stored.get(community), platformsOnA.get(community),
+                    restarted.client().withKey(keys.get(community)));
+        }
+        System.out.printf("checked in %d s from the start%n", secondsSince(started));
+    }
 
-        Stored events = Stored.read(postgres);
-        assertThat(events.duplicates()).as("acts recorded twice").isEmpty();
-        assertThat(events.members()).containsAll(members);
-        acts.forEach((id, act) -> {
-            assertThat(events.acts()).as("acknowledged act " + id).containsKey(id);
-            assertThat(events.acts().get(id).value()).isEqualByComparingTo((BigDecimal) act.get("value"));
-        });
-        trust.forEach((pair, level) -> assertThat(events.trust()).as("acknowledged trust " + pair).containsEntry(pair, level));
-        assertThat(viewRows()).as("contribution_view against the recorded events").isEqualTo(events.acts().keySet());
-
-        LedgerClient throughNodeA = a.client().withKey(key);
-        LedgerClient throughNodeB = restarted.client().withKey(key);
-        JsonNode statsA = waitForUpToDateReputation(throughNodeA);
-        JsonNode statsB = waitForUpToDateReputation(throughNodeB);
-        assertThat(withoutFreshness(statsB)).as("stats of both nodes").isEqualTo(withoutFreshness(statsA));
+    /**
+     * Once both nodes' reputation includes every stored event (freshness up to date), every answer
+     * but the freshness itself must be the same on both, and match what the stored events imply.
+     */
+    private void assertBothNodesAnswerAlike(String community, Stored events, LedgerClient throughNodeA,
+                                            LedgerClient throughNodeB) throws InterruptedException {
+        JsonNode statsA = waitForUpToDateReputation(community, throughNodeA);
+        JsonNode statsB = waitForUpToDateReputation(community, throughNodeB);
+        assertThat(withoutFreshness(statsB)).as(community + ": stats of both nodes").isEqualTo(withoutFreshness(statsA));
         assertThat(statsA.at("/acts/confirmed").asLong()).isEqualTo(events.acts().size());
         assertThat(statsA.path("members").asLong()).isEqualTo(events.members().size());
 
-        Map<String, String> expected = events.expectedPerMember();
-        Map<String, String> answersA = perMember(throughNodeA, events.members());
-        Map<String, String> answersB = perMember(throughNodeB, events.members());
-        assertThat(answersA).as("node A's answers against the stored events").isEqualTo(expected);
-        assertThat(answersB).as("node B's answers against node A's").isEqualTo(answersA);
-        for (String member : events.members()) {
-            double scoreA = reputation(throughNodeA, member).at("/influence/score").asDouble();
-            double scoreB = reputation(throughNodeB, member).at("/influence/score").asDouble();
-            assertThat(scoreB).as("influence of " + member + " on both nodes").isCloseTo(scoreA, within(1e-9));
+        // Both nodes are asked at once: each answers from its own views and its own reputation engine.
+        CompletableFuture<Answers> onB = CompletableFuture.supplyAsync(() -> perMember(community, throughNodeB, events.members()));
+        Answers answersA = perMember(community, throughNodeA, events.members());
+        Answers answersB = onB.join();
+        assertThat(answersA.lines()).as(community + ": node A's answers against the stored events")
+                .isEqualTo(events.expectedPerMember());
+        assertThat(answersB.lines()).as(community + ": node B's answers against node A's").isEqualTo(answersA.lines());
+        answersA.influence().forEach((member, scoreA) -> assertThat(answersB.influence().get(member))
+                .as(community + ": influence of " + member + " on both nodes").isCloseTo(scoreA, within(1e-9)));
+    }
+
+    private int acknowledgedActs() {
+        return written.values().stream().mapToInt(community -> community.acts.size()).sum();
+    }
+
+    /** The embedded broker and database log every step of their lives at INFO; their warnings are enough here. */
+    private static void quietEmbeddedServers() {
+        for (String logger : List.of("kafka", "org.apache.kafka", "state.change.logger", "io.zonky")) {
+            ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(logger)).setLevel(ch.qos.logback.classic.Level.WARN);
         }
-        System.out.printf("checked in %d s from the start%n", Duration.ofNanos(System.nanoTime() - started).toSeconds());
+    }
+
+    private static long secondsSince(long nanoTime) {
+        return Duration.ofNanos(System.nanoTime() - nanoTime).toSeconds();
+    }
+
+    /** Where the nodes find the shared servers, and where they write their logs. */
+    record Servers(String databaseUrl, String kafkaBootstrapServers, Path workDir) {
+    }
+
+    /** What one community's platforms had acknowledged. */
+    private static final class Written {
+        final List<String> members = new CopyOnWriteArrayList<>();
+        final Map<String, Act> acts = new ConcurrentHashMap<>();
+        final Map<String, Integer> trust = new ConcurrentHashMap<>();
+        final Set<String> attemptedTrust = ConcurrentHashMap.newKeySet();
     }
 
     // ---- writers ------------------------------------------------------------------------------
@@ -178,22 +262,25 @@ class TwoNodesOnPostgresIT {
     /** One platform writing through one node until the target is reached or the node dies. */
     private final class Writer extends Thread {
         private final Random random;
-        private final LedgerClient platform;
+        private final Map<String, LedgerClient> platforms;
+        private final int firstCommunity;
         private volatile Throwable failure;
 
-        Writer(String name, Random random, LedgerClient platform) {
+        Writer(String name, Random random, Map<String, LedgerClient> platforms, int firstCommunity) {
             super(name);
             this.random = random;
-            this.platform = platform;
+            this.platforms = platforms;
+            this.firstCommunity = firstCommunity;
         }
 
         @Override
         public void run() {
             try {
-                while (acts.size() < targetActs) {
-                    writeBatch();
-                    for (int i = 0; i < 3; i++) {
-                        writeOne();
+                for (int turn = firstCommunity; acknowledgedActs() < targetActs; turn++) {
+                    String community = COMMUNITIES.get(turn % COMMUNITIES.size());
+                    writeBatch(community);
+                    for (int i = 0; i < SINGLE_ACTS_PER_BATCH; i++) {
+                        writeOne(community);
                     }
                 }
             } catch (UncheckedIOException killed) {
@@ -211,38 +298,41 @@ class TwoNodesOnPostgresIT {
             }
         }
 
-        private void writeBatch() {
+        private void writeBatch(String community) {
+            Written acknowledged = written.get(community);
             List<Act> batch = new ArrayList<>();
             for (int i = 0; i < BATCH_ACTS; i++) {
-                batch.add(act());
+                batch.add(act(acknowledged));
             }
-            Reply reply = untilNotContended(() -> platform.recordBatch(COMMUNITY, batch)).expect(200);
+            Reply reply = untilNotContended(() -> platforms.get(community).recordBatch(community, batch)).expect(200);
             reply.at("/results").forEach(result ->
                     assertThat(result.has("problem")).as("batch item refused: %s", result).isFalse());
-            batch.forEach(act -> acts.put(act.id(), act));
+            batch.forEach(act -> acknowledged.acts.put(act.id(), act));
         }
 
-        private void writeOne() {
-            Act act = act();
-            untilNotContended(() -> platform.record(COMMUNITY, act)).expect(201);
-            acts.put(act.id(), act);
+        private void writeOne(String community) {
+            Written acknowledged = written.get(community);
+            LedgerClient platform = platforms.get(community);
+            Act act = act(acknowledged);
+            untilNotContended(() -> platform.record(community, act)).expect(201);
+            acknowledged.acts.put(act.id(), act);
             if (random.nextInt(4) == 0) {
                 String id = "n" + nextId.incrementAndGet();
-                untilNotContended(() -> platform.registerMember(COMMUNITY, id, "Member " + id)).expect(201);
-                members.add(id);
+                untilNotContended(() -> platform.registerMember(community, id, "Member " + id)).expect(201);
+                acknowledged.members.add(id);
             }
-            String[] pair = freshPair();
+            String[] pair = freshPair(acknowledged);
             int level = random.nextInt(10) + 1;
-            untilNotContended(() -> platform.declareTrust(COMMUNITY, pair[0], pair[1], level)).expect(200);
-            trust.put(pair[0] + ">" + pair[1], level);
+            untilNotContended(() -> platform.declareTrust(community, pair[0], pair[1], level)).expect(200);
+            acknowledged.trust.put(pair[0] + ">" + pair[1], level);
         }
 
         /** Acts recorded by their receiver are confirmed at once: the reciprocity totals count them. */
-        private Act act() {
-            String giver = member();
+        private Act act(Written community) {
+            String giver = member(community);
             String receiver;
             do {
-                receiver = member();
+                receiver = member(community);
             } while (receiver.equals(giver));
             return Act.of("a" + nextId.incrementAndGet(), giver, receiver)
                     .value(BigDecimal.valueOf(1 + random.nextInt(400), 2))
@@ -250,15 +340,15 @@ class TwoNodesOnPostgresIT {
                     .recordedByReceiver();
         }
 
-        private String member() {
-            return members.get(random.nextInt(members.size()));
+        private String member(Written community) {
+            return community.members.get(random.nextInt(community.members.size()));
         }
 
-        private String[] freshPair() {
+        private String[] freshPair(Written community) {
             while (true) {
-                String truster = member();
-                String trustee = member();
-                if (!truster.equals(trustee) && attemptedTrust.add(truster + ">" + trustee)) {
+                String truster = member(community);
+                String trustee = member(community);
+                if (!truster.equals(trustee) && community.attemptedTrust.add(truster + ">" + trustee)) {
                     return new String[] {truster, trustee};
                 }
             }
@@ -288,29 +378,35 @@ class TwoNodesOnPostgresIT {
 
     // ---- what the nodes answer ----------------------------------------------------------------
 
-    private Map<String, String> perMember(LedgerClient platform, Set<String> memberIds) {
+    /** What one node answers about each member: a comparable line, and the influence score (a double). */
+    record Answers(Map<String, String> lines, Map<String, Double> influence) {
+    }
+
+    private Answers perMember(String community, LedgerClient platform, Set<String> memberIds) {
         Map<String, String> lines = new TreeMap<>();
+        Map<String, Double> influence = new TreeMap<>();
         for (String member : memberIds) {
             List<String> statement = new ArrayList<>();
             String cursor = null;
             do {
-                JsonNode page = platform.statement(COMMUNITY, member, cursor, 500).expect(200).json();
+                JsonNode page = platform.statement(community, member, cursor, 500).expect(200).json();
                 page.path("entries").forEach(entry -> statement.add(entry.path("contributionId").asText()));
                 cursor = page.path("nextCursor").isTextual() ? page.path("nextCursor").asText() : null;
             } while (cursor != null);
-            JsonNode reciprocity = platform.reciprocity(COMMUNITY, member).expect(200).json();
-            JsonNode reputation = reputation(platform, member);
+            JsonNode reciprocity = platform.reciprocity(community, member).expect(200).json();
+            JsonNode reputation = reputation(community, platform, member);
             lines.put(member, line(new TreeSet<>(statement), statement.size(),
                     reciprocity.at("/given/count").asLong(), reciprocity.at("/given/value").decimalValue(),
                     reciprocity.at("/received/count").asLong(), reciprocity.at("/received/value").decimalValue(),
                     reputation.at("/breadth/givenTo").asInt(), reputation.at("/breadth/receivedFrom").asInt(),
                     reputation.at("/character/trusts").asInt(), reputation.at("/character/trustedBy").asInt()));
+            influence.put(member, reputation.at("/influence/score").asDouble());
         }
-        return lines;
+        return new Answers(lines, influence);
     }
 
-    private static JsonNode reputation(LedgerClient platform, String member) {
-        return platform.get("/communities/" + COMMUNITY + "/members/" + member + "/reputation").expect(200).json();
+    private static JsonNode reputation(String community, LedgerClient platform, String member) {
+        return platform.get("/communities/" + community + "/members/" + member + "/reputation").expect(200).json();
     }
 
     static String line(Set<String> statement, int entries, long givenCount, BigDecimal givenValue, long receivedCount,
@@ -321,10 +417,11 @@ class TwoNodesOnPostgresIT {
                 + ", breadth " + givenTo + "/" + receivedFrom + ", trust " + trusts + "/" + trustedBy;
     }
 
-    private static JsonNode waitForUpToDateReputation(LedgerClient platform) throws InterruptedException {
+    private static JsonNode waitForUpToDateReputation(String community, LedgerClient platform)
+            throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (true) {
-            JsonNode stats = platform.stats(COMMUNITY).expect(200).json();
+            JsonNode stats = platform.stats(community).expect(200).json();
             if (stats.at("/network/freshness/upToDate").asBoolean()) {
                 return stats;
             }
@@ -346,6 +443,98 @@ class TwoNodesOnPostgresIT {
         }
         for (Iterator<JsonNode> children = node.elements(); children.hasNext(); ) {
             strip(children.next());
+        }
+    }
+
+    // ---- ledger.events, read as a consumer would ---------------------------------------------
+
+    /**
+     * Reads the whole topic from the start until every stored event of both communities has
+     * arrived. Publication is at least once: after the kill, the node that takes over the
+     * publisher's segment sends again the batch whose token B had not stored, so a record may
+     * repeat an earlier one. "In order per community" therefore means: the records keyed by the
+     * community, each id taken at its first arrival (as a consumer deduplicating by id sees them),
+     * are the community's stored events in their global order, with increasing positions.
+     */
+    private void assertEveryStoredEventIsOnKafkaInItsCommunitysOrder(Map<String, Stored> stored) {
+        Map<String, Long> positions = new HashMap<>();
+        Set<String> missing = new HashSet<>();
+        for (String community : COMMUNITIES) {
+            stored.get(community).events().forEach(event -> {
+                positions.put(event.id(), event.position());
+                missing.add(event.id());
+            });
+        }
+        List<ConsumerRecord<String, CloudEvent>> records = new ArrayList<>();
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString());
+        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, CloudEventDeserializer.class);
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        try (KafkaConsumer<String, CloudEvent> consumer = new KafkaConsumer<>(properties)) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (int partition = 0; partition < EVENTS_PARTITIONS; partition++) {
+                partitions.add(new TopicPartition(EVENTS_TOPIC, partition));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (!missing.isEmpty() && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, CloudEvent> record : consumer.poll(Duration.ofMillis(500))) {
+                    records.add(record);
+                    missing.remove(record.value().getId());
+                }
+            }
+        }
+        assertThat(missing).as("stored events never published on " + EVENTS_TOPIC).isEmpty();
+
+        for (String community : COMMUNITIES) {
+            Set<Integer> partitions = new HashSet<>();
+            LinkedHashSet<String> firstArrivals = new LinkedHashSet<>();
+            records.stream().filter(record -> community.equals(record.key())).forEach(record -> {
+                partitions.add(record.partition());
+                firstArrivals.add(record.value().getId());
+            });
+            assertThat(partitions).as(community + ": partitions holding its records").hasSize(1);
+            List<String> storedOrder = stored.get(community).events().stream().map(StoredEvent::id).toList();
+            List<String> arrivalOrder = List.copyOf(firstArrivals);
+            int firstDifference = 0;
+            while (firstDifference < Math.min(storedOrder.size(), arrivalOrder.size())
+                    && storedOrder.get(firstDifference).equals(arrivalOrder.get(firstDifference))) {
+                firstDifference++;
+            }
+            int at = firstDifference;
+            assertThat(arrivalOrder).as("%s: first arrivals against the stored order; from #%d on, stored %s, arrived %s",
+                            community, at, positionsAround(storedOrder, at, positions), positionsAround(arrivalOrder, at, positions))
+                    .isEqualTo(storedOrder);
+        }
+        Set<String> publishedActs = new HashSet<>();
+        for (ConsumerRecord<String, CloudEvent> record : records) {
+            CloudEvent event = record.value();
+            assertThat(event.getExtension(LedgerCloudEvents.POSITION)).as("position of " + event.getId())
+                    .isEqualTo(Long.toString(positions.get(event.getId())));
+            if (event.getType().equals("org.contributionledger.ContributionRecorded.v1")) {
+                publishedActs.add(readJson(event.getData().toBytes()).path("contributionId").asText());
+            }
+        }
+        for (String community : COMMUNITIES) {
+            assertThat(publishedActs).as(community + ": acknowledged acts on " + EVENTS_TOPIC)
+                    .containsAll(written.get(community).acts.keySet());
+        }
+        System.out.printf("%d records on %s for %d stored events%n", records.size(), EVENTS_TOPIC, positions.size());
+    }
+
+    /** The stored positions of a few events from {@code from} on: where two orders part, in a failure message. */
+    private static List<Long> positionsAround(List<String> ids, int from, Map<String, Long> positions) {
+        return ids.subList(Math.min(from, ids.size()), Math.min(from + 8, ids.size())).stream().map(positions::get).toList();
+    }
+
+    private static JsonNode readJson(byte[] bytes) {
+        try {
+            return JSON.readTree(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -375,13 +564,13 @@ class TwoNodesOnPostgresIT {
         }
     }
 
-    private Set<String> viewRows() throws Exception {
+    private Set<String> viewRows(String community) throws Exception {
         Set<String> ids = new HashSet<>();
         List<String> all = new ArrayList<>();
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(
-                     "SELECT contribution_id FROM contribution_view WHERE community_id = '" + COMMUNITY + "'")) {
+                     "SELECT contribution_id FROM contribution_view WHERE community_id = '" + community + "'")) {
             while (rows.next()) {
                 ids.add(rows.getString(1));
                 all.add(rows.getString(1));
@@ -394,41 +583,48 @@ class TwoNodesOnPostgresIT {
     record StoredAct(String giver, String receiver, BigDecimal value) {
     }
 
-    record Stored(Set<String> members, Map<String, StoredAct> acts, Map<String, Integer> trust, List<String> duplicates) {
+    /** One stored event: its identifier and its position in the global order. */
+    record StoredEvent(String id, long position) {
+    }
 
-        static Stored read(EmbeddedPostgres postgres) throws Exception {
-            Set<String> members = new TreeSet<>();
-            Map<String, StoredAct> acts = new HashMap<>();
-            Map<String, Integer> trust = new HashMap<>();
-            List<String> duplicates = new ArrayList<>();
+    /** One community's events as the shared event store holds them. */
+    record Stored(List<StoredEvent> events, Set<String> members, Map<String, StoredAct> acts, Map<String, Integer> trust,
+                  List<String> duplicates) {
+
+        Stored() {
+            this(new ArrayList<>(), new TreeSet<>(), new HashMap<>(), new HashMap<>(), new ArrayList<>());
+        }
+
+        /** Every event of the store, by the community its payload names, each community's in global order. */
+        static Map<String, Stored> read(EmbeddedPostgres postgres) throws Exception {
+            Map<String, Stored> communities = new HashMap<>();
             try (Connection connection = postgres.getPostgresDatabase().getConnection();
                  Statement statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery(
-                         "SELECT payloadType, payload FROM DomainEventEntry ORDER BY globalIndex")) {
+                 ResultSet rows = statement.executeQuery("SELECT eventIdentifier, globalIndex, payloadType, payload"
+                         + " FROM DomainEventEntry ORDER BY globalIndex")) {
                 while (rows.next()) {
-                    String type = rows.getString(1);
-                    JsonNode event = JSON.readTree(new String(rows.getBytes(2), StandardCharsets.UTF_8));
-                    if (!COMMUNITY.equals(event.path("communityId").asText())) {
-                        continue;
-                    }
+                    String type = rows.getString(3);
+                    JsonNode event = JSON.readTree(new String(rows.getBytes(4), StandardCharsets.UTF_8));
+                    Stored community = communities.computeIfAbsent(event.path("communityId").asText(), id -> new Stored());
+                    community.events.add(new StoredEvent(rows.getString(1), rows.getLong(2)));
                     switch (type.substring(type.lastIndexOf('.') + 1)) {
-                        case "MemberRegistered" -> members.add(event.path("memberId").asText());
+                        case "MemberRegistered" -> community.members.add(event.path("memberId").asText());
                         case "ContributionRecorded" -> {
                             StoredAct act = new StoredAct(event.path("giver").asText(), event.path("receiver").asText(),
                                     event.path("value").decimalValue());
-                            if (acts.put(event.path("contributionId").asText(), act) != null) {
-                                duplicates.add(event.path("contributionId").asText());
+                            if (community.acts.put(event.path("contributionId").asText(), act) != null) {
+                                community.duplicates.add(event.path("contributionId").asText());
                             }
                         }
-                        case "TrustDeclared" -> trust.put(event.path("truster").asText() + ">"
+                        case "TrustDeclared" -> community.trust.put(event.path("truster").asText() + ">"
                                 + event.path("trustee").asText(), event.path("level").asInt());
                         default -> {
-                            // Community and key events do not enter the checks.
+                            // Community and key events are checked on Kafka only.
                         }
                     }
                 }
             }
-            return new Stored(members, acts, trust, duplicates);
+            return communities;
         }
 
         /** Every act here is confirmed (recorded by its receiver), so every act counts in the totals. */
@@ -480,8 +676,9 @@ class TwoNodesOnPostgresIT {
         }
 
         /** Starts the node; {@link #awaitReady()} waits for it, so that two nodes start side by side. */
-        static LedgerNode start(String nodeId, String databaseUrl, int port, Path workDir) throws IOException {
-            Path log = workDir.resolve(nodeId + "-" + System.nanoTime() + ".log");
+        static LedgerNode start(String nodeId, Servers servers) throws IOException {
+            int port = freePort();
+            Path log = servers.workDir().resolve(nodeId + "-" + System.nanoTime() + ".log");
             ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", JAR.toAbsolutePath().toString())
                     .redirectErrorStream(true)
@@ -490,17 +687,18 @@ class TwoNodesOnPostgresIT {
             env.keySet().removeIf(name -> name.startsWith("LEDGER_") || name.startsWith("SPRING_") || name.equals("SERVER_PORT"));
             // Exactly the variables the README and docker-compose.yml give each node.
             env.put("SPRING_PROFILES_ACTIVE", "postgres");
-            env.put("LEDGER_DB_URL", databaseUrl);
+            env.put("LEDGER_DB_URL", servers.databaseUrl());
             env.put("LEDGER_DB_USER", "postgres");
             env.put("LEDGER_DB_PASSWORD", "");
             env.put("LEDGER_NODE_ID", nodeId);
             env.put("SERVER_PORT", Integer.toString(port));
             env.put("LEDGER_ADMIN_KEY", ADMIN_KEY);
+            env.put("LEDGER_KAFKA_BOOTSTRAP_SERVERS", servers.kafkaBootstrapServers());
             assertThat(env.keySet().stream().filter(name -> name.startsWith("LEDGER_") || name.startsWith("SPRING_")
                     || name.equals("SERVER_PORT")))
                     .containsExactlyInAnyOrderElementsOf(NODE_VARIABLES);
             // Not read on PostgreSQL; keeps the embedded default's folder out of the working directory.
-            env.put("LEDGER_DATA_DIR", workDir.resolve(nodeId + "-data").toString());
+            env.put("LEDGER_DATA_DIR", servers.workDir().resolve(nodeId + "-data").toString());
             return new LedgerNode(builder.start(), log, port);
         }
 
