@@ -31,18 +31,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** A platform's side of {@code ledger.commands}: writes command records, reads results and dead letters. */
-final class CommandTopic implements AutoCloseable {
+public final class CommandTopic implements AutoCloseable {
 
-    static final String COMMANDS = "ledger.commands";
-    static final String RESULTS = "ledger.commands.results";
-    static final String DEAD_LETTERS = "ledger.commands.dlq";
+    public static final String COMMANDS = "ledger.commands";
+    public static final String RESULTS = "ledger.commands.results";
+    public static final String DEAD_LETTERS = "ledger.commands.dlq";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String brokers;
     private final KafkaProducer<String, byte[]> producer;
 
-    CommandTopic(String brokers) {
+    public CommandTopic(String brokers) {
         this.brokers = brokers;
         Map<String, Object> properties = new HashMap<>();
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
@@ -52,7 +52,7 @@ final class CommandTopic implements AutoCloseable {
     }
 
     /** A record's value: the HTTP call written down. */
-    static Map<String, Object> command(String requestId, String operation, String community,
+    public static Map<String, Object> command(String requestId, String operation, String community,
                                        Map<String, String> parameters, Object body) {
         Map<String, Object> command = new LinkedHashMap<>();
         command.put("operation", operation);
@@ -67,23 +67,23 @@ final class CommandTopic implements AutoCloseable {
         return command;
     }
 
-    /** Sends a command keyed by its community, with {@code key} (if any) as its authorization header. */
-    void send(String community, String key, Map<String, Object> command) throws Exception {
-        sendRaw(community, key, (String) command.get("requestId"), JSON.writeValueAsBytes(command));
+    /** Sends a command under {@code recordKey} (the community, usually), with {@code apiKey} (if any) as its authorization. */
+    public void send(String recordKey, String apiKey, Map<String, Object> command) throws Exception {
+        sendRaw(recordKey, apiKey, (String) command.get("requestId"), JSON.writeValueAsBytes(command));
     }
 
     /** Sends any bytes; {@code note} goes into a header of the record's own, to find it again. */
-    void sendRaw(String community, String key, String note, byte[] value) throws Exception {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(COMMANDS, community, value);
-        if (key != null) {
-            record.headers().add(CommandRecordHandler.AUTHORIZATION, ("Bearer " + key).getBytes(StandardCharsets.UTF_8));
+    public void sendRaw(String recordKey, String apiKey, String note, byte[] value) throws Exception {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(COMMANDS, recordKey, value);
+        if (apiKey != null) {
+            record.headers().add(CommandRecordHandler.AUTHORIZATION, ("Bearer " + apiKey).getBytes(StandardCharsets.UTF_8));
         }
         record.headers().add("note", note.getBytes(StandardCharsets.UTF_8));
         producer.send(record).get();
     }
 
     /** Each result for {@code requestIds} by its key (a record read twice has two results; the last counts). */
-    Map<String, JsonNode> results(Set<String> requestIds) throws Exception {
+    public Map<String, JsonNode> results(Set<String> requestIds) throws Exception {
         Map<String, JsonNode> latest = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : read(RESULTS, requestIds, ConsumerRecord::key)) {
             latest.put(record.key(), JSON.readTree(record.value()));
@@ -92,7 +92,7 @@ final class CommandTopic implements AutoCloseable {
     }
 
     /** Reads {@code topic} from the start until a record named by each of {@code ids} has arrived; returns those. */
-    List<ConsumerRecord<String, byte[]>> read(String topic, Set<String> ids,
+    public List<ConsumerRecord<String, byte[]>> read(String topic, Set<String> ids,
                                               Function<ConsumerRecord<String, byte[]>, String> idOf) {
         Set<String> missing = new HashSet<>(ids);
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
@@ -101,7 +101,7 @@ final class CommandTopic implements AutoCloseable {
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
             while (!missing.isEmpty() && Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(300))) {
                     if (ids.contains(idOf.apply(record))) {
@@ -116,7 +116,7 @@ final class CommandTopic implements AutoCloseable {
     }
 
     /** Every record on {@code topic} so far. */
-    List<ConsumerRecord<String, byte[]>> readAll(String topic) {
+    public List<ConsumerRecord<String, byte[]>> readAll(String topic) {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
@@ -132,7 +132,7 @@ final class CommandTopic implements AutoCloseable {
         return records;
     }
 
-    static String header(ConsumerRecord<String, byte[]> record, String name) {
+    public static String header(ConsumerRecord<String, byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
     }

@@ -38,6 +38,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.contributionledger.api.kafka.CommandTopic;
 import org.contributionledger.api.kafka.LedgerCloudEvents;
 import org.contributionledger.api.support.Act;
 import org.contributionledger.api.support.LedgerClient;
@@ -60,11 +61,12 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * profile, share one PostgreSQL server and one Kafka broker (embedded, KRaft). Two platforms, one
  * through each node, write acts (batches and single acts), members and trust declarations into
  * two communities, so that the nodes meet on the same rows and each community's order on Kafka
- * means something. Once half of the acts are acknowledged, node B is killed with SIGKILL and started
+ * means something; a third sends acts as command records to {@code ledger.commands}, which both
+ * nodes serve. Once half of the acts are acknowledged, node B is killed with SIGKILL and started
  * again at once; node A's writer carries on to the end. At the end:
  * <ul>
  * <li>every acknowledged act, member and trust tie is in the event store, and every act in the
- * views, exactly once;</li>
+ * views, exactly once; so is every act of every command record, each of which has its result;</li>
  * <li>both nodes (B having rebuilt its reputation from the shared store) give the same statement,
  * reciprocity, stats and reputation answers, which match the stored events;</li>
  * <li>every stored event of both communities, so every acknowledged act's, is on
@@ -122,7 +124,7 @@ class TwoNodesOnPostgresIT {
         long started = System.nanoTime();
         quietEmbeddedServers();
         postgres = EmbeddedPostgres.builder().start();
-        kafka = new EmbeddedKafkaKraftBroker(1, EVENTS_PARTITIONS, EVENTS_TOPIC);
+        kafka = new EmbeddedKafkaKraftBroker(1, EVENTS_PARTITIONS, EVENTS_TOPIC, CommandTopic.COMMANDS);
         kafka.afterPropertiesSet();
         Servers servers = new Servers(postgres.getJdbcUrl("postgres", "postgres"), kafka.getBrokersAsString(), workDir);
 
@@ -160,8 +162,10 @@ class TwoNodesOnPostgresIT {
         // The writers start on different communities and take turns, so they meet on each now and then.
         Writer throughA = new Writer("writer-a", new Random(random.nextLong()), platformsOnA, 0);
         Writer throughB = new Writer("writer-b", new Random(random.nextLong()), platformsOnB, 1);
+        ThroughKafka throughKafka = new ThroughKafka(new Random(random.nextLong()), kafka.getBrokersAsString(), keys);
         throughA.start();
         throughB.start();
+        throughKafka.start();
         long halfDeadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (acknowledgedActs() < targetActs / 2 && System.nanoTime() < halfDeadline && throughB.isAlive()) {
             Thread.sleep(5);
@@ -174,8 +178,12 @@ class TwoNodesOnPostgresIT {
         nodes.add(restarted);
         throughB.finish();
         throughA.finish();
+        throughKafka.finish();
         System.out.printf("node B killed at %d acknowledged acts; %d acts acknowledged in %d s (%d contention answers"
                         + " (503) retried)%n", atKill, acknowledgedActs(), secondsSince(writing), contentionAnswers.get());
+        int overKafka = throughKafka.awaitResults();
+        System.out.printf("%d acts in %d command records sent through Kafka, all served, after %d s%n", overKafka,
+                throughKafka.sent.size(), secondsSince(started));
         assertThat(atKill).as("acts acknowledged before the kill").isGreaterThanOrEqualTo(targetActs / 2);
         assertThat(acknowledgedActs()).as("acts acknowledged in all").isGreaterThanOrEqualTo(targetActs);
 
@@ -327,17 +335,8 @@ class TwoNodesOnPostgresIT {
             acknowledged.trust.put(pair[0] + ">" + pair[1], level);
         }
 
-        /** Acts recorded by their receiver are confirmed at once: the reciprocity totals count them. */
         private Act act(Written community) {
-            String giver = member(community);
-            String receiver;
-            do {
-                receiver = member(community);
-            } while (receiver.equals(giver));
-            return Act.of("a" + nextId.incrementAndGet(), giver, receiver)
-                    .value(BigDecimal.valueOf(1 + random.nextInt(400), 2))
-                    .occurredAt(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(random.nextInt(1_000_000)))
-                    .recordedByReceiver();
+            return TwoNodesOnPostgresIT.this.act(random, community);
         }
 
         private String member(Written community) {
@@ -353,6 +352,106 @@ class TwoNodesOnPostgresIT {
                 }
             }
         }
+    }
+
+    /**
+     * A third platform, sending its acts as command records to {@code ledger.commands} while the
+     * other two write over HTTP: single acts and, every tenth record, a batch. Records are keyed by
+     * their request id, so they spread over the topic's partitions and both nodes serve some (the
+     * killed node's partitions move to the other one, or back to it once restarted). A record is
+     * the platform's to forget once Kafka has acknowledged it: each must be served, its acts stored
+     * once.
+     */
+    private final class ThroughKafka extends Thread {
+        private static final int RECORDS = 600;
+        private static final int BATCH_ACTS = 20;
+
+        private final Random random;
+        private final Map<String, String> keys;
+        private final CommandTopic topic;
+        /** Request id to the community and the acts of each record Kafka acknowledged. */
+        final Map<String, Map.Entry<String, List<Act>>> sent = new ConcurrentHashMap<>();
+        private volatile Throwable failure;
+
+        ThroughKafka(Random random, String brokers, Map<String, String> keys) {
+            super("writer-kafka");
+            this.random = random;
+            this.keys = keys;
+            this.topic = new CommandTopic(brokers);
+        }
+
+        @Override
+        public void run() {
+            try {
+                // Spread over the time the HTTP writers take, so that some records meet the kill.
+                for (int n = 0; n < RECORDS && acknowledgedActs() < targetActs; n++) {
+                    String community = COMMUNITIES.get(n % COMMUNITIES.size());
+                    Written acknowledged = written.get(community);
+                    String requestId = "kafka-" + n;
+                    List<Act> acts = new ArrayList<>();
+                    Map<String, Object> command;
+                    if (n % 10 == 9) {
+                        for (int i = 0; i < BATCH_ACTS; i++) {
+                            acts.add(act(random, acknowledged));
+                        }
+                        command = CommandTopic.command(requestId, "recordContributions", community, Map.of(),
+                                Map.of("contributions", acts));
+                    } else {
+                        acts.add(act(random, acknowledged));
+                        command = CommandTopic.command(requestId, "recordContribution", community, Map.of(), acts.get(0));
+                    }
+                    topic.send(requestId, keys.get(community), command);
+                    sent.put(requestId, Map.entry(community, acts));
+                    Thread.sleep(60);
+                }
+            } catch (Throwable e) {
+                failure = e;
+            }
+        }
+
+        void finish() throws InterruptedException {
+            join(Duration.ofMinutes(2).toMillis());
+            assertThat(isAlive()).as(getName() + " finished").isFalse();
+            if (failure != null) {
+                throw new AssertionError(getName() + " could not send", failure);
+            }
+        }
+
+        /** Waits for every record's result; adds the served acts to what must be stored. Returns their number. */
+        int awaitResults() throws Exception {
+            try (topic) {
+                Map<String, JsonNode> results = topic.results(sent.keySet());
+                int acts = 0;
+                for (var record : sent.entrySet()) {
+                    JsonNode result = results.get(record.getKey());
+                    List<Act> recordActs = record.getValue().getValue();
+                    if (recordActs.size() == 1) {
+                        // 200 when the record was served twice (its node died before noting it done).
+                        assertThat(result.path("status").asInt()).as("result %s", result).isIn(200, 201);
+                    } else {
+                        assertThat(result.path("status").asInt()).as("result %s", result).isEqualTo(200);
+                        assertThat(result.at("/body/rejected").asInt()).as("result %s", result).isZero();
+                    }
+                    Written acknowledged = written.get(record.getValue().getKey());
+                    recordActs.forEach(act -> acknowledged.acts.put(act.id(), act));
+                    acts += recordActs.size();
+                }
+                return acts;
+            }
+        }
+    }
+
+    /** Acts recorded by their receiver are confirmed at once: the reciprocity totals count them. */
+    private Act act(Random random, Written community) {
+        String giver = community.members.get(random.nextInt(community.members.size()));
+        String receiver;
+        do {
+            receiver = community.members.get(random.nextInt(community.members.size()));
+        } while (receiver.equals(giver));
+        return Act.of("a" + nextId.incrementAndGet(), giver, receiver)
+                .value(BigDecimal.valueOf(1 + random.nextInt(400), 2))
+                .occurredAt(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(random.nextInt(1_000_000)))
+                .recordedByReceiver();
     }
 
     /**
