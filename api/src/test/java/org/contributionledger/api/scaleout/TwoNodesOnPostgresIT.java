@@ -42,6 +42,7 @@ import org.contributionledger.api.kafka.CommandTopic;
 import org.contributionledger.api.kafka.LedgerCloudEvents;
 import org.contributionledger.api.support.Act;
 import org.contributionledger.api.support.LedgerClient;
+import org.contributionledger.api.support.LedgerJar;
 import org.contributionledger.api.support.Reply;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -82,7 +83,7 @@ class TwoNodesOnPostgresIT {
     private static final List<String> COMMUNITIES = List.of("north", "south");
     private static final String EVENTS_TOPIC = "ledger.events";
     private static final int EVENTS_PARTITIONS = 3;
-    private static final Path JAR = Path.of("target", "contribution-ledger.jar");
+    private static final String READY = "//actuator/health/readiness";
     private static final int FIRST_MEMBERS = 40;
     private static final int BATCH_ACTS = 500;
     private static final int SINGLE_ACTS_PER_BATCH = 3;
@@ -97,13 +98,13 @@ class TwoNodesOnPostgresIT {
     private final Map<String, Written> written = new LinkedHashMap<>();
     private final AtomicInteger nextId = new AtomicInteger();
     private final AtomicInteger contentionAnswers = new AtomicInteger();
-    private final List<LedgerNode> nodes = new ArrayList<>();
+    private final List<LedgerJar> nodes = new ArrayList<>();
     private EmbeddedPostgres postgres;
     private EmbeddedKafkaKraftBroker kafka;
 
     @AfterEach
     void stopEverything() throws Exception {
-        for (LedgerNode node : nodes) {
+        for (LedgerJar node : nodes) {
             node.close();
         }
         if (postgres != null) {
@@ -117,7 +118,6 @@ class TwoNodesOnPostgresIT {
     @Test
     void twoNodesOneKilledMidwayLoseAndDoubleNothingAgreeAndPublishEverything() throws Exception {
         System.out.printf("TwoNodesOnPostgresIT: seed %d, %d acts (rerun with -Dnodes.seed=%d)%n", seed, targetActs, seed);
-        assertThat(JAR).as("the executable jar, built by the package phase").exists();
         Random random = new Random(seed);
         Path workDir = Path.of("target", "two-nodes-it", Long.toString(seed)).toAbsolutePath();
         Files.createDirectories(workDir);
@@ -128,12 +128,12 @@ class TwoNodesOnPostgresIT {
         kafka.afterPropertiesSet();
         Servers servers = new Servers(postgres.getJdbcUrl("postgres", "postgres"), kafka.getBrokersAsString(), workDir);
 
-        LedgerNode a = LedgerNode.start("node-a", servers);
+        LedgerJar a = LedgerNode.start("node-a", servers);
         nodes.add(a);
-        LedgerNode b = LedgerNode.start("node-b", servers);
+        LedgerJar b = LedgerNode.start("node-b", servers);
         nodes.add(b);
-        a.awaitReady();
-        b.awaitReady();
+        a.awaitUp(READY);
+        b.awaitUp(READY);
         assertThat(a.log()).contains("Cluster: node 'node-a'");
         assertAxonTablesAreTunedForPostgres();
         System.out.printf("two nodes ready after %d s%n", secondsSince(started));
@@ -174,7 +174,7 @@ class TwoNodesOnPostgresIT {
         int atKill = acknowledgedActs();
         // B comes back while A's writer goes on: it rebuilds its reputation from the shared store
         // and follows A's writes; A has taken over B's processor segments meanwhile.
-        LedgerNode restarted = LedgerNode.start("node-b", servers);
+        LedgerJar restarted = LedgerNode.start("node-b", servers);
         nodes.add(restarted);
         throughB.finish();
         throughA.finish();
@@ -206,7 +206,7 @@ class TwoNodesOnPostgresIT {
         assertEveryStoredEventIsOnKafkaInItsCommunitysOrder(stored);
         System.out.printf("Kafka checked after %d s%n", secondsSince(started));
 
-        restarted.awaitReady();
+        restarted.awaitUp(READY);
         System.out.printf("restarted node B ready after %d s%n", secondsSince(started));
         for (String community : COMMUNITIES) {
             assertBothNodesAnswerAlike(community, stored.get(community), platformsOnA.get(community),
@@ -763,86 +763,26 @@ class TwoNodesOnPostgresIT {
 
     // ---- one node: a real process from the jar, killable -------------------------------------
 
-    private static final class LedgerNode implements AutoCloseable {
-        private final Process process;
-        private final Path log;
-        private final int port;
+    /** A node: the jar with the {@code postgres} profile, given exactly what docker-compose.yml gives each node. */
+    private static final class LedgerNode {
 
-        private LedgerNode(Process process, Path log, int port) {
-            this.process = process;
-            this.log = log;
-            this.port = port;
-        }
-
-        /** Starts the node; {@link #awaitReady()} waits for it, so that two nodes start side by side. */
-        static LedgerNode start(String nodeId, Servers servers) throws IOException {
-            int port = freePort();
-            Path log = servers.workDir().resolve(nodeId + "-" + System.nanoTime() + ".log");
-            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", JAR.toAbsolutePath().toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
-            Map<String, String> env = builder.environment();
-            env.keySet().removeIf(name -> name.startsWith("LEDGER_") || name.startsWith("SPRING_") || name.equals("SERVER_PORT"));
-            // Exactly the variables the README and docker-compose.yml give each node.
-            env.put("SPRING_PROFILES_ACTIVE", "postgres");
-            env.put("LEDGER_DB_URL", servers.databaseUrl());
-            env.put("LEDGER_DB_USER", "postgres");
-            env.put("LEDGER_DB_PASSWORD", "");
-            env.put("LEDGER_NODE_ID", nodeId);
-            env.put("SERVER_PORT", Integer.toString(port));
-            env.put("LEDGER_ADMIN_KEY", ADMIN_KEY);
-            env.put("LEDGER_KAFKA_BOOTSTRAP_SERVERS", servers.kafkaBootstrapServers());
-            assertThat(env.keySet().stream().filter(name -> name.startsWith("LEDGER_") || name.startsWith("SPRING_")
-                    || name.equals("SERVER_PORT")))
-                    .containsExactlyInAnyOrderElementsOf(NODE_VARIABLES);
+        /** Starts the node; {@link LedgerJar#awaitUp} waits for it, so that two nodes start side by side. */
+        static LedgerJar start(String nodeId, Servers servers) throws IOException {
+            Map<String, String> variables = new HashMap<>();
+            variables.put("SPRING_PROFILES_ACTIVE", "postgres");
+            variables.put("LEDGER_DB_URL", servers.databaseUrl());
+            variables.put("LEDGER_DB_USER", "postgres");
+            variables.put("LEDGER_DB_PASSWORD", "");
+            variables.put("LEDGER_NODE_ID", nodeId);
+            variables.put("LEDGER_ADMIN_KEY", ADMIN_KEY);
+            variables.put("LEDGER_KAFKA_BOOTSTRAP_SERVERS", servers.kafkaBootstrapServers());
+            Set<String> given = new HashSet<>(variables.keySet());
+            given.add("SERVER_PORT");
+            assertThat(given).containsExactlyInAnyOrderElementsOf(NODE_VARIABLES);
             // Not read on PostgreSQL; keeps the embedded default's folder out of the working directory.
-            env.put("LEDGER_DATA_DIR", servers.workDir().resolve(nodeId + "-data").toString());
-            return new LedgerNode(builder.start(), log, port);
-        }
-
-        void awaitReady() throws InterruptedException {
-            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-            while (System.nanoTime() < deadline) {
-                assertThat(process.isAlive()).as("the node exited; its log:%n%s", log()).isTrue();
-                try {
-                    if (client().get("//actuator/health/readiness").status() == 200) {
-                        return;
-                    }
-                } catch (UncheckedIOException notYetListening) {
-                    // keep waiting
-                }
-                Thread.sleep(200);
-            }
-            throw new AssertionError("The node did not become ready within 3 minutes; its log:\n" + log());
-        }
-
-        LedgerClient client() {
-            return LedgerClient.admin(port);
-        }
-
-        String log() {
-            try {
-                return Files.readString(log);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        /** SIGKILL: nothing runs in the node after it, no shutdown hook, no connection closed politely. */
-        void kill() throws InterruptedException {
-            process.destroyForcibly();
-            process.waitFor();
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            if (process.isAlive()) {
-                process.destroy();
-                if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-                    kill();
-                }
-            }
+            variables.put("LEDGER_DATA_DIR", servers.workDir().resolve(nodeId + "-data").toString());
+            return LedgerJar.start(variables, freePort(),
+                    servers.workDir().resolve(nodeId + "-" + System.nanoTime() + ".log"));
         }
     }
 
