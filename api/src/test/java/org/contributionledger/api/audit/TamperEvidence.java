@@ -2,15 +2,20 @@ package org.contributionledger.api.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.contributionledger.LedgerApplication;
 import org.contributionledger.api.support.Act;
 import org.contributionledger.api.support.LedgerClient;
 import org.contributionledger.api.support.LedgerClient.Community;
 import org.contributionledger.api.support.Reply;
+import org.contributionledger.cli.ExitCodes;
 import org.contributionledger.query.audit.ChainEncoding;
 import org.contributionledger.query.audit.StoredEvent;
 import org.junit.jupiter.api.BeforeEach;
@@ -173,6 +178,52 @@ abstract class TamperEvidence {
             }
         }
         assertThat(periodic).isGreaterThanOrEqualTo(count("SELECT MAX(event_number) FROM event_chain") / CHECKPOINT_EVERY);
+    }
+
+    @Test
+    void theCommandLineSaysIntactOrWhereAndHowAndExitsAccordingly() {
+        recordHistory("cli");
+        CliRun intact = cli("verify");
+        assertThat(intact.exitCode()).as("%s", intact).isEqualTo(ExitCodes.OK);
+        assertThat(intact.out()).startsWith("intact: ").contains("events chained, head at position");
+        assertThat(intact.out().strip().lines()).hasSize(1);
+
+        long edited = jdbc.queryForObject("SELECT MAX(globalIndex) FROM DomainEventEntry WHERE aggregateIdentifier LIKE ?",
+                Long.class, "%/cli-%");
+        byte[] metaData = jdbc.queryForObject("SELECT metaData FROM DomainEventEntry WHERE globalIndex = ?", byte[].class, edited);
+        byte[] otherKey = new String(metaData, StandardCharsets.UTF_8).replace("\"keyId\":\"", "\"keyId\":\"x")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(otherKey).isNotEqualTo(metaData);
+        jdbc.update("UPDATE DomainEventEntry SET metaData = ? WHERE globalIndex = ?", otherKey, edited);
+        try {
+            CliRun broken = cli("verify");
+            assertThat(broken.exitCode()).as("%s", broken).isEqualTo(ExitCodes.ALTERED);
+            assertThat(broken.out()).startsWith(String.format("broken at position %,d: edited (", edited));
+        } finally {
+            jdbc.update("UPDATE DomainEventEntry SET metaData = ? WHERE globalIndex = ?", metaData, edited);
+        }
+        JsonNode head = admin.post("/audit/checkpoints", Map.of()).json();
+        CliRun checked = cli("verify", "--checkpoint-position", head.path("position").asText(),
+                "--checkpoint-digest", head.path("digest").asText(), "--checkpoint-hmac", head.path("hmac").asText());
+        assertThat(checked.exitCode()).as("%s", checked).isEqualTo(ExitCodes.OK);
+        assertThat(checked.out()).contains("matches, hmac valid");
+        CliRun other = cli("verify", "--checkpoint-position", head.path("position").asText(),
+                "--checkpoint-digest", "ab".repeat(32));
+        assertThat(other.exitCode()).isEqualTo(ExitCodes.ALTERED);
+        assertThat(other.out()).contains("does not match (the events up to it now hash to " + head.path("digest").asText());
+    }
+
+    private record CliRun(int exitCode, String out, String err) {
+    }
+
+    private CliRun cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        List<String> arguments = new ArrayList<>(List.of(args));
+        arguments.addAll(List.of("--url", "http://localhost:" + port, "--key", LedgerClient.ADMIN_KEY));
+        int exitCode = LedgerApplication.cli().setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+                .execute(arguments.toArray(String[]::new));
+        return new CliRun(exitCode, out.toString(), err.toString());
     }
 
     @Test
