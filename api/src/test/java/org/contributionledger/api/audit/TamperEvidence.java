@@ -109,8 +109,10 @@ abstract class TamperEvidence {
     @Test
     void aCopiedCheckpointCatchesAHistoryRewrittenWithItsChain() {
         recordHistory("checkpoint");
+        // 201 for a new checkpoint; 200 when the head already has one (every CHECKPOINT_EVERY events).
+        boolean periodicAtHead = count("SELECT MAX(event_number) FROM event_chain") % CHECKPOINT_EVERY == 0;
         Reply taken = admin.post("/audit/checkpoints", Map.of());
-        taken.expect(201);
+        taken.expect(periodicAtHead ? 200 : 201);
         JsonNode checkpoint = taken.json();
         assertThat(checkpoint.path("position").asLong()).isEqualTo(count("SELECT MAX(position) FROM event_chain"));
         assertThat(checkpoint.path("hmac").asText()).hasSize(64);
@@ -257,6 +259,9 @@ abstract class TamperEvidence {
         for (int i = 0; i < 6; i++) {
             platform.record(id, Act.of("act-" + i, i % 2 == 0 ? "ada" : "bob", i % 2 == 0 ? "bob" : "cy")).expect(201);
         }
+        // A batch with a refused item: what is refused leaves no event, and no hole the chain waits on.
+        platform.recordBatch(id, List.of(Act.of("act-6", "cy", "ada"), Act.of("act-7", "cy", "cy"),
+                Act.of("act-8", "ada", "cy"))).expect(200);
         platform.confirm(id, "act-0", "bob").expect(200);
         platform.declareTrust(id, "bob", "ada", 7).expect(200);
         awaitChained();
