@@ -14,8 +14,8 @@ import picocli.CommandLine;
 
 /**
  * The ledger's only Spring Boot application: HTTP API, projections and storage in one process.
- * The same jar is the command-line client: {@code import}, {@code verify} and {@code bench-ingest} talk to a
- * running ledger over HTTP and start no server of their own.
+ * The same jar is the command-line client: {@code import}, {@code verify} and {@code bench-ingest}
+ * talk to a running ledger over HTTP and start no server of their own.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

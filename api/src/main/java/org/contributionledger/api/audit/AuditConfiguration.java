@@ -4,7 +4,6 @@ import java.time.Clock;
 
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.contributionledger.query.audit.ChainCheckpoints;
 import org.contributionledger.query.audit.ChainVerifier;
 import org.contributionledger.query.audit.CheckpointSignature;
@@ -19,9 +18,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 /** The tamper-evident hash chain (docs/audit.md): its processor, checkpoints and verification. */
 @Configuration(proxyBeanMethods = false)
 public class AuditConfiguration {
-
-    /** Events per batch of the chain's processor: each batch is chained and committed together. */
-    static final int EVENTS_PER_BATCH = 500;
 
     @Bean
     public CheckpointSignature checkpointSignature(@Value("${ledger.audit.hmac-key:}") String hmacKey) {
@@ -46,19 +42,13 @@ public class AuditConfiguration {
     }
 
     /**
-     * One segment, one thread: the chain is in global order, so one processor, on one node at a time,
-     * extends it. Its token lives in the shared token store, in the same transaction as the chain
-     * rows, so after a restart, on any node, chaining resumes exactly where it stopped. A failure
-     * must fail the batch (to be retried), never be logged and skipped as Axon's default would.
+     * The chain's processor is tuned in application.yml (tracking, one segment). A failure must fail
+     * the batch, to be retried from the same token, never be logged and skipped as Axon's default
+     * would (the chain would still catch up with the next batch, but the failure would go unseen).
      */
     @Bean
-    public ConfigurerModule eventChainProcessor() {
+    public ConfigurerModule eventChainFailuresFailTheBatch() {
         return configurer -> configurer.eventProcessing(processing -> processing
-                .registerTrackingEventProcessor(EventChainProjection.PROCESSING_GROUP,
-                        configuration -> configuration.eventStore(),
-                        configuration -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                .andInitialSegmentsCount(1)
-                                .andBatchSize(EVENTS_PER_BATCH))
                 .registerListenerInvocationErrorHandler(EventChainProjection.PROCESSING_GROUP,
                         configuration -> PropagatingErrorHandler.instance()));
     }
