@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.contributionledger.query.audit.ChainBreak.Kind;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.contributionledger.query.audit.ChainVerification.ChainStatus;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
@@ -122,6 +123,22 @@ class EventChainTest {
         assertThat(verification.firstBreak().position()).isEqualTo(5);
         assertThat(verification.firstBreak().kind()).isEqualTo(Kind.edited);
         assertThat(verification.firstBreak().eventId()).isEqualTo("event-5");
+    }
+
+    @Test
+    void theChainStopsBelowTheLowestGapOfTheStream() {
+        assertThat(EventChainProjection.chainableUpTo(GapAwareTrackingToken.newInstance(10, List.of(7L, 8L)))).isEqualTo(6);
+        assertThat(EventChainProjection.chainableUpTo(GapAwareTrackingToken.newInstance(10, List.of()))).isEqualTo(10);
+
+        // So an event committed late at position 3 is chained in its place, the chain having waited below it.
+        jdbc.update("DELETE FROM DomainEventEntry WHERE globalIndex > 2");
+        chain.extendTo(2);
+        jdbc.update("""
+                INSERT INTO DomainEventEntry (globalIndex, aggregateIdentifier, sequenceNumber, eventIdentifier, payload,
+                    payloadType, timeStamp) VALUES (3, 'late', 0, 'event-late', X'7B7D', 'org.example.Late', '2026-01-01T00:00:03Z')""");
+        chain.extendTo(3);
+        assertThat(verify(null).status()).isEqualTo(ChainStatus.intact);
+        assertThat(verify(null).chainedEvents()).isEqualTo(3);
     }
 
     @Test
