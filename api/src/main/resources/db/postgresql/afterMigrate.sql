@@ -21,5 +21,8 @@ ALTER TABLE TokenEntry SET (fillfactor = 50, autovacuum_vacuum_scale_factor = 0.
 --   DomainEventEntry (eventIdentifier)                     unique
 --   SnapshotEventEntry (aggregateIdentifier, sequenceNumber) primary key
 --   TokenEntry (processorName, segment)                   primary key: claims
+--   event_chain (position)                                primary key: the hash chain in order (V6__event_chain.sql)
+--   event_chain (event_id)                                unique: where a reordered event was chained
+--   audit_checkpoint (position)                           primary key: checkpoints in order
 -- Statistics for the planner after a large import.
 ANALYZE DomainEventEntry;
