@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.contributionledger.cli.BenchIngestCommand;
 import org.contributionledger.cli.ExitCodes;
 import org.contributionledger.cli.ImportCommand;
+import org.contributionledger.cli.VerifyCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -13,8 +14,8 @@ import picocli.CommandLine;
 
 /**
  * The ledger's only Spring Boot application: HTTP API, projections and storage in one process.
- * The same jar is the command-line client: {@code import} and {@code bench-ingest} talk to a
- * running ledger over HTTP and start no server of their own.
+ * The same jar is the command-line client: {@code import}, {@code verify} and {@code bench-ingest}
+ * talk to a running ledger over HTTP and start no server of their own.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -41,6 +42,7 @@ public class LedgerApplication {
         return new CommandLine(new Cli())
                 .addSubcommand("import", new ImportCommand())
                 .addSubcommand("bench-ingest", new BenchIngestCommand())
+                .addSubcommand("verify", new VerifyCommand())
                 .addSubcommand("help", new CommandLine.HelpCommand())
                 .setExecutionExceptionHandler(ExitCodes::onFailure)
                 .setParameterExceptionHandler(ExitCodes::onUsageError);
@@ -52,7 +54,8 @@ public class LedgerApplication {
                     "Without arguments (or with Spring properties only, e.g. --server.port=9090), starts the server.",
                     "The commands talk to a running ledger over HTTP at $LEDGER_URL (default http://localhost:8080)."},
             footer = {"", "Exit status: 0 done, 1 the ledger answered an error (or another failure),",
-                    "2 wrong command line or unreadable input file, 3 no ledger at the URL, 4 key refused (401/403)."})
+                    "2 wrong command line or unreadable input file, 3 no ledger at the URL, 4 key refused (401/403),",
+                    "5 verify found the history altered."})
     static final class Cli implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;

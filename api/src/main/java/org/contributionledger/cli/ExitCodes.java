@@ -20,6 +20,8 @@ public final class ExitCodes {
     public static final int UNREACHABLE = 3;
     /** The ledger refused the key (401 or 403). */
     public static final int KEY_REFUSED = 4;
+    /** {@code verify}: the stored history was altered (or a checkpoint given does not match it). */
+    public static final int ALTERED = 5;
 
     private ExitCodes() {
     }

@@ -24,10 +24,17 @@ final class LedgerHttpClient {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private final String baseUrl;
     private final String key;
+    private final Duration requestTimeout;
 
     LedgerHttpClient(String baseUrl, String key) {
+        this(baseUrl, key, Duration.ofMinutes(2));
+    }
+
+    /** @param requestTimeout how long one request may take to be answered */
+    LedgerHttpClient(String baseUrl, String key, Duration requestTimeout) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.key = key;
+        this.requestTimeout = requestTimeout;
     }
 
     JsonNode post(String path, Object body) {
@@ -59,7 +66,7 @@ final class LedgerHttpClient {
     private JsonNode sendOnce(String method, String path, Object body) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                    .timeout(Duration.ofMinutes(2))
+                    .timeout(requestTimeout)
                     .header("Authorization", "Bearer " + key)
                     .header("Accept", "application/json");
             if (body == null) {

@@ -44,6 +44,14 @@ class CommandLineTest {
     }
 
     @Test
+    void aCheckpointWithoutItsDigestIsAUsageError() {
+        Result result = run("verify", "--key", "k", "--checkpoint-position", "10");
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).startsWith("ledger verify: a checkpoint needs both");
+        assertOneLine(result);
+    }
+
+    @Test
     void aMissingFileIsAUsageError() {
         Result result = run("import", "--key", "k", "--community", "c", "--format", "signed",
                 dir.resolve("nope.csv").toString());

@@ -13,6 +13,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.contributionledger.api.scaleout.ClusterProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,7 +30,8 @@ public class EventStoreConfiguration {
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  org.axonframework.config.Configuration configuration,
                                                  ConnectionProvider connectionProvider,
-                                                 TransactionManager transactionManager) {
+                                                 TransactionManager transactionManager,
+                                                 ClusterProperties cluster) {
         // Axon's default names, matching the Flyway migration V1__event_store.sql.
         EventSchema eventSchema = new EventSchema();
         return JdbcEventStorageEngine.builder()
@@ -42,6 +44,9 @@ public class EventStoreConfiguration {
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
                 .readEventDataWithGaps(EventStoreConfiguration::readEventDataWithGaps)
+                // Several nodes commit in another order than they took global indexes: see ClusterProperties.
+                .gapTimeout(Math.toIntExact(cluster.gapTimeout().toMillis()))
+                .maxGapOffset(cluster.maxGapOffset())
                 .build();
     }
 

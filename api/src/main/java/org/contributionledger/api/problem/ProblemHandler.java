@@ -41,6 +41,8 @@ import org.contributionledger.core.contribution.ValueOutOfRange;
 import org.contributionledger.core.member.MemberAlreadyRegistered;
 import org.contributionledger.core.trust.SelfTrustNotAllowed;
 import org.contributionledger.core.trust.TrustLevelOutOfRange;
+import org.contributionledger.query.audit.AuditKeyNotConfigured;
+import org.contributionledger.query.audit.NothingChained;
 import org.contributionledger.query.paging.LimitOutOfRange;
 import org.contributionledger.query.reputation.ReputationReplaying;
 import org.contributionledger.query.reputation.ReputationUnavailable;
@@ -139,6 +141,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             problem.setProperty("total", replaying.total());
             return problem;
         }
+        if (cause instanceof AuditKeyNotConfigured noKey) {
+            return Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "audit-key-not-configured", "Audit key not configured",
+                    noKey.getMessage());
+        }
+        if (cause instanceof NothingChained nothing) {
+            return Problems.of(HttpStatus.CONFLICT, "nothing-chained", "Nothing chained yet", nothing.getMessage());
+        }
         if (cause instanceof AggregateNotFoundException notFound) {
             return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", describe(String.valueOf(notFound.getAggregateIdentifier())));
         }
@@ -154,7 +163,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler({LedgerRuleViolation.class, AggregateNotFoundException.class, IllegalArgumentException.class,
-            CommandExecutionException.class, CompletionException.class})
+            CommandExecutionException.class, CompletionException.class, AuditKeyNotConfigured.class, NothingChained.class})
     public ResponseEntity<ProblemDetail> refused(RuntimeException failure) {
         ProblemDetail problem = problemFor(failure);
         if (problem == null) {
@@ -228,7 +237,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(unreadable(failure.getCause()));
     }
 
-    private static ProblemDetail unreadable(Throwable cause) {
+    /** Why a JSON body could not be read as its request ({@code cause}: Jackson's exception; null: no body). */
+    public static ProblemDetail unreadable(Throwable cause) {
         if (cause == null) {
             return Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", "A JSON request body is required");
         }

@@ -36,12 +36,17 @@ public class RequestIdFilter extends OncePerRequestFilter {
 
     private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
 
+    /** A request id the ledger keeps as sent: short, and nothing that could forge a log line. */
+    public static boolean isSafe(String requestId) {
+        return requestId != null && SAFE_REQUEST_ID.matcher(requestId).matches();
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Instant receivedAt = Instant.now();
         String requestId = Optional.ofNullable(request.getHeader(HEADER))
-                .filter(id -> SAFE_REQUEST_ID.matcher(id).matches())
+                .filter(RequestIdFilter::isSafe)
                 .orElseGet(() -> UUID.randomUUID().toString());
         request.setAttribute(REQUEST_ID, requestId);
         request.setAttribute(RECEIVED_AT, receivedAt);

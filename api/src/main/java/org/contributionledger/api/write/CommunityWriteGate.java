@@ -31,6 +31,9 @@ import org.springframework.stereotype.Component;
  * database would not have serialised anyway (the stats row is updated by every act). Communities
  * share no state, so different communities still write in parallel.
  * <p>
+ * Across nodes sharing one PostgreSQL database, {@link CommunityDatabaseLock} makes a community's
+ * transactions take turns the same way.
+ * <p>
  * Why retry: several nodes on one database (or a write that races the community's creation) can
  * still conflict inside the database. Such a failure rolled the whole transaction back, so running
  * it again re-decides every command against what is now stored: the same answer a later request
@@ -46,10 +49,12 @@ public class CommunityWriteGate {
     private static final Set<String> TRANSIENT_SQL_STATES = Set.of("HYT00", "55P03");
 
     private final ConcurrentMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final CommunityDatabaseLock databaseLock;
     private final Duration maxQueueWait;
     private final int attempts;
 
-    public CommunityWriteGate(LedgerProperties properties) {
+    public CommunityWriteGate(LedgerProperties properties, CommunityDatabaseLock databaseLock) {
+        this.databaseLock = databaseLock;
         this.maxQueueWait = Duration.ofMillis(properties.writes().maxQueueWaitMs());
         this.attempts = properties.writes().attempts();
     }
@@ -61,7 +66,7 @@ public class CommunityWriteGate {
         ReentrantLock lock = locks.computeIfAbsent(communityId, id -> new ReentrantLock(true));
         acquire(lock, communityId);
         try {
-            return withRetries(communityId, transaction);
+            return withRetries(communityId, () -> databaseLock.inTurn(communityId, transaction));
         } finally {
             lock.unlock();
         }

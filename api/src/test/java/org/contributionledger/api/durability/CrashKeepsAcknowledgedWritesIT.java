@@ -32,6 +32,7 @@ import java.util.stream.Stream;
 
 import org.contributionledger.api.support.Act;
 import org.contributionledger.api.support.LedgerClient;
+import org.contributionledger.api.support.LedgerJar;
 import org.contributionledger.api.support.Reply;
 import org.junit.jupiter.api.Test;
 
@@ -55,7 +56,6 @@ class CrashKeepsAcknowledgedWritesIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ADMIN_KEY = LedgerClient.ADMIN_KEY;
     private static final String COMMUNITY = "crash";
-    private static final Path JAR = Path.of("target", "contribution-ledger.jar");
     private static final int FIRST_MEMBERS = 30;
     private static final int BATCH_ACTS = 1000;
 
@@ -77,7 +77,6 @@ class CrashKeepsAcknowledgedWritesIT {
         System.out.printf("CrashKeepsAcknowledgedWritesIT: seed %d, %d rounds (rerun with -Dcrash.seed=%d)%n",
                 seed, rounds, seed);
         Random random = new Random(seed);
-        assertThat(JAR).as("the executable jar, built by the package phase").exists();
         Path dataDir = Path.of("target", "crash-it", Long.toString(seed)).toAbsolutePath();
         deleteRecursively(dataDir);
         Files.createDirectories(dataDir);
@@ -85,7 +84,7 @@ class CrashKeepsAcknowledgedWritesIT {
 
         String key = null;
         for (int round = 1; round <= rounds; round++) {
-            try (LedgerProcess ledger = LedgerProcess.start(dataDir, port)) {
+            try (LedgerJar ledger = startLedger(dataDir, port)) {
                 if (key == null) {
                     key = createCommunityWithMembers(ledger);
                 }
@@ -116,7 +115,7 @@ class CrashKeepsAcknowledgedWritesIT {
         assertThat(singleActs).as("single acts acknowledged before kills").isNotEmpty();
         assertThat(trust).as("trust declarations acknowledged before kills").isNotEmpty();
 
-        try (LedgerProcess ledger = LedgerProcess.start(dataDir, port)) {
+        try (LedgerJar ledger = startLedger(dataDir, port)) {
             LedgerClient platform = ledger.client().withKey(key);
             checkAcknowledgedWritesThroughTheApi(platform, random);
             Stored stored = readEventsThroughTheViews(platform);
@@ -128,7 +127,7 @@ class CrashKeepsAcknowledgedWritesIT {
     }
 
     /** The first start: the community and its first members, then the writers take over. */
-    private String createCommunityWithMembers(LedgerProcess ledger) {
+    private String createCommunityWithMembers(LedgerJar ledger) {
         String key = ledger.client().createCommunity(COMMUNITY, "Crash test").apiKey();
         List<Map<String, String>> first = new ArrayList<>();
         for (int i = 0; i < FIRST_MEMBERS; i++) {
@@ -494,82 +493,12 @@ class CrashKeepsAcknowledgedWritesIT {
     // ---- the ledger as a process ---------------------------------------------------------------
 
     /** {@code java -jar} on the built jar, with its own data folder and port, output to a log file. */
-    private static final class LedgerProcess implements AutoCloseable {
-        private final Process process;
-        private final Path log;
-        private final int port;
-
-        private LedgerProcess(Process process, Path log, int port) {
-            this.process = process;
-            this.log = log;
-            this.port = port;
-        }
-
-        static LedgerProcess start(Path dataDir, int port) throws IOException, InterruptedException {
-            Path log = dataDir.resolve("ledger-" + System.nanoTime() + ".log");
-            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m",
-                    // Starts in about half the time; the test needs many starts, not peak speed.
-                    "-XX:TieredStopAtLevel=1", "-jar", JAR.toAbsolutePath().toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
-            Map<String, String> env = builder.environment();
-            // The default configuration is what is under test: no database URL from the environment.
-            env.keySet().removeIf(name -> name.startsWith("LEDGER_"));
-            env.put("LEDGER_DATA_DIR", dataDir.toString());
-            env.put("SERVER_PORT", Integer.toString(port));
-            env.put("LEDGER_ADMIN_KEY", ADMIN_KEY);
-            LedgerProcess ledger = new LedgerProcess(builder.start(), log, port);
-            ledger.awaitHealthy();
-            return ledger;
-        }
-
-        private void awaitHealthy() throws InterruptedException {
-            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-            while (System.nanoTime() < deadline) {
-                assertThat(process.isAlive()).as("the ledger exited; its log:%n%s", log()).isTrue();
-                try {
-                    if (client().get("//actuator/health").status() == 200) {
-                        return;
-                    }
-                } catch (UncheckedIOException notYetListening) {
-                    // keep waiting
-                }
-                Thread.sleep(100);
-            }
-            throw new AssertionError("The ledger did not become healthy within 3 minutes; its log:\n" + log());
-        }
-
-        LedgerClient client() {
-            return LedgerClient.admin(port);
-        }
-
-        String log() {
-            try {
-                return Files.readString(log);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        /** SIGKILL: on Linux and macOS {@link Process#destroyForcibly()} sends signal 9; nothing runs in the ledger after it. */
-        void kill() throws InterruptedException {
-            process.destroyForcibly();
-            process.waitFor();
-        }
-
-        /** SIGTERM: Spring closes the database cleanly, so the test can open its file. */
-        void stop() throws InterruptedException {
-            process.destroy();
-            process.waitFor();
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            if (process.isAlive()) {
-                kill();
-            }
-        }
+    /** The jar in its default configuration (embedded H2 in {@code dataDir}), up once it answers its health check. */
+    private static LedgerJar startLedger(Path dataDir, int port) throws IOException, InterruptedException {
+        LedgerJar ledger = LedgerJar.start(Map.of("LEDGER_DATA_DIR", dataDir.toString(), "LEDGER_ADMIN_KEY", ADMIN_KEY),
+                port, dataDir.resolve("ledger-" + System.nanoTime() + ".log"));
+        ledger.awaitUp("//actuator/health");
+        return ledger;
     }
 
     private static int freePort() throws IOException {

@@ -20,7 +20,8 @@ import org.springframework.dao.DataIntegrityViolationException;
 class CommunityWriteGateTest {
 
     private final CommunityWriteGate gate = new CommunityWriteGate(
-            new LedgerProperties(null, null, 0, null, new LedgerProperties.Writes(200, 3), null));
+            new LedgerProperties(null, null, 0, null, new LedgerProperties.Writes(200, 3), null),
+            CommunityDatabaseLock.none());
 
     @Test
     void aTransientRefusalIsDecidedAgain() {
