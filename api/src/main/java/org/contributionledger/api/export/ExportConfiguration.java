@@ -1,0 +1,22 @@
+package org.contributionledger.api.export;
+
+import org.axonframework.queryhandling.QueryGateway;
+import org.contributionledger.query.audit.EventExport;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The readers behind the export endpoints (ExportController). */
+@Configuration(proxyBeanMethods = false)
+public class ExportConfiguration {
+
+    @Bean
+    public EventExport eventExport(JdbcTemplate jdbc) {
+        return new EventExport(jdbc);
+    }
+
+    @Bean
+    public NetworkExport networkExport(JdbcTemplate jdbc, QueryGateway queries) {
+        return new NetworkExport(jdbc, queries);
+    }
+}
