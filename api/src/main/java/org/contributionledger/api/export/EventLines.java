@@ -12,6 +12,7 @@ import org.contributionledger.query.audit.StoredEvent;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -23,9 +24,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class EventLines {
 
-    /** Reads numbers as written (BigDecimal, not double), so that writing them back gives the same text. */
+    /**
+     * Reads numbers as written (exact BigDecimal, not double, trailing zeros kept: 2.0 stays 2.0), so
+     * that writing them back gives the same text.
+     */
     static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
+            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
     static final String CSV_HEADER = "position,eventId,type,time,aggregate,keyId,requestId,receivedAt,digest,payload\r\n";
 
