@@ -92,8 +92,10 @@ public class ExportController {
             @Parameter(description = "Only events whose payload names this member (giver, receiver, truster, trustee, memberId)")
             @RequestParam(required = false) String member,
             @Parameter(description = "Only events of this category") @RequestParam(required = false) String category,
-            @Parameter(description = "Only events stored at or after this instant (ISO-8601)") @RequestParam(required = false) String from,
-            @Parameter(description = "Only events stored before this instant (ISO-8601)") @RequestParam(required = false) String to,
+            @Parameter(description = "Only events stored at or after this instant (ISO-8601)",
+                    schema = @Schema(type = "string", format = "date-time", example = "2026-01-15T10:00:00Z")) @RequestParam(required = false) String from,
+            @Parameter(description = "Only events stored before this instant (ISO-8601)",
+                    schema = @Schema(type = "string", format = "date-time", example = "2026-02-01T00:00:00Z")) @RequestParam(required = false) String to,
             @Parameter(description = "Only events at this position or after") @RequestParam(required = false) Long fromPosition,
             @Parameter(description = "Only events at this position or before") @RequestParam(required = false) Long toPosition,
             HttpServletResponse response) throws IOException {
