@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.contributionledger.cli.BenchIngestCommand;
 import org.contributionledger.cli.ExitCodes;
 import org.contributionledger.cli.ImportCommand;
+import org.contributionledger.cli.ExportCommand;
 import org.contributionledger.cli.VerifyCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -43,6 +44,7 @@ public class LedgerApplication {
                 .addSubcommand("import", new ImportCommand())
                 .addSubcommand("bench-ingest", new BenchIngestCommand())
                 .addSubcommand("verify", new VerifyCommand())
+                .addSubcommand("export", new ExportCommand())
                 .addSubcommand("help", new CommandLine.HelpCommand())
                 .setExecutionExceptionHandler(ExitCodes::onFailure)
                 .setParameterExceptionHandler(ExitCodes::onUsageError);

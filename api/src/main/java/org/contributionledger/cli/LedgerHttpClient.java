@@ -1,10 +1,13 @@
 package org.contributionledger.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -76,19 +79,8 @@ final class LedgerHttpClient {
                         .method(method, HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
             }
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 503 || response.statusCode() == 429) {
-                long retryAfter = response.headers().firstValue("Retry-After").flatMap(LedgerHttpClient::seconds)
-                        .orElse(1L);
-                throw new Busy(method + " " + path + " answered " + response.statusCode() + ": " + response.body(),
-                        Math.min(30, Math.max(1, retryAfter)));
-            }
-            if (response.statusCode() == 401 || response.statusCode() == 403) {
-                throw new KeyRefused("the ledger at " + baseUrl + " refused the key (" + response.statusCode() + "): "
-                        + problemDetail(response.body()));
-            }
             if (response.statusCode() >= 400) {
-                throw new LedgerCallFailed(method + " " + path + " answered " + response.statusCode() + ": "
-                        + problemDetail(response.body()));
+                refused(method, path, response, response.body());
             }
             return response.body().isEmpty() ? json.nullNode() : json.readTree(response.body());
         } catch (IOException e) {
@@ -98,6 +90,57 @@ final class LedgerHttpClient {
             Thread.currentThread().interrupt();
             throw new LedgerCallFailed("Interrupted");
         }
+    }
+
+    /**
+     * GETs a file the ledger writes as it reads (an export) and copies it to {@code out} as it
+     * arrives, never holding it whole. Refusals are told apart as for {@link #send}; a busy ledger is
+     * asked again a few times.
+     *
+     * @return the number of bytes copied
+     */
+    long download(String path, OutputStream out) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(requestTimeout)
+                        .header("Authorization", "Bearer " + key).GET().build();
+                HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                try (InputStream body = response.body()) {
+                    if (response.statusCode() >= 400) {
+                        String text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
+                        refused("GET", path, response, text);
+                    }
+                    return body.transferTo(out);
+                }
+            } catch (Busy busy) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw new LedgerCallFailed(busy.getMessage() + " (tried " + attempt + " times)");
+                }
+                pause(busy.retryAfterSeconds);
+            } catch (IOException e) {
+                throw new LedgerUnreachable("no ledger answers at " + baseUrl + " (" + describe(e)
+                        + "), or the answer was cut; start it with ./ledger, or set LEDGER_URL or --url to where it runs");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LedgerCallFailed("Interrupted");
+            }
+        }
+    }
+
+    /** Throws the failure an error answer (status 400 and above) stands for. */
+    private void refused(String method, String path, HttpResponse<?> response, String body) {
+        if (response.statusCode() == 503 || response.statusCode() == 429) {
+            long retryAfter = response.headers().firstValue("Retry-After").flatMap(LedgerHttpClient::seconds)
+                    .orElse(1L);
+            throw new Busy(method + " " + path + " answered " + response.statusCode() + ": " + body,
+                    Math.min(30, Math.max(1, retryAfter)));
+        }
+        if (response.statusCode() == 401 || response.statusCode() == 403) {
+            throw new KeyRefused("the ledger at " + baseUrl + " refused the key (" + response.statusCode() + "): "
+                    + problemDetail(body));
+        }
+        throw new LedgerCallFailed(method + " " + path + " answered " + response.statusCode() + ": "
+                + problemDetail(body));
     }
 
     /** A problem+json answer's detail (one line), or the body as it came. */

@@ -45,14 +45,20 @@ class ExportIT extends LedgerApiTest {
     private String other;
     private LedgerClient platform;
     private LedgerClient otherPlatform;
+    private String platformKey;
+    private String otherKey;
 
     @BeforeEach
     void recordHistory() {
         // '_' in the id: a LIKE that does not escape it would also match 'expXa...'.
         community = unique("exp_a");
         other = unique("exp-b");
-        platform = admin.createCommunity(community, "Exported").client();
-        otherPlatform = admin.createCommunity(other, "Not exported").client();
+        LedgerClient.Community created = admin.createCommunity(community, "Exported");
+        LedgerClient.Community otherCreated = admin.createCommunity(other, "Not exported");
+        platform = created.client();
+        platformKey = created.apiKey();
+        otherPlatform = otherCreated.client();
+        otherKey = otherCreated.apiKey();
         for (String member : List.of("ada", "bob", "cy")) {
             platform.registerMember(community, member, member.toUpperCase() + ", \"quoted\"").expect(201);
         }
@@ -223,6 +229,44 @@ class ExportIT extends LedgerApiTest {
                 List.of("bob", "ada", "trust", "8", "*"), List.of("cy", "ada", "trust", "4", "advice"),
                 List.of("ada", "bob", "gift", "5", "help"), List.of("cy", "ada", "gift", "7", "advice"),
                 List.of("ada", "cy", "gift", "3", "advice"));
+    }
+
+    @Test
+    void theCliWritesTheSameFileAndSaysOnOneLineWhatWentWrong() throws Exception {
+        Path dir = Files.createTempDirectory("export-cli");
+        Path file = dir.resolve("events.jsonl");
+        String url = "http://localhost:" + port;
+        String key = platformKey;
+        assertThat(cli(url, key, "--community", community, "--member", "cy", "--out", file.toString()).exitCode).isZero();
+        assertThat(Files.readString(file)).isEqualTo(
+                platform.get("/communities/" + community + "/export/events?member=cy").expect(200).body());
+        Path network = dir.resolve("network.graphml");
+        assertThat(cli(url, key, "--community", community, "--format", "graphml", "--out", network.toString()).exitCode)
+                .isZero();
+        assertThat(networkx(Files.readString(network), "graphml").path("nodes").size()).isEqualTo(3);
+
+        CliRun unknown = cli(url, LedgerClient.ADMIN_KEY, "--community", unique("none"), "--out", dir.resolve("none.jsonl").toString());
+        assertThat(unknown.exitCode).isEqualTo(org.contributionledger.cli.ExitCodes.FAILED);
+        assertThat(unknown.err.strip()).contains("404", "does not exist").doesNotContain("\n");
+        assertThat(Files.exists(dir.resolve("none.jsonl"))).isFalse();
+        assertThat(Files.exists(dir.resolve("none.jsonl.partial"))).isFalse();
+        CliRun badFormat = cli(url, key, "--community", community, "--format", "pdf");
+        assertThat(badFormat.exitCode).isEqualTo(org.contributionledger.cli.ExitCodes.USAGE);
+        assertThat(badFormat.err).contains("jsonl, csv, gexf, graphml, edges.csv");
+        CliRun refused = cli(url, otherKey, "--community", community, "--out", dir.resolve("x").toString());
+        assertThat(refused.exitCode).isEqualTo(org.contributionledger.cli.ExitCodes.KEY_REFUSED);
+    }
+
+    private record CliRun(int exitCode, String err) {
+    }
+
+    private static CliRun cli(String url, String key, String... args) {
+        java.io.StringWriter err = new java.io.StringWriter();
+        List<String> arguments = new ArrayList<>(List.of("export", "--url", url, "--key", key));
+        arguments.addAll(List.of(args));
+        int exitCode = org.contributionledger.LedgerApplication.cli().setOut(new java.io.PrintWriter(new java.io.StringWriter()))
+                .setErr(new java.io.PrintWriter(err, true)).execute(arguments.toArray(String[]::new));
+        return new CliRun(exitCode, err.toString());
     }
 
     private Map<String, Double> awaitInfluence() throws InterruptedException {
