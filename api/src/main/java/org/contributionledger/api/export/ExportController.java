@@ -55,7 +55,7 @@ public class ExportController {
 
     /** The formats of the event export. */
     enum EventFormat {
-        jsonl("application/x-ndjson"), csv("text/csv");
+        JSONL("application/x-ndjson"), CSV("text/csv");
 
         final String mediaType;
 
@@ -66,7 +66,7 @@ public class ExportController {
 
     /** The formats of the network export. */
     enum NetworkFormat {
-        gexf("application/gexf+xml"), graphml("application/graphml+xml"), csv("text/csv");
+        GEXF("application/gexf+xml"), GRAPHML("application/graphml+xml"), CSV("text/csv");
 
         final String mediaType;
 
@@ -84,7 +84,7 @@ public class ExportController {
     @ApiResponse(responseCode = "200", description = "The events", content = {
             @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string")),
             @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
-    @Refuses(also = "404 not-found")
+    @Refuses
     public void exportEvents(
             @PathVariable String communityId,
             @Parameter(description = "jsonl (default) or csv", schema = @Schema(allowableValues = {"jsonl", "csv"}))
@@ -99,8 +99,8 @@ public class ExportController {
             @Parameter(description = "Only events at this position or after") @RequestParam(required = false) Long fromPosition,
             @Parameter(description = "Only events at this position or before") @RequestParam(required = false) Long toPosition,
             HttpServletResponse response) throws IOException {
-        EventFormat chosen = format == null ? EventFormat.jsonl
-                : QueryParameters.oneOf("format", format, EventFormat.class, Enum::name);
+        EventFormat chosen = format == null ? EventFormat.JSONL
+                : QueryParameters.oneOf("format", format, EventFormat.class, QueryParameters::lowerCase);
         Instant since = QueryParameters.instant("from", from);
         Instant until = QueryParameters.instant("to", to);
         if (since != null && until != null && since.isAfter(until)) {
@@ -112,13 +112,13 @@ public class ExportController {
         }
         requireCommunity(communityId);
         EventExportFilter filter = new EventExportFilter(communityId, member, category, since, until, fromPosition, toPosition);
-        OutputStream out = start(response, chosen.mediaType, communityId + "-events." + chosen.name());
-        if (chosen == EventFormat.csv) {
+        OutputStream out = start(response, chosen.mediaType, communityId + "-events." + QueryParameters.lowerCase(chosen));
+        if (chosen == EventFormat.CSV) {
             out.write(EventLines.CSV_HEADER.getBytes(StandardCharsets.UTF_8));
         }
         events.forEach(filter, event -> {
             try {
-                if (chosen == EventFormat.jsonl) {
+                if (chosen == EventFormat.JSONL) {
                     EventLines.jsonLine(event, out);
                 } else {
                     EventLines.csvRow(event, out);
@@ -140,21 +140,21 @@ public class ExportController {
             @Content(mediaType = "application/gexf+xml", schema = @Schema(type = "string")),
             @Content(mediaType = "application/graphml+xml", schema = @Schema(type = "string")),
             @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
-    @Refuses(also = "404 not-found")
+    @Refuses(also = "503 reputation-replaying")
     public void exportNetwork(
             @PathVariable String communityId,
             @Parameter(description = "gexf (default), graphml or csv", schema = @Schema(allowableValues = {"gexf", "graphml", "csv"}))
             @RequestParam(required = false) String format,
             HttpServletResponse response) throws IOException {
-        NetworkFormat chosen = format == null ? NetworkFormat.gexf
-                : QueryParameters.oneOf("format", format, NetworkFormat.class, Enum::name);
+        NetworkFormat chosen = format == null ? NetworkFormat.GEXF
+                : QueryParameters.oneOf("format", format, NetworkFormat.class, QueryParameters::lowerCase);
         requireCommunity(communityId);
         NetworkExport.Graph graph = network.read(communityId);
-        OutputStream out = start(response, chosen.mediaType, communityId + "-network." + chosen.name());
+        OutputStream out = start(response, chosen.mediaType, communityId + "-network." + QueryParameters.lowerCase(chosen));
         switch (chosen) {
-            case gexf -> NetworkFiles.gexf(graph, out);
-            case graphml -> NetworkFiles.graphml(graph, out);
-            case csv -> NetworkFiles.csv(graph, out);
+            case GEXF -> NetworkFiles.gexf(graph, out);
+            case GRAPHML -> NetworkFiles.graphml(graph, out);
+            case CSV -> NetworkFiles.csv(graph, out);
         }
         out.flush();
     }
