@@ -106,6 +106,10 @@ public class ExportController {
         if (since != null && until != null && since.isAfter(until)) {
             throw new InvalidField("from", "from (" + from + ") must not be after to (" + to + ")");
         }
+        if ((fromPosition != null && fromPosition < 0) || (toPosition != null && toPosition < 0)) {
+            throw new InvalidField(fromPosition != null && fromPosition < 0 ? "fromPosition" : "toPosition",
+                    "positions start at 0; fromPosition and toPosition must not be negative");
+        }
         if (fromPosition != null && toPosition != null && fromPosition > toPosition) {
             throw new InvalidField("fromPosition", "fromPosition (" + fromPosition + ") must not be above toPosition ("
                     + toPosition + ")");

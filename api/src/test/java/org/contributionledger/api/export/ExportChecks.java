@@ -198,6 +198,7 @@ abstract class ExportChecks {
         platform.get(base + "events?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z").expectProblem(400, "invalid-request");
         platform.get(base + "events?fromPosition=9&toPosition=3").expectProblem(400, "invalid-request");
         platform.get(base + "events?fromPosition=x").expectProblem(400, null);
+        platform.get(base + "events?fromPosition=" + Long.MIN_VALUE).expectProblem(400, "invalid-request");
         admin.get("/communities/" + unique("none") + "/export/events").expectProblem(404, "not-found");
         admin.get("/communities/" + unique("none") + "/export/network").expectProblem(404, "not-found");
         // A community's key reads its own history only.
