@@ -114,7 +114,7 @@ public class Contribution {
      * ask for confirmation). The same proposal again while it is pending is a retry.
      */
     @CommandHandler
-    public void handle(CorrectContribution command, LedgerDirectory directory) {
+    public CorrectionOutcome handle(CorrectContribution command, LedgerDirectory directory) {
         if (!command.by().equals(recorder())) {
             throw new OnlyRecorderMayCorrect(contributionId, command.by());
         }
@@ -125,7 +125,7 @@ public class Contribution {
         BigDecimal newValue = command.value() == null ? value : command.value().stripTrailingZeros();
         if (pendingCorrection != null) {
             if (pendingCorrection.category().equals(newCategory) && pendingCorrection.value().compareTo(newValue) == 0) {
-                return;
+                return CorrectionOutcome.PROPOSED;
             }
             throw new CorrectionAlreadyPending(contributionId);
         }
@@ -137,33 +137,36 @@ public class Contribution {
         if (rules.confirmationRequired()) {
             apply(new ContributionCorrectionProposed(communityId, contributionId, act.giver(), act.receiver(),
                     command.by(), newCategory, newValue, command.reason()));
-        } else {
-            apply(new ContributionCorrected(communityId, contributionId, act.giver(), act.receiver(), act.occurredAt(),
-                    category, value, newCategory, newValue, command.by(), null, command.reason()));
+            return CorrectionOutcome.PROPOSED;
         }
+        apply(new ContributionCorrected(communityId, contributionId, act.giver(), act.receiver(), act.occurredAt(),
+                category, value, newCategory, newValue, command.by(), null, command.reason()));
+        return CorrectionOutcome.CORRECTED;
     }
 
     @CommandHandler
-    public void handle(AcceptCorrection command) {
+    public CorrectionOutcome handle(AcceptCorrection command) {
         requireCounterpart(command.by());
         if (pendingCorrection == null) {
             if (command.by().equals(lastCorrectionAcceptedBy)) {
-                return;
+                return CorrectionOutcome.CORRECTED;
             }
             throw new NoCorrectionPending(contributionId);
         }
         apply(new ContributionCorrected(communityId, contributionId, act.giver(), act.receiver(), act.occurredAt(),
                 category, value, pendingCorrection.category(), pendingCorrection.value(), pendingCorrection.by(),
                 command.by(), pendingCorrection.reason()));
+        return CorrectionOutcome.CORRECTED;
     }
 
     @CommandHandler
-    public void handle(RejectCorrection command) {
+    public CorrectionOutcome handle(RejectCorrection command) {
         requireCounterpart(command.by());
         if (pendingCorrection == null) {
             throw new NoCorrectionPending(contributionId);
         }
         apply(new ContributionCorrectionRejected(communityId, contributionId, command.by(), command.reason()));
+        return CorrectionOutcome.REJECTED;
     }
 
     private String recorder() {
