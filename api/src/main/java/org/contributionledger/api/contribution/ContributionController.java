@@ -1,5 +1,6 @@
 package org.contributionledger.api.contribution;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
 
@@ -15,14 +16,24 @@ import org.contributionledger.core.common.OccurredInFuture;
 import org.contributionledger.core.common.Recording;
 import org.contributionledger.core.common.UnknownCommunity;
 import org.contributionledger.core.common.UnknownMember;
+import org.contributionledger.core.contribution.AcceptCorrection;
 import org.contributionledger.core.contribution.ConfirmContribution;
 import org.contributionledger.core.contribution.ContributionAlreadyFinal;
 import org.contributionledger.core.contribution.ContributionIdConflict;
 import org.contributionledger.core.contribution.ContributionStatus;
+import org.contributionledger.core.contribution.CorrectContribution;
+import org.contributionledger.core.contribution.CorrectionAlreadyPending;
+import org.contributionledger.core.contribution.CorrectionChangesNothing;
+import org.contributionledger.core.contribution.CorrectionOutcome;
 import org.contributionledger.core.contribution.DisputeContribution;
+import org.contributionledger.core.contribution.NoCorrectionPending;
+import org.contributionledger.core.contribution.OnlyConfirmedActMayBeCorrected;
+import org.contributionledger.core.contribution.OnlyCounterpartMayDecideCorrection;
 import org.contributionledger.core.contribution.OnlyReceiverMayConfirm;
 import org.contributionledger.core.contribution.OnlyReceiverMayDispute;
+import org.contributionledger.core.contribution.OnlyRecorderMayCorrect;
 import org.contributionledger.core.contribution.OnlyRecorderMayRevoke;
+import org.contributionledger.core.contribution.RejectCorrection;
 import org.contributionledger.core.contribution.RevokeContribution;
 import org.contributionledger.core.contribution.SelfContributionNotAllowed;
 import org.contributionledger.core.contribution.UnknownCategory;
@@ -131,6 +142,60 @@ public class ContributionController {
                                     @RequestBody ByRequest request) {
         commands.send(new RevokeContribution(communityId, contributionId, request.by(), request.reason()));
         return new ContributionState(contributionId, ContributionStatus.REVOKED);
+    }
+
+    /**
+     * The recorder of a confirmed act proposes new figures with a reason; the act keeps its figures
+     * until the other side accepts (at once where the community asks no confirmation). The old
+     * events stay as they were: the correction is an event of its own.
+     */
+    @PostMapping("/{contributionId}/corrections")
+    @Operation(operationId = "correctContribution", summary = "The recorder proposes new figures for a confirmed act")
+    @Refuses({OnlyRecorderMayCorrect.class, OnlyConfirmedActMayBeCorrected.class, CorrectionAlreadyPending.class,
+            CorrectionChangesNothing.class, UnknownCategory.class, ValueOutOfRange.class})
+    public CorrectionAnswer correct(@PathVariable String communityId, @PathVariable String contributionId,
+                                    @RequestBody CorrectionRequest request) {
+        CorrectionOutcome outcome = commands.send(new CorrectContribution(communityId, contributionId, request.by(),
+                request.value(), request.category(), request.reason()));
+        return new CorrectionAnswer(contributionId, outcome, find(communityId, contributionId));
+    }
+
+    @PostMapping("/{contributionId}/corrections/accept")
+    @Operation(operationId = "acceptCorrection", summary = "The other side of the act accepts its pending correction")
+    @Refuses({OnlyCounterpartMayDecideCorrection.class, NoCorrectionPending.class})
+    public CorrectionAnswer acceptCorrection(@PathVariable String communityId, @PathVariable String contributionId,
+                                             @RequestBody ByRequest request) {
+        CorrectionOutcome outcome = commands.send(new AcceptCorrection(communityId, contributionId, request.by()));
+        return new CorrectionAnswer(contributionId, outcome, find(communityId, contributionId));
+    }
+
+    @PostMapping("/{contributionId}/corrections/reject")
+    @Operation(operationId = "rejectCorrection", summary = "The other side of the act rejects its pending correction")
+    @Refuses({OnlyCounterpartMayDecideCorrection.class, NoCorrectionPending.class})
+    public CorrectionAnswer rejectCorrection(@PathVariable String communityId, @PathVariable String contributionId,
+                                             @RequestBody ByRequest request) {
+        CorrectionOutcome outcome = commands.send(new RejectCorrection(communityId, contributionId, request.by(),
+                request.reason()));
+        return new CorrectionAnswer(contributionId, outcome, find(communityId, contributionId));
+    }
+
+    @Schema(name = "ContributionCorrection", description = "New figures for a confirmed act; absent, unchanged")
+    public record CorrectionRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "alice",
+                                            description = "The act's recorder") String by,
+                                    @Schema(minimum = "0", exclusiveMinimum = true, example = "1.5") BigDecimal value,
+                                    @Schema(example = "advice") String category,
+                                    @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 2000,
+                                            example = "Counted the hours twice") String reason) {
+    }
+
+    /**
+     * What the request did ({@code PROPOSED}: waiting for the other side; {@code CORRECTED}: in
+     * force; {@code REJECTED}), and the act as stored now, with the figures in force.
+     */
+    @Schema(name = "ContributionCorrectionResult")
+    public record CorrectionAnswer(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "act-1") String id,
+                                   @Schema(requiredMode = Schema.RequiredMode.REQUIRED) CorrectionOutcome outcome,
+                                   @Schema(requiredMode = Schema.RequiredMode.REQUIRED) StatementEntry act) {
     }
 
     public record ContributionState(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "act-1") String id,

@@ -50,6 +50,15 @@ public class CommandOperations {
         add("revokeContribution", Set.of("contributionId"), (community, parameters, body) -> ResponseEntity.ok(
                 contributions.revoke(community, parameters.get("contributionId"),
                         read(body, ContributionController.ByRequest.class))));
+        add("correctContribution", Set.of("contributionId"), (community, parameters, body) -> ResponseEntity.ok(
+                contributions.correct(community, parameters.get("contributionId"),
+                        read(body, ContributionController.CorrectionRequest.class))));
+        add("acceptCorrection", Set.of("contributionId"), (community, parameters, body) -> ResponseEntity.ok(
+                contributions.acceptCorrection(community, parameters.get("contributionId"),
+                        read(body, ContributionController.ByRequest.class))));
+        add("rejectCorrection", Set.of("contributionId"), (community, parameters, body) -> ResponseEntity.ok(
+                contributions.rejectCorrection(community, parameters.get("contributionId"),
+                        read(body, ContributionController.ByRequest.class))));
         add("declareTrust", Set.of("truster", "trustee", "category?"), (community, parameters, body) ->
                 ResponseEntity.ok(trust.declare(community, parameters.get("truster"), parameters.get("trustee"),
                         parameters.get("category"), read(body, TrustController.DeclareTrustRequest.class))));

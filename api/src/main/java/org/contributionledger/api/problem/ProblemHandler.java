@@ -34,6 +34,12 @@ import org.contributionledger.core.contribution.ContributionAlreadyFinal;
 import org.contributionledger.core.contribution.ContributionIdConflict;
 import org.contributionledger.core.contribution.OnlyReceiverMayConfirm;
 import org.contributionledger.core.contribution.OnlyReceiverMayDispute;
+import org.contributionledger.core.contribution.CorrectionAlreadyPending;
+import org.contributionledger.core.contribution.CorrectionChangesNothing;
+import org.contributionledger.core.contribution.NoCorrectionPending;
+import org.contributionledger.core.contribution.OnlyConfirmedActMayBeCorrected;
+import org.contributionledger.core.contribution.OnlyCounterpartMayDecideCorrection;
+import org.contributionledger.core.contribution.OnlyRecorderMayCorrect;
 import org.contributionledger.core.contribution.OnlyRecorderMayRevoke;
 import org.contributionledger.core.contribution.SelfContributionNotAllowed;
 import org.contributionledger.core.contribution.UnknownCategory;
@@ -93,6 +99,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             Map.entry(OnlyRecorderMayRevoke.class, HttpStatus.UNPROCESSABLE_ENTITY),
             Map.entry(ContributionAlreadyFinal.class, HttpStatus.CONFLICT),
             Map.entry(ContributionIdConflict.class, HttpStatus.CONFLICT),
+            Map.entry(OnlyRecorderMayCorrect.class, HttpStatus.UNPROCESSABLE_ENTITY),
+            Map.entry(OnlyConfirmedActMayBeCorrected.class, HttpStatus.CONFLICT),
+            Map.entry(CorrectionAlreadyPending.class, HttpStatus.CONFLICT),
+            Map.entry(CorrectionChangesNothing.class, HttpStatus.UNPROCESSABLE_ENTITY),
+            Map.entry(NoCorrectionPending.class, HttpStatus.CONFLICT),
+            Map.entry(OnlyCounterpartMayDecideCorrection.class, HttpStatus.UNPROCESSABLE_ENTITY),
             Map.entry(SelfTrustNotAllowed.class, HttpStatus.UNPROCESSABLE_ENTITY),
             Map.entry(TrustLevelOutOfRange.class, HttpStatus.UNPROCESSABLE_ENTITY),
             Map.entry(ReputationWeightOutOfRange.class, HttpStatus.UNPROCESSABLE_ENTITY),

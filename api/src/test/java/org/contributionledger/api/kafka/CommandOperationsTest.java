@@ -33,7 +33,7 @@ class CommandOperationsTest {
                 writes.add(operation.getValue().path("operationId").asText());
             }
         }));
-        assertThat(served).hasSize(10);
+        assertThat(served).hasSize(13);
         assertThat(writes).containsAll(served);
     }
 

@@ -28,6 +28,12 @@ public class Contribution {
     private String contributionId;
     private RecordContribution.Act act;
     private ContributionStatus status;
+    /** The act's figures in force: as recorded, or as last corrected. */
+    private String category;
+    private BigDecimal value;
+    private ContributionCorrectionProposed pendingCorrection;
+    /** Who accepted the last correction: their retry of the acceptance succeeds quietly. */
+    private String lastCorrectionAcceptedBy;
 
     /**
      * "Create if missing" lets a retry with a taken id reach the recorded act, so that the same act
@@ -49,14 +55,7 @@ public class Contribution {
         if (command.giver().equals(command.receiver())) {
             throw new SelfContributionNotAllowed(command.giver());
         }
-        if (!rules.categories().contains(command.category())) {
-            throw new UnknownCategory(command.communityId(), command.category());
-        }
-        BigDecimal value = command.value();
-        if (value.signum() <= 0 || value.compareTo(rules.maxValuePerAct()) > 0
-                || value.stripTrailingZeros().scale() > MAX_VALUE_DECIMALS) {
-            throw new ValueOutOfRange(value, rules.maxValuePerAct());
-        }
+        requireFigures(rules, command.communityId(), command.category(), command.value());
         Participation.requireNotInFuture("occurredAt", command.occurredAt(), command.receivedAt());
         Participation.requireActiveMember(directory, command.communityId(), command.giver());
         Participation.requireActiveMember(directory, command.communityId(), command.receiver());
@@ -64,7 +63,7 @@ public class Contribution {
         boolean confirmedAtOnce = command.recordedBy() == RecordedBy.RECEIVER || !rules.confirmationRequired();
         ContributionStatus initial = confirmedAtOnce ? ContributionStatus.CONFIRMED : ContributionStatus.PENDING;
         apply(new ContributionRecorded(command.communityId(), command.contributionId(), command.giver(),
-                command.receiver(), command.category(), value.stripTrailingZeros(), command.occurredAt(),
+                command.receiver(), command.category(), command.value().stripTrailingZeros(), command.occurredAt(),
                 command.description(), command.evidenceUrl(), command.recordedBy(), initial));
         return Recording.recordedNow(initial);
     }
@@ -98,8 +97,7 @@ public class Contribution {
 
     @CommandHandler
     public void handle(RevokeContribution command) {
-        String recorder = act.recordedBy() == RecordedBy.GIVER ? act.giver() : act.receiver();
-        if (!command.by().equals(recorder)) {
+        if (!command.by().equals(recorder())) {
             throw new OnlyRecorderMayRevoke(contributionId, command.by());
         }
         if (status == ContributionStatus.REVOKED) {
@@ -108,6 +106,89 @@ public class Contribution {
         requireNotFinal();
         apply(new ContributionRevoked(communityId, contributionId, act.giver(), act.receiver(), act.category(),
                 act.value(), act.occurredAt(), command.by(), command.reason(), status));
+    }
+
+    /**
+     * A correction of a confirmed act, proposed by its recorder as the act itself was, with a
+     * reason. It takes effect when the other side accepts it (at once where the community does not
+     * ask for confirmation). The same proposal again while it is pending is a retry.
+     */
+    @CommandHandler
+    public CorrectionOutcome handle(CorrectContribution command, LedgerDirectory directory) {
+        if (!command.by().equals(recorder())) {
+            throw new OnlyRecorderMayCorrect(contributionId, command.by());
+        }
+        if (status != ContributionStatus.CONFIRMED) {
+            throw new OnlyConfirmedActMayBeCorrected(contributionId, status);
+        }
+        String newCategory = command.category() == null ? category : command.category();
+        BigDecimal newValue = command.value() == null ? value : command.value().stripTrailingZeros();
+        if (pendingCorrection != null) {
+            if (pendingCorrection.category().equals(newCategory) && pendingCorrection.value().compareTo(newValue) == 0) {
+                return CorrectionOutcome.PROPOSED;
+            }
+            throw new CorrectionAlreadyPending(contributionId);
+        }
+        if (newCategory.equals(category) && newValue.compareTo(value) == 0) {
+            throw new CorrectionChangesNothing(contributionId);
+        }
+        CommunityRules rules = Participation.requireCommunity(directory, communityId);
+        requireFigures(rules, communityId, newCategory, newValue);
+        if (rules.confirmationRequired()) {
+            apply(new ContributionCorrectionProposed(communityId, contributionId, act.giver(), act.receiver(),
+                    command.by(), newCategory, newValue, command.reason()));
+            return CorrectionOutcome.PROPOSED;
+        }
+        apply(new ContributionCorrected(communityId, contributionId, act.giver(), act.receiver(), act.occurredAt(),
+                category, value, newCategory, newValue, command.by(), null, command.reason()));
+        return CorrectionOutcome.CORRECTED;
+    }
+
+    @CommandHandler
+    public CorrectionOutcome handle(AcceptCorrection command) {
+        requireCounterpart(command.by());
+        if (pendingCorrection == null) {
+            if (command.by().equals(lastCorrectionAcceptedBy)) {
+                return CorrectionOutcome.CORRECTED;
+            }
+            throw new NoCorrectionPending(contributionId);
+        }
+        apply(new ContributionCorrected(communityId, contributionId, act.giver(), act.receiver(), act.occurredAt(),
+                category, value, pendingCorrection.category(), pendingCorrection.value(), pendingCorrection.by(),
+                command.by(), pendingCorrection.reason()));
+        return CorrectionOutcome.CORRECTED;
+    }
+
+    @CommandHandler
+    public CorrectionOutcome handle(RejectCorrection command) {
+        requireCounterpart(command.by());
+        if (pendingCorrection == null) {
+            throw new NoCorrectionPending(contributionId);
+        }
+        apply(new ContributionCorrectionRejected(communityId, contributionId, command.by(), command.reason()));
+        return CorrectionOutcome.REJECTED;
+    }
+
+    private String recorder() {
+        return act.recordedBy() == RecordedBy.GIVER ? act.giver() : act.receiver();
+    }
+
+    private void requireCounterpart(String by) {
+        String counterpart = act.recordedBy() == RecordedBy.GIVER ? act.receiver() : act.giver();
+        if (!by.equals(counterpart)) {
+            throw new OnlyCounterpartMayDecideCorrection(contributionId, by);
+        }
+    }
+
+    /** The community's rules for an act's figures, the same when it is recorded and when it is corrected. */
+    private static void requireFigures(CommunityRules rules, String communityId, String category, BigDecimal value) {
+        if (!rules.categories().contains(category)) {
+            throw new UnknownCategory(communityId, category);
+        }
+        if (value.signum() <= 0 || value.compareTo(rules.maxValuePerAct()) > 0
+                || value.stripTrailingZeros().scale() > MAX_VALUE_DECIMALS) {
+            throw new ValueOutOfRange(value, rules.maxValuePerAct());
+        }
     }
 
     private void requireNotFinal() {
@@ -124,6 +205,26 @@ public class Contribution {
         this.act = new RecordContribution.Act(event.giver(), event.receiver(), event.category(), event.value(),
                 event.occurredAt(), event.description(), event.evidenceUrl(), event.recordedBy());
         this.status = event.status();
+        this.category = event.category();
+        this.value = event.value();
+    }
+
+    @EventSourcingHandler
+    public void on(ContributionCorrectionProposed event) {
+        this.pendingCorrection = event;
+    }
+
+    @EventSourcingHandler
+    public void on(ContributionCorrected event) {
+        this.category = event.category();
+        this.value = event.value();
+        this.pendingCorrection = null;
+        this.lastCorrectionAcceptedBy = event.acceptedBy();
+    }
+
+    @EventSourcingHandler
+    public void on(ContributionCorrectionRejected event) {
+        this.pendingCorrection = null;
     }
 
     @EventSourcingHandler

@@ -25,6 +25,9 @@ public class EventExport {
     /** The payload fields that name a member (see the events in core). */
     private static final Set<String> MEMBER_FIELDS = Set.of("giver", "receiver", "truster", "trustee", "memberId");
 
+    /** A correction moves an act between categories: it belongs to both. */
+    private static final Set<String> CATEGORY_FIELDS = Set.of("category", "previousCategory");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcTemplate jdbc;
@@ -95,7 +98,8 @@ public class EventExport {
             return true;
         }
         JsonNode payload = payload(event);
-        if (filter.category() != null && !filter.category().equals(payload.path("category").asText(null))) {
+        if (filter.category() != null && CATEGORY_FIELDS.stream()
+                .noneMatch(field -> filter.category().equals(payload.path(field).asText(null)))) {
             return false;
         }
         return filter.member() == null || MEMBER_FIELDS.stream()

@@ -7,7 +7,7 @@ import java.time.Instant;
  * filter on it).
  *
  * @param member       events whose payload names this member as giver, receiver, truster, trustee or memberId
- * @param category     events whose payload's {@code category} is this one
+ * @param category     events whose payload's {@code category} (or a correction's {@code previousCategory}) is this one
  * @param from         events stored at or after this instant (the event's timestamp)
  * @param to           events stored before this instant
  * @param fromPosition events at this position (global index) or after

@@ -124,6 +124,24 @@ final class CommunityNetwork {
         changed(at);
     }
 
+    /**
+     * Moves a confirmed gift to its corrected figures: its old value leaves its old category, the
+     * new value joins the new one. What is left of a sum within rounding of zero is gone (values are
+     * sums of doubles; an exact zero cannot be promised), so a corrected category leaves no tie of
+     * weight 1e-17 behind.
+     */
+    void correctGift(String giver, String receiver, String fromCategory, double fromValue, String toCategory,
+                     double toValue, Instant at) {
+        Map<String, Double> byCategory = gifts.computeIfAbsent(pair(giver, receiver), key -> new HashMap<>(2));
+        byCategory.computeIfPresent(fromCategory, (category, sum) -> {
+            double left = sum - fromValue;
+            return left <= Math.abs(sum) * 1e-12 ? null : left;
+        });
+        byCategory.merge(toCategory, toValue, Double::sum);
+        categoriesSeen.add(toCategory);
+        changed(at);
+    }
+
     private void changed(Instant at) {
         version++;
         if (at != null) {

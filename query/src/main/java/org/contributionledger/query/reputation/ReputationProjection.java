@@ -23,6 +23,7 @@ import org.contributionledger.core.community.CommunitySettingsChanged;
 import org.contributionledger.core.community.CommunitySettingsLimits;
 import org.contributionledger.core.community.SettingRuleViolation;
 import org.contributionledger.core.contribution.ContributionConfirmed;
+import org.contributionledger.core.contribution.ContributionCorrected;
 import org.contributionledger.core.contribution.ContributionRecorded;
 import org.contributionledger.core.contribution.ContributionStatus;
 import org.contributionledger.core.member.MemberProfileUpdated;
@@ -139,6 +140,14 @@ public class ReputationProjection {
     public void on(ContributionConfirmed event, @Timestamp Instant at) {
         mutate(event.communityId(), network -> network.confirmGift(event.giver(), event.receiver(),
                 event.category(), event.value().doubleValue(), at));
+    }
+
+    /** Only confirmed acts are corrected, so the gift being moved is in the network. */
+    @EventHandler
+    public void on(ContributionCorrected event, @Timestamp Instant at) {
+        mutate(event.communityId(), network -> network.correctGift(event.giver(), event.receiver(),
+                event.previousCategory(), event.previousValue().doubleValue(), event.category(),
+                event.value().doubleValue(), at));
     }
 
     @ResetHandler

@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.contributionledger.core.contribution.ContributionConfirmed;
+import org.contributionledger.core.contribution.ContributionCorrected;
 import org.contributionledger.core.contribution.ContributionDisputed;
 import org.contributionledger.core.contribution.ContributionRecorded;
 import org.contributionledger.core.contribution.ContributionRevoked;
@@ -56,6 +57,18 @@ public class ContributionViewProjection {
     @EventHandler
     public void on(ContributionRevoked event, @Timestamp Instant at) {
         setStatus(event.communityId(), event.contributionId(), ContributionStatus.REVOKED, event.reason(), at);
+    }
+
+    /**
+     * The act's figures in force from now on. Statements, reciprocity and stats are read from this
+     * row, so they all show the act as corrected from here on; the events keep the original.
+     */
+    @EventHandler
+    public void on(ContributionCorrected event) {
+        jdbc.update("""
+                        UPDATE contribution_view SET category = ?, act_value = ?
+                        WHERE community_id = ? AND contribution_id = ?""",
+                event.category(), event.value(), event.communityId(), event.contributionId());
     }
 
     /** A replay starts from an empty table, so that the view is a pure function of the events. */

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.contributionledger.core.community.CommunityCreated;
 import org.contributionledger.core.community.CommunitySettings;
 import org.contributionledger.core.contribution.ContributionConfirmed;
+import org.contributionledger.core.contribution.ContributionCorrected;
 import org.contributionledger.core.contribution.ContributionDisputed;
 import org.contributionledger.core.contribution.ContributionRecorded;
 import org.contributionledger.core.contribution.ContributionRevoked;
@@ -188,6 +189,19 @@ public final class ProjectionTestLedger implements AutoCloseable {
         String by = act.recordedBy() == RecordedBy.GIVER ? act.giver() : act.receiver();
         contributions.on(new ContributionRevoked(communityId, contributionId, act.giver(), act.receiver(),
                 act.category(), act.value(), act.occurredAt(), by, reason, act.status()), tick());
+    }
+
+    /** The act's figures corrected (its recorder proposed, the other side accepted). */
+    public void correct(String communityId, String contributionId, String category, String value) {
+        ContributionRecorded act = act(communityId, contributionId);
+        String recorder = act.recordedBy() == RecordedBy.GIVER ? act.giver() : act.receiver();
+        String other = recorder.equals(act.giver()) ? act.receiver() : act.giver();
+        contributions.on(new ContributionCorrected(communityId, contributionId, act.giver(), act.receiver(),
+                act.occurredAt(), act.category(), act.value(), category, new BigDecimal(value), recorder, other,
+                "corrected"));
+        recorded.put(communityId + "/" + contributionId, new ContributionRecorded(communityId, contributionId,
+                act.giver(), act.receiver(), category, new BigDecimal(value), act.occurredAt(), act.description(),
+                act.evidenceUrl(), act.recordedBy(), act.status()));
     }
 
     public void declareTrust(String communityId, String truster, String trustee, String category, int level) {
