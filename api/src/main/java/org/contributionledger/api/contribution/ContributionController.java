@@ -34,6 +34,8 @@ import org.contributionledger.core.contribution.OnlyReceiverMayDispute;
 import org.contributionledger.core.contribution.OnlyRecorderMayCorrect;
 import org.contributionledger.core.contribution.OnlyRecorderMayRevoke;
 import org.contributionledger.core.contribution.RejectCorrection;
+import org.contributionledger.core.contribution.ReverseContribution;
+import org.contributionledger.core.contribution.OnlyConfirmedActMayBeReversed;
 import org.contributionledger.core.contribution.RevokeContribution;
 import org.contributionledger.core.contribution.SelfContributionNotAllowed;
 import org.contributionledger.core.contribution.UnknownCategory;
@@ -142,6 +144,25 @@ public class ContributionController {
                                     @RequestBody ByRequest request) {
         commands.send(new RevokeContribution(communityId, contributionId, request.by(), request.reason()));
         return new ContributionState(contributionId, ContributionStatus.REVOKED);
+    }
+
+    /**
+     * The community's administrator (the admin key: no platform key may undo what both sides
+     * confirmed) takes a confirmed act out of every figure, with a reason. It stays in the
+     * statement as {@code REVERSED}.
+     */
+    @PostMapping("/{contributionId}/reversal")
+    @Operation(operationId = "reverseContribution", summary = "The administrator reverses a confirmed act, with a reason")
+    @Refuses(OnlyConfirmedActMayBeReversed.class)
+    public ContributionState reverse(@PathVariable String communityId, @PathVariable String contributionId,
+                                     @RequestBody ReversalRequest request) {
+        commands.send(new ReverseContribution(communityId, contributionId, request.reason()));
+        return new ContributionState(contributionId, ContributionStatus.REVERSED);
+    }
+
+    @Schema(name = "ContributionReversal", description = "Why a confirmed act no longer counts")
+    public record ReversalRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 2000,
+                                          example = "Recorded twice by the platform") String reason) {
     }
 
     /**

@@ -105,7 +105,7 @@ public class ListingController {
             @Parameter(description = "Only acts this member gave or received") @RequestParam(required = false) String member,
             @Parameter(description = "Only acts in this category") @RequestParam(required = false) String category,
             @Parameter(description = "Only acts in this status",
-                    schema = @Schema(allowableValues = {"PENDING", "DISPUTED", "CONFIRMED", "REVOKED"}))
+                    schema = @Schema(allowableValues = {"PENDING", "DISPUTED", "CONFIRMED", "REVOKED", "REVERSED"}))
             @RequestParam(required = false) String status,
             @Parameter(description = "Only acts that occurred at or after this instant (ISO-8601)")
             @RequestParam(required = false) String from,

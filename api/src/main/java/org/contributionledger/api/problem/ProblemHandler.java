@@ -38,6 +38,7 @@ import org.contributionledger.core.contribution.CorrectionAlreadyPending;
 import org.contributionledger.core.contribution.CorrectionChangesNothing;
 import org.contributionledger.core.contribution.NoCorrectionPending;
 import org.contributionledger.core.contribution.OnlyConfirmedActMayBeCorrected;
+import org.contributionledger.core.contribution.OnlyConfirmedActMayBeReversed;
 import org.contributionledger.core.contribution.OnlyCounterpartMayDecideCorrection;
 import org.contributionledger.core.contribution.OnlyRecorderMayCorrect;
 import org.contributionledger.core.contribution.OnlyRecorderMayRevoke;
@@ -101,6 +102,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             Map.entry(ContributionIdConflict.class, HttpStatus.CONFLICT),
             Map.entry(OnlyRecorderMayCorrect.class, HttpStatus.UNPROCESSABLE_ENTITY),
             Map.entry(OnlyConfirmedActMayBeCorrected.class, HttpStatus.CONFLICT),
+            Map.entry(OnlyConfirmedActMayBeReversed.class, HttpStatus.CONFLICT),
             Map.entry(CorrectionAlreadyPending.class, HttpStatus.CONFLICT),
             Map.entry(CorrectionChangesNothing.class, HttpStatus.UNPROCESSABLE_ENTITY),
             Map.entry(NoCorrectionPending.class, HttpStatus.CONFLICT),

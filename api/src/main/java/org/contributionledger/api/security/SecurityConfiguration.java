@@ -79,10 +79,14 @@ public class SecurityConfiguration {
                         // The container's own error dispatch renders a failure already decided on the way in.
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(PUBLIC).permitAll()
-                        // A community's keys and settings (the rules its own key acts under) are the admin's.
+                        // A community's keys and settings (the rules its own key acts under) are the admin's, and
+                        // so is undoing an act both sides confirmed.
                         .requestMatchers(PATHS.matcher("/api/v1/communities/{communityId}/keys"),
                                 PATHS.matcher("/api/v1/communities/{communityId}/keys/**"),
-                                PATHS.matcher("/api/v1/communities/{communityId}/settings")).hasRole("ADMIN")
+                                PATHS.matcher("/api/v1/communities/{communityId}/settings"),
+                                PATHS.matcher(HttpMethod.POST,
+                                        "/api/v1/communities/{communityId}/contributions/{contributionId}/reversal"))
+                        .hasRole("ADMIN")
                         .requestMatchers(PATHS.matcher("/api/v1/communities/{communityId}"),
                                 PATHS.matcher("/api/v1/communities/{communityId}/**")).access(ownCommunity())
                         // Listing communities: the admin sees every one, a community key its own (ListingController).

@@ -109,6 +109,22 @@ public class Contribution {
     }
 
     /**
+     * The administrator takes a confirmed act out of every figure. A pending correction goes with
+     * it: there is nothing left to correct. Reversing it again is a retry.
+     */
+    @CommandHandler
+    public void handle(ReverseContribution command) {
+        if (status == ContributionStatus.REVERSED) {
+            return;
+        }
+        if (status != ContributionStatus.CONFIRMED) {
+            throw new OnlyConfirmedActMayBeReversed(contributionId, status);
+        }
+        apply(new ContributionReversed(communityId, contributionId, act.giver(), act.receiver(), category, value,
+                act.occurredAt(), command.reason()));
+    }
+
+    /**
      * A correction of a confirmed act, proposed by its recorder as the act itself was, with a
      * reason. It takes effect when the other side accepts it (at once where the community does not
      * ask for confirmation). The same proposal again while it is pending is a retry.
@@ -240,6 +256,12 @@ public class Contribution {
     @EventSourcingHandler
     public void on(ContributionRevoked event) {
         this.status = ContributionStatus.REVOKED;
+    }
+
+    @EventSourcingHandler
+    public void on(ContributionReversed event) {
+        this.status = ContributionStatus.REVERSED;
+        this.pendingCorrection = null;
     }
 
     public static String aggregateId(String communityId, String contributionId) {

@@ -19,7 +19,7 @@ public class ReciprocityQueries {
 
     private static final String FLOWS = """
             SELECT %1$s, status, COUNT(*), SUM(act_value) FROM contribution_view
-            WHERE community_id = ? AND %2$s = ? AND status <> 'REVOKED' GROUP BY %1$s, status""";
+            WHERE community_id = ? AND %2$s = ? AND status NOT IN ('REVOKED', 'REVERSED') GROUP BY %1$s, status""";
 
     private final JdbcTemplate jdbc;
     private final DirectoryProjection directory;
@@ -65,7 +65,7 @@ public class ReciprocityQueries {
         Flow[] flows = {Flow.NONE, Flow.NONE};
         jdbc.query("""
                         SELECT status, COUNT(*), SUM(act_value) FROM contribution_view
-                        WHERE community_id = ? AND giver = ? AND receiver = ? AND status <> 'REVOKED' GROUP BY status""",
+                        WHERE community_id = ? AND giver = ? AND receiver = ? AND status NOT IN ('REVOKED', 'REVERSED') GROUP BY status""",
                 row -> {
                     int slot = "CONFIRMED".equals(row.getString(1)) ? 0 : 1;
                     flows[slot] = flows[slot].plus(row.getLong(2), row.getBigDecimal(3));

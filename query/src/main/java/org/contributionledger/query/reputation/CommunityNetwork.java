@@ -126,19 +126,31 @@ final class CommunityNetwork {
 
     /**
      * Moves a confirmed gift to its corrected figures: its old value leaves its old category, the
-     * new value joins the new one. What is left of a sum within rounding of zero is gone (values are
-     * sums of doubles; an exact zero cannot be promised), so a corrected category leaves no tie of
-     * weight 1e-17 behind.
+     * new value joins the new one.
      */
     void correctGift(String giver, String receiver, String fromCategory, double fromValue, String toCategory,
                      double toValue, Instant at) {
-        Map<String, Double> byCategory = gifts.computeIfAbsent(pair(giver, receiver), key -> new HashMap<>(2));
-        byCategory.computeIfPresent(fromCategory, (category, sum) -> {
-            double left = sum - fromValue;
-            return left <= Math.abs(sum) * 1e-12 ? null : left;
-        });
-        byCategory.merge(toCategory, toValue, Double::sum);
-        categoriesSeen.add(toCategory);
+        withdrawGift(giver, receiver, fromCategory, fromValue, at);
+        confirmGift(giver, receiver, toCategory, toValue, at);
+    }
+
+    /**
+     * Takes a confirmed gift out (a reversal). What is left of a sum within rounding of zero is gone
+     * (values are sums of doubles; an exact zero cannot be promised), so no tie of weight 1e-17 stays
+     * behind.
+     */
+    void withdrawGift(String giver, String receiver, String category, double value, Instant at) {
+        long pair = pair(giver, receiver);
+        Map<String, Double> byCategory = gifts.get(pair);
+        if (byCategory != null) {
+            byCategory.computeIfPresent(category, (name, sum) -> {
+                double left = sum - value;
+                return left <= Math.abs(sum) * 1e-12 ? null : left;
+            });
+            if (byCategory.isEmpty()) {
+                gifts.remove(pair);
+            }
+        }
         changed(at);
     }
 

@@ -25,6 +25,7 @@ import org.contributionledger.core.community.SettingRuleViolation;
 import org.contributionledger.core.contribution.ContributionConfirmed;
 import org.contributionledger.core.contribution.ContributionCorrected;
 import org.contributionledger.core.contribution.ContributionRecorded;
+import org.contributionledger.core.contribution.ContributionReversed;
 import org.contributionledger.core.contribution.ContributionStatus;
 import org.contributionledger.core.member.MemberProfileUpdated;
 import org.contributionledger.core.member.MemberRegistered;
@@ -148,6 +149,13 @@ public class ReputationProjection {
         mutate(event.communityId(), network -> network.correctGift(event.giver(), event.receiver(),
                 event.previousCategory(), event.previousValue().doubleValue(), event.category(),
                 event.value().doubleValue(), at));
+    }
+
+    /** Only confirmed acts are reversed, so the gift being taken out is in the network. */
+    @EventHandler
+    public void on(ContributionReversed event, @Timestamp Instant at) {
+        mutate(event.communityId(), network -> network.withdrawGift(event.giver(), event.receiver(),
+                event.category(), event.value().doubleValue(), at));
     }
 
     @ResetHandler

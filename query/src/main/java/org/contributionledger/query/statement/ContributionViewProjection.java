@@ -10,6 +10,7 @@ import org.contributionledger.core.contribution.ContributionConfirmed;
 import org.contributionledger.core.contribution.ContributionCorrected;
 import org.contributionledger.core.contribution.ContributionDisputed;
 import org.contributionledger.core.contribution.ContributionRecorded;
+import org.contributionledger.core.contribution.ContributionReversed;
 import org.contributionledger.core.contribution.ContributionRevoked;
 import org.contributionledger.core.contribution.ContributionStatus;
 import org.contributionledger.query.Sql;
@@ -57,6 +58,12 @@ public class ContributionViewProjection {
     @EventHandler
     public void on(ContributionRevoked event, @Timestamp Instant at) {
         setStatus(event.communityId(), event.contributionId(), ContributionStatus.REVOKED, event.reason(), at);
+    }
+
+    /** A reversed act stays in the statement, with the administrator's reason, and counts nowhere else. */
+    @EventHandler
+    public void on(ContributionReversed event, @Timestamp Instant at) {
+        setStatus(event.communityId(), event.contributionId(), ContributionStatus.REVERSED, event.reason(), at);
     }
 
     /**

@@ -13,6 +13,7 @@ import org.contributionledger.core.contribution.ContributionConfirmed;
 import org.contributionledger.core.contribution.ContributionCorrected;
 import org.contributionledger.core.contribution.ContributionDisputed;
 import org.contributionledger.core.contribution.ContributionRecorded;
+import org.contributionledger.core.contribution.ContributionReversed;
 import org.contributionledger.core.contribution.ContributionRevoked;
 import org.contributionledger.core.contribution.ContributionStatus;
 import org.contributionledger.core.contribution.RecordedBy;
@@ -202,6 +203,13 @@ public final class ProjectionTestLedger implements AutoCloseable {
         recorded.put(communityId + "/" + contributionId, new ContributionRecorded(communityId, contributionId,
                 act.giver(), act.receiver(), category, new BigDecimal(value), act.occurredAt(), act.description(),
                 act.evidenceUrl(), act.recordedBy(), act.status()));
+    }
+
+    /** The administrator reverses the act: it counts nowhere from now on. */
+    public void reverse(String communityId, String contributionId, String reason) {
+        ContributionRecorded act = act(communityId, contributionId);
+        contributions.on(new ContributionReversed(communityId, contributionId, act.giver(), act.receiver(),
+                act.category(), act.value(), act.occurredAt(), reason), tick());
     }
 
     public void declareTrust(String communityId, String truster, String trustee, String category, int level) {

@@ -14,6 +14,7 @@ import org.contributionledger.core.community.CommunityCreated;
 import org.contributionledger.core.community.CommunitySettings;
 import org.contributionledger.core.contribution.ContributionCorrected;
 import org.contributionledger.core.contribution.ContributionRecorded;
+import org.contributionledger.core.contribution.ContributionReversed;
 import org.contributionledger.core.contribution.ContributionStatus;
 import org.contributionledger.core.contribution.RecordedBy;
 import org.contributionledger.core.member.MemberRegistered;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A corrected act counts in reputation exactly as if it had been recorded with its corrected
- * figures: the oracle is a second projection fed those figures from the start.
+ * figures, a reversed one as if never recorded: the oracle is a second projection fed those
+ * figures from the start.
  */
 class CorrectionInReputationTest {
 
@@ -54,6 +56,32 @@ class CorrectionInReputationTest {
         // The correction left nothing of the act in "help": ann gave nothing there any more.
         MemberReputation ann = corrected.handle(new FindReputation(COMMUNITY, "ann", 0)).orElseThrow();
         assertThat(ann.breadth().categories()).containsExactly("advice");
+    }
+
+    @Test
+    void aReversedActCountsAsIfNeverRecorded() {
+        ReputationProjection reversed = projection();
+        reversed.on(act("a1", "ann", "ben", "help", "10"), AT);
+        reversed.on(act("a2", "cat", "ben", "help", "4"), AT);
+        reversed.on(new ContributionCorrected(COMMUNITY, "a1", "ann", "ben", AT, "help", new BigDecimal("10"), "advice",
+                new BigDecimal("2.5"), "ann", "ben", "It was advice, and shorter"), AT);
+        reversed.on(new ContributionReversed(COMMUNITY, "a1", "ann", "ben", "advice", new BigDecimal("2.5"), AT,
+                "Recorded twice"), AT);
+        reversed.recomputeNow();
+
+        ReputationProjection neverRecorded = projection();
+        neverRecorded.on(act("a2", "cat", "ben", "help", "4"), AT);
+        neverRecorded.recomputeNow();
+
+        for (String category : Arrays.asList(null, "help", "advice")) {
+            Map<String, Double> expected = scores(neverRecorded, category);
+            Map<String, Double> actual = scores(reversed, category);
+            assertThat(actual.keySet()).isEqualTo(expected.keySet());
+            actual.forEach((member, score) ->
+                    assertThat(score).as(category + " " + member).isCloseTo(expected.get(member), within(1e-12)));
+        }
+        MemberReputation ann = reversed.handle(new FindReputation(COMMUNITY, "ann", 0)).orElseThrow();
+        assertThat(ann.breadth().categories()).isEmpty();
     }
 
     private static Map<String, Double> scores(ReputationProjection projection, String category) {

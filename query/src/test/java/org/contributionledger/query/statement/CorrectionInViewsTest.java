@@ -13,7 +13,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** After a correction, the statement, reciprocity and stats show the act with its corrected figures. */
+/**
+ * After a correction, the statement, reciprocity and stats show the act with its corrected figures;
+ * after a reversal, the statement shows it reversed and nothing else counts it.
+ */
 class CorrectionInViewsTest {
 
     private static final String C = "garden";
@@ -51,6 +54,27 @@ class CorrectionInViewsTest {
         CommunityStats stats = ledger.stats().handle(new FindCommunityStats(C)).orElseThrow();
         assertThat(stats.confirmedValue()).isEqualByComparingTo("7.5");
         assertThat(stats.acts().get("confirmed")).isEqualTo(2);
+    }
+
+    @Test
+    void aReversedActStaysInTheStatementAndCountsNowhereElse() {
+        ledger.give(C, "act-1", "alice", "bob", "10", WHEN);
+        ledger.give(C, "act-2", "bob", "alice", "3", WHEN);
+        ledger.correct(C, "act-1", "advice", "4.5");
+
+        ledger.reverse(C, "act-1", "Recorded twice");
+
+        StatementEntry entry = ledger.statements().handle(new FindContribution(C, "act-1")).orElseThrow();
+        assertThat(entry.status()).isEqualTo("REVERSED");
+        assertThat(entry.statusReason()).isEqualTo("Recorded twice");
+        assertThat(entry.value()).isEqualByComparingTo("4.5");
+        Reciprocity alice = reciprocity("alice");
+        assertThat(alice.given().count()).isZero();
+        assertThat(alice.received().value()).isEqualByComparingTo("3");
+        assertThat(reciprocity("bob").received().count()).isZero();
+        CommunityStats stats = ledger.stats().handle(new FindCommunityStats(C)).orElseThrow();
+        assertThat(stats.confirmedValue()).isEqualByComparingTo("3");
+        assertThat(stats.acts()).containsEntry("confirmed", 1L).containsEntry("reversed", 1L);
     }
 
     private Reciprocity reciprocity(String member) {

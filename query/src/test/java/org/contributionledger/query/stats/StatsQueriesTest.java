@@ -60,7 +60,7 @@ class StatsQueriesTest {
         assertThat(stats.members()).isEqualTo(2);
         assertThat(stats.activeMembers()).isEqualTo(2);
         assertThat(stats.acts()).containsOnly(entry("pending", 0L), entry("disputed", 0L), entry("confirmed", 0L),
-                entry("revoked", 0L));
+                entry("revoked", 0L), entry("reversed", 0L));
         assertThat(stats.confirmedValue()).isEqualByComparingTo("0");
         assertThat(stats.givingEdges()).isZero();
         assertThat(stats.mutualGivingPairs()).isZero();
@@ -94,7 +94,7 @@ class StatsQueriesTest {
         CommunityStats stats = stats();
 
         assertThat(stats.acts()).containsOnly(entry("pending", 1L), entry("disputed", 1L), entry("confirmed", 3L),
-                entry("revoked", 1L));
+                entry("revoked", 1L), entry("reversed", 0L));
         assertThat(stats.confirmedValue()).isEqualByComparingTo("15");
     }
 
