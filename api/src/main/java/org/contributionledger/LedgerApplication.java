@@ -2,6 +2,7 @@ package org.contributionledger;
 
 import java.util.Arrays;
 
+import org.contributionledger.cli.AsOfCommand;
 import org.contributionledger.cli.BenchIngestCommand;
 import org.contributionledger.cli.ExitCodes;
 import org.contributionledger.cli.ImportCommand;
@@ -45,6 +46,7 @@ public class LedgerApplication {
                 .addSubcommand("bench-ingest", new BenchIngestCommand())
                 .addSubcommand("verify", new VerifyCommand())
                 .addSubcommand("export", new ExportCommand())
+                .addSubcommand("as-of", new AsOfCommand())
                 .addSubcommand("help", new CommandLine.HelpCommand())
                 .setExecutionExceptionHandler(ExitCodes::onFailure)
                 .setParameterExceptionHandler(ExitCodes::onUsageError);

@@ -47,6 +47,8 @@ import org.contributionledger.core.contribution.ValueOutOfRange;
 import org.contributionledger.core.member.MemberAlreadyRegistered;
 import org.contributionledger.core.trust.SelfTrustNotAllowed;
 import org.contributionledger.core.trust.TrustLevelOutOfRange;
+import org.contributionledger.query.asof.AsOfBeforeHistory;
+import org.contributionledger.query.asof.AsOfInFuture;
 import org.contributionledger.query.audit.AuditKeyNotConfigured;
 import org.contributionledger.query.audit.NothingChained;
 import org.contributionledger.query.paging.LimitOutOfRange;
@@ -157,6 +159,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             return Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "audit-key-not-configured", "Audit key not configured",
                     noKey.getMessage());
         }
+        if (cause instanceof AsOfInFuture future) {
+            return withField(Problems.of(HttpStatus.BAD_REQUEST, "as-of-in-future", "As of a future instant",
+                    future.getMessage()), "asOf");
+        }
+        if (cause instanceof AsOfBeforeHistory before) {
+            // The community did not exist at that instant: what the live read said then, with its reason.
+            return withField(Problems.of(HttpStatus.NOT_FOUND, "as-of-before-history", "As of before the history",
+                    before.getMessage()), "asOf");
+        }
         if (cause instanceof NothingChained nothing) {
             return Problems.of(HttpStatus.CONFLICT, "nothing-chained", "Nothing chained yet", nothing.getMessage());
         }
@@ -175,7 +186,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler({LedgerRuleViolation.class, AggregateNotFoundException.class, IllegalArgumentException.class,
-            CommandExecutionException.class, CompletionException.class, AuditKeyNotConfigured.class, NothingChained.class})
+            CommandExecutionException.class, CompletionException.class, AuditKeyNotConfigured.class, NothingChained.class,
+            AsOfInFuture.class, AsOfBeforeHistory.class})
     public ResponseEntity<ProblemDetail> refused(RuntimeException failure) {
         ProblemDetail problem = problemFor(failure);
         if (problem == null) {

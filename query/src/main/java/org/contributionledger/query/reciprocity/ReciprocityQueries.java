@@ -45,7 +45,7 @@ public class ReciprocityQueries {
         return Optional.of(new Reciprocity(query.communityId(), query.memberId(), given.confirmed, received.confirmed,
                 given.waiting, received.waiting, Role.balance(given.confirmed, received.confirmed),
                 Role.ratio(given.confirmed, received.confirmed), partners.size(), mutual.size(),
-                Role.of(given.confirmed, received.confirmed, thresholds), thresholds));
+                Role.of(given.confirmed, received.confirmed, thresholds), thresholds, null));
     }
 
     @QueryHandler
@@ -57,7 +57,7 @@ public class ReciprocityQueries {
         Flow[] aToB = pair(c, query.memberA(), query.memberB());
         Flow[] bToA = pair(c, query.memberB(), query.memberA());
         return Optional.of(new PairwiseReciprocity(c, query.memberA(), query.memberB(), aToB[0], bToA[0], aToB[1],
-                bToA[1], Role.balance(aToB[0], bToA[0]), aToB[0].count() > 0 && bToA[0].count() > 0));
+                bToA[1], Role.balance(aToB[0], bToA[0]), aToB[0].count() > 0 && bToA[0].count() > 0, null));
     }
 
     /** Confirmed flow at [0], waiting (pending or disputed) flow at [1]. */
