@@ -79,7 +79,9 @@ abstract class AsOfChecks {
                     : SCORE_TOLERANCE;
             compare(read.getKey(), "", read.getValue(), asOf, tolerance);
         }
-        noNearTies(live.get("/leaderboard"));
+        for (String leaderboard : List.of("/leaderboard", "/leaderboard?category=help", "/leaderboard?category=advice")) {
+            noNearTies(leaderboard, live.get(leaderboard));
+        }
     }
 
     @Test
@@ -97,7 +99,7 @@ abstract class AsOfChecks {
             platform.get(read + separator + "asOf=2001-01-01T00:00:00Z").expectProblem(404, "as-of-before-history");
         }
         assertThat(platform.get(reputation + "yesterday").at("/field").asText()).isEqualTo("asOf");
-        platform.get("/communities/nobody-" + System.nanoTime() + "/leaderboard?asOf=" + Instant.now())
+        admin.get("/communities/nobody-" + System.nanoTime() + "/leaderboard?asOf=" + Instant.now())
                 .expectProblem(404, "not-found");
     }
 
@@ -122,6 +124,10 @@ abstract class AsOfChecks {
         platform.declareTrust(c, "dee", "cy", 3).expect(200);
         platform.declareTrust(c, "ada", "dee", -2).expect(200);
         platform.withdrawTrust(c, "dee", "cy").expect(204);
+        // Uneven trust, so that no two members have the same score (see noNearTies).
+        platform.declareTrust(c, "ada", "cy", 2).expect(200);
+        platform.declareTrust(c, "dee", "ada", 4).expect(200);
+        platform.declareTrust(c, "cy", "dee", 7).expect(200);
         platform.post("/communities/" + c + "/contributions/a1/corrections",
                 Map.of("by", "ada", "value", 6, "reason", "Counted twice")).expect(200);
         platform.post("/communities/" + c + "/contributions/a1/corrections/accept", Map.of("by", "bob")).expect(200);
@@ -158,6 +164,7 @@ abstract class AsOfChecks {
         reads.add(base + "/reciprocity?a=cy&b=dee");
         reads.add(base + "/leaderboard");
         reads.add(base + "/leaderboard?category=help");
+        reads.add(base + "/leaderboard?category=advice");
         reads.add(base + "/stats");
         return reads;
     }
@@ -225,12 +232,17 @@ abstract class AsOfChecks {
         }
     }
 
-    /** Ranks compared exactly mean something only when no two scores are within the tolerance. */
-    private static void noNearTies(JsonNode leaderboard) {
+    /**
+     * Members whose scores are equal in exact arithmetic (a cycle of equal trust) come out of the
+     * solver a few 1e-12 apart in an order that depends on its starting vector, so their ranks and
+     * percentiles may differ between two computations of the same history. The history here has
+     * none, and this says so; docs/audit.md states the limit.
+     */
+    private static void noNearTies(String read, JsonNode leaderboard) {
         List<Double> scores = new ArrayList<>();
         leaderboard.path("entries").forEach(entry -> scores.add(entry.path("score").asDouble()));
         for (int i = 1; i < scores.size(); i++) {
-            assertThat(scores.get(i - 1) - scores.get(i)).as("gap between ranks " + i + " and " + (i + 1))
+            assertThat(scores.get(i - 1) - scores.get(i)).as(read + ": gap between ranks " + i + " and " + (i + 1))
                     .isGreaterThan(1e-6);
         }
         assertThat(scores).hasSizeGreaterThanOrEqualTo(4);
