@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionException;
 
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.contributionledger.api.rebuild.RebuildAlreadyRunning;
 import org.contributionledger.api.security.PayloadTooLarge;
 import org.contributionledger.api.security.RequestIdFilter;
 import org.contributionledger.api.web.RequestBodyTooSlow;
@@ -168,6 +169,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             return withField(Problems.of(HttpStatus.NOT_FOUND, "as-of-before-history", "As of before the history",
                     before.getMessage()), "asOf");
         }
+        if (cause instanceof RebuildAlreadyRunning running) {
+            return Problems.of(HttpStatus.CONFLICT, "rebuild-already-running", "A rebuild is already running",
+                    running.getMessage());
+        }
         if (cause instanceof NothingChained nothing) {
             return Problems.of(HttpStatus.CONFLICT, "nothing-chained", "Nothing chained yet", nothing.getMessage());
         }
@@ -187,7 +192,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({LedgerRuleViolation.class, AggregateNotFoundException.class, IllegalArgumentException.class,
             CommandExecutionException.class, CompletionException.class, AuditKeyNotConfigured.class, NothingChained.class,
-            AsOfInFuture.class, AsOfBeforeHistory.class})
+            AsOfInFuture.class, AsOfBeforeHistory.class, RebuildAlreadyRunning.class})
     public ResponseEntity<ProblemDetail> refused(RuntimeException failure) {
         ProblemDetail problem = problemFor(failure);
         if (problem == null) {
