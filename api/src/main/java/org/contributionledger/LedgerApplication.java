@@ -2,10 +2,12 @@ package org.contributionledger;
 
 import java.util.Arrays;
 
+import org.contributionledger.cli.AsOfCommand;
 import org.contributionledger.cli.BenchIngestCommand;
 import org.contributionledger.cli.ExitCodes;
 import org.contributionledger.cli.ImportCommand;
 import org.contributionledger.cli.ExportCommand;
+import org.contributionledger.cli.RebuildCommand;
 import org.contributionledger.cli.VerifyCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -45,6 +47,8 @@ public class LedgerApplication {
                 .addSubcommand("bench-ingest", new BenchIngestCommand())
                 .addSubcommand("verify", new VerifyCommand())
                 .addSubcommand("export", new ExportCommand())
+                .addSubcommand("as-of", new AsOfCommand())
+                .addSubcommand("rebuild", new RebuildCommand())
                 .addSubcommand("help", new CommandLine.HelpCommand())
                 .setExecutionExceptionHandler(ExitCodes::onFailure)
                 .setParameterExceptionHandler(ExitCodes::onUsageError);

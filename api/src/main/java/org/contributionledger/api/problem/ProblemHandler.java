@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionException;
 
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.contributionledger.api.rebuild.RebuildAlreadyRunning;
 import org.contributionledger.api.security.PayloadTooLarge;
 import org.contributionledger.api.security.RequestIdFilter;
 import org.contributionledger.api.web.RequestBodyTooSlow;
@@ -48,6 +49,8 @@ import org.contributionledger.core.contribution.ValueOutOfRange;
 import org.contributionledger.core.member.MemberAlreadyRegistered;
 import org.contributionledger.core.trust.SelfTrustNotAllowed;
 import org.contributionledger.core.trust.TrustLevelOutOfRange;
+import org.contributionledger.query.asof.AsOfBeforeHistory;
+import org.contributionledger.query.asof.AsOfInFuture;
 import org.contributionledger.query.audit.AuditKeyNotConfigured;
 import org.contributionledger.query.audit.NothingChained;
 import org.contributionledger.query.paging.LimitOutOfRange;
@@ -159,6 +162,19 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             return Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "audit-key-not-configured", "Audit key not configured",
                     noKey.getMessage());
         }
+        if (cause instanceof AsOfInFuture future) {
+            return withField(Problems.of(HttpStatus.BAD_REQUEST, "as-of-in-future", "As of a future instant",
+                    future.getMessage()), "asOf");
+        }
+        if (cause instanceof AsOfBeforeHistory before) {
+            // The community did not exist at that instant: what the live read said then, with its reason.
+            return withField(Problems.of(HttpStatus.NOT_FOUND, "as-of-before-history", "As of before the history",
+                    before.getMessage()), "asOf");
+        }
+        if (cause instanceof RebuildAlreadyRunning running) {
+            return Problems.of(HttpStatus.CONFLICT, "rebuild-already-running", "A rebuild is already running",
+                    running.getMessage());
+        }
         if (cause instanceof NothingChained nothing) {
             return Problems.of(HttpStatus.CONFLICT, "nothing-chained", "Nothing chained yet", nothing.getMessage());
         }
@@ -177,7 +193,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler({LedgerRuleViolation.class, AggregateNotFoundException.class, IllegalArgumentException.class,
-            CommandExecutionException.class, CompletionException.class, AuditKeyNotConfigured.class, NothingChained.class})
+            CommandExecutionException.class, CompletionException.class, AuditKeyNotConfigured.class, NothingChained.class,
+            AsOfInFuture.class, AsOfBeforeHistory.class, RebuildAlreadyRunning.class})
     public ResponseEntity<ProblemDetail> refused(RuntimeException failure) {
         ProblemDetail problem = problemFor(failure);
         if (problem == null) {

@@ -1,15 +1,21 @@
 package org.contributionledger.api.reciprocity;
 
+import java.util.Optional;
+
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.contributionledger.api.asof.AsOfParameter;
 import org.contributionledger.api.openapi.Refuses;
 import org.contributionledger.api.problem.NotFound;
+import org.contributionledger.query.asof.AsOf;
+import org.contributionledger.query.asof.ViewsAsOf;
 import org.contributionledger.query.reciprocity.FindPairwiseReciprocity;
 import org.contributionledger.query.reciprocity.FindReciprocity;
 import org.contributionledger.query.reciprocity.PairwiseReciprocity;
 import org.contributionledger.query.reciprocity.Reciprocity;
 import org.contributionledger.query.reputation.FindNetworkStats;
 import org.contributionledger.query.reputation.NetworkStats;
+import org.contributionledger.query.reputation.ReputationHistory;
 import org.contributionledger.query.stats.CommunityStats;
 import org.contributionledger.query.stats.FindCommunityStats;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,34 +27,59 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 
+/**
+ * Reciprocity and stats. With {@code asOf}, each answers for a past instant: the SQL views as they
+ * stood at the position the instant resolves to ({@link ViewsAsOf}), and the network measures from
+ * the reputation replayed to it ({@link ReputationHistory}).
+ */
 @RestController
 @RequestMapping("/api/v1/communities/{communityId}")
 public class ReciprocityController {
 
     private final QueryGateway queries;
+    private final AsOfParameter asOfParameter;
+    private final ViewsAsOf views;
+    private final ReputationHistory reputation;
 
-    public ReciprocityController(QueryGateway queries) {
+    public ReciprocityController(QueryGateway queries, AsOfParameter asOfParameter, ViewsAsOf views,
+                                 ReputationHistory reputation) {
         this.queries = queries;
+        this.asOfParameter = asOfParameter;
+        this.views = views;
+        this.reputation = reputation;
     }
 
     @GetMapping("/members/{memberId}/reciprocity")
     @Operation(operationId = "getMemberReciprocity", summary = "A member's reciprocity: contributor, balanced or taker",
             tags = "Reciprocity")
-    public Reciprocity member(@PathVariable String communityId, @PathVariable String memberId) {
-        return queries.query(new FindReciprocity(communityId, memberId),
-                        ResponseTypes.optionalInstanceOf(Reciprocity.class)).join()
-                .orElseThrow(() -> new NotFound("Member '" + memberId + "' is not registered in community '"
+    @Refuses(also = {"400 as-of-in-future", "404 as-of-before-history"})
+    public Reciprocity member(@PathVariable String communityId, @PathVariable String memberId,
+                              @Parameter(description = AsOfParameter.DESCRIPTION)
+                              @RequestParam(name = AsOfParameter.NAME, required = false) String asOf) {
+        FindReciprocity query = new FindReciprocity(communityId, memberId);
+        AsOf at = asOfParameter.resolve(communityId, asOf);
+        Optional<Reciprocity> answer = at == null
+                ? queries.query(query, ResponseTypes.optionalInstanceOf(Reciprocity.class)).join()
+                : views.handle(query, at.position()).map(reciprocity -> reciprocity.withAsOf(at));
+        return answer.orElseThrow(() -> new NotFound("Member '" + memberId + "' is not registered in community '"
                         + communityId + "'"));
     }
 
     @GetMapping("/reciprocity")
     @Operation(operationId = "getPairwiseReciprocity", summary = "What two members gave each other", tags = "Reciprocity")
+    @Refuses(also = {"400 as-of-in-future", "404 as-of-before-history"})
     public PairwiseReciprocity pair(@PathVariable String communityId, @RequestParam String a,
-                                    @RequestParam String b) {
-        return queries.query(new FindPairwiseReciprocity(communityId, a, b),
-                        ResponseTypes.optionalInstanceOf(PairwiseReciprocity.class)).join()
-                .orElseThrow(() -> new NotFound("Members '" + a + "' and '" + b
+                                    @RequestParam String b,
+                                    @Parameter(description = AsOfParameter.DESCRIPTION)
+                                    @RequestParam(name = AsOfParameter.NAME, required = false) String asOf) {
+        FindPairwiseReciprocity query = new FindPairwiseReciprocity(communityId, a, b);
+        AsOf at = asOfParameter.resolve(communityId, asOf);
+        Optional<PairwiseReciprocity> answer = at == null
+                ? queries.query(query, ResponseTypes.optionalInstanceOf(PairwiseReciprocity.class)).join()
+                : views.handle(query, at.position()).map(pair -> pair.withAsOf(at));
+        return answer.orElseThrow(() -> new NotFound("Members '" + a + "' and '" + b
                         + "' must both be registered in community '" + communityId + "'"));
     }
 
@@ -58,16 +89,25 @@ public class ReciprocityController {
      */
     @GetMapping("/stats")
     @Operation(operationId = "getCommunityStats", summary = "A community's counts and network measures", tags = "Statistics")
-    @Refuses(also = {"503 reputation-unavailable", "503 reputation-replaying"})
-    public StatsResponse stats(@PathVariable String communityId) {
-        CommunityStats ledger = queries.query(new FindCommunityStats(communityId),
-                        ResponseTypes.optionalInstanceOf(CommunityStats.class)).join()
-                .orElseThrow(() -> new NotFound("Community '" + communityId + "' does not exist"));
-        NetworkStats network = queries.query(new FindNetworkStats(communityId),
-                ResponseTypes.optionalInstanceOf(NetworkStats.class)).join().orElse(null);
-        return new StatsResponse(ledger, network);
+    @Refuses(also = {"503 reputation-unavailable", "503 reputation-replaying", "400 as-of-in-future",
+            "404 as-of-before-history"})
+    public StatsResponse stats(@PathVariable String communityId,
+                               @Parameter(description = AsOfParameter.DESCRIPTION)
+                               @RequestParam(name = AsOfParameter.NAME, required = false) String asOf) {
+        FindCommunityStats ledgerQuery = new FindCommunityStats(communityId);
+        FindNetworkStats networkQuery = new FindNetworkStats(communityId);
+        AsOf at = asOfParameter.resolve(communityId, asOf);
+        Optional<CommunityStats> ledger = at == null
+                ? queries.query(ledgerQuery, ResponseTypes.optionalInstanceOf(CommunityStats.class)).join()
+                : views.handle(ledgerQuery, at.position());
+        CommunityStats counts = ledger.orElseThrow(() -> new NotFound("Community '" + communityId + "' does not exist"));
+        Optional<NetworkStats> network = at == null
+                ? queries.query(networkQuery, ResponseTypes.optionalInstanceOf(NetworkStats.class)).join()
+                : reputation.handle(networkQuery, at.position());
+        return new StatsResponse(counts, network.orElse(null), at);
     }
 
-    public record StatsResponse(@JsonUnwrapped CommunityStats ledger, NetworkStats network) {
+    /** {@code asOf}: null in a live answer, else the instant asked and the position it resolved to. */
+    public record StatsResponse(@JsonUnwrapped CommunityStats ledger, NetworkStats network, AsOf asOf) {
     }
 }

@@ -3,11 +3,14 @@ package org.contributionledger.api.reputation;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.contributionledger.api.asof.AsOfParameter;
 import org.contributionledger.api.openapi.Refuses;
 import org.contributionledger.api.problem.NotFound;
+import org.contributionledger.query.asof.AsOf;
 import org.contributionledger.query.reputation.FindInfluencers;
 import org.contributionledger.query.reputation.FindLeaderboard;
 import org.contributionledger.query.reputation.FindReputation;
@@ -15,6 +18,7 @@ import org.contributionledger.query.reputation.Freshness;
 import org.contributionledger.query.reputation.Influencers;
 import org.contributionledger.query.reputation.Leaderboard;
 import org.contributionledger.query.reputation.MemberReputation;
+import org.contributionledger.query.reputation.ReputationHistory;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -24,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,6 +37,9 @@ import jakarta.servlet.http.HttpServletRequest;
  * Reputation reads. They answer from the latest computed snapshot, which follows writes within
  * about two seconds; {@code freshness} in every answer says which changes it includes. Just after a
  * start, until the history has been replayed, they answer 503 (see ReplayProgress).
+ * <p>
+ * With {@code asOf}, each answers for a past instant from the community's events replayed up to the
+ * position the instant resolves to ({@link ReputationHistory}), in the live answer's shape.
  */
 @RestController
 @Tag(name = "Reputation", description = "Trust-weighted influence (EigenTrust), from a snapshot that follows writes within about two seconds")
@@ -39,63 +47,90 @@ import jakarta.servlet.http.HttpServletRequest;
 public class ReputationController {
 
     private final QueryGateway queries;
+    private final AsOfParameter asOfParameter;
+    private final ReputationHistory history;
 
-    public ReputationController(QueryGateway queries) {
+    public ReputationController(QueryGateway queries, AsOfParameter asOfParameter, ReputationHistory history) {
         this.queries = queries;
+        this.asOfParameter = asOfParameter;
+        this.history = history;
     }
 
     @GetMapping("/members/{memberId}/reputation")
     @Operation(operationId = "getMemberReputation", summary = "A member's reputation and why")
-    @Refuses(also = {"503 reputation-unavailable", "503 reputation-replaying"})
+    @Refuses(also = {"503 reputation-unavailable", "503 reputation-replaying", "400 as-of-in-future",
+            "404 as-of-before-history"})
     public MemberReputation reputation(@PathVariable String communityId, @PathVariable String memberId,
-                                       @RequestParam(defaultValue = "5") int topSources) {
-        return queries.query(new FindReputation(communityId, memberId, topSources),
-                        ResponseTypes.optionalInstanceOf(MemberReputation.class)).join()
-                .orElseThrow(() -> new NotFound("No reputation yet for member '" + memberId + "' in community '"
+                                       @RequestParam(defaultValue = "5") int topSources,
+                                       @Parameter(description = AsOfParameter.DESCRIPTION)
+                                       @RequestParam(name = AsOfParameter.NAME, required = false) String asOf) {
+        FindReputation query = new FindReputation(communityId, memberId, topSources);
+        AsOf at = asOfParameter.resolve(communityId, asOf);
+        Optional<MemberReputation> answer = at == null
+                ? queries.query(query, ResponseTypes.optionalInstanceOf(MemberReputation.class)).join()
+                : history.handle(query, at.position()).map(reputation -> reputation.withAsOf(at));
+        return answer.orElseThrow(() -> new NotFound("No reputation yet for member '" + memberId + "' in community '"
                         + communityId + "': unknown member, or the first computation is still running"));
     }
 
     /** Ranked from one snapshot: paged by offset (ranks, not members, are what a page holds), with a {@code next} link. */
     @GetMapping("/leaderboard")
     @Operation(operationId = "getLeaderboard", summary = "Members by influence, overall or for one category")
-    @Refuses(also = {"400 limit-out-of-range", "503 reputation-unavailable", "503 reputation-replaying"})
+    @Refuses(also = {"400 limit-out-of-range", "503 reputation-unavailable", "503 reputation-replaying",
+            "400 as-of-in-future", "404 as-of-before-history"})
     public LeaderboardPage leaderboard(@PathVariable String communityId,
                                        @RequestParam(required = false) String category,
                                        @RequestParam(defaultValue = "20") int limit,
                                        @RequestParam(defaultValue = "0") int offset,
+                                       @Parameter(description = AsOfParameter.DESCRIPTION)
+                                       @RequestParam(name = AsOfParameter.NAME, required = false) String asOf,
                                        HttpServletRequest request) {
-        Leaderboard board = queries.query(new FindLeaderboard(communityId, category, limit, offset),
-                        ResponseTypes.optionalInstanceOf(Leaderboard.class)).join()
-                .orElseThrow(() -> new NotFound("No leaderboard for community '" + communityId + "'"
+        FindLeaderboard query = new FindLeaderboard(communityId, category, limit, offset);
+        AsOf at = asOfParameter.resolve(communityId, asOf);
+        Optional<Leaderboard> answer = at == null
+                ? queries.query(query, ResponseTypes.optionalInstanceOf(Leaderboard.class)).join()
+                : history.handle(query, at.position());
+        Leaderboard board = answer.orElseThrow(() -> new NotFound("No leaderboard for community '" + communityId + "'"
                         + (category == null ? "" : " and category '" + category + "'")
                         + ": unknown community, or a category it does not have"));
         // In long: offset + limit near Integer.MAX_VALUE must not overflow into a page that exists.
         long nextOffset = (long) offset + limit;
         String next = nextOffset >= board.total() ? null : request.getRequestURI() + "?"
                 + (category == null ? "" : "category=" + URLEncoder.encode(category, StandardCharsets.UTF_8) + "&")
-                + "limit=" + limit + "&offset=" + nextOffset;
+                + "limit=" + limit + "&offset=" + nextOffset
+                + (at == null ? "" : "&asOf=" + at.instant());
         return new LeaderboardPage(board.communityId(), board.category(), board.total(), board.entries(),
-                board.freshness(), next);
+                board.freshness(), next, at);
     }
 
     @GetMapping("/members/{memberId}/influencers")
     @Operation(operationId = "getInfluencers", summary = "The members whose trust most shapes one member's reputation")
-    @Refuses(also = {"503 reputation-unavailable", "503 reputation-replaying"})
+    @Refuses(also = {"503 reputation-unavailable", "503 reputation-replaying", "400 as-of-in-future",
+            "404 as-of-before-history"})
     public Influencers influencers(@PathVariable String communityId, @PathVariable String memberId,
                                    @RequestParam(required = false) String category,
-                                   @RequestParam(defaultValue = "10") int limit) {
-        return queries.query(new FindInfluencers(communityId, memberId, category, limit),
-                        ResponseTypes.optionalInstanceOf(Influencers.class)).join()
-                .orElseThrow(() -> new NotFound("No influencers for member '" + memberId + "' in community '"
+                                   @RequestParam(defaultValue = "10") int limit,
+                                   @Parameter(description = AsOfParameter.DESCRIPTION)
+                                   @RequestParam(name = AsOfParameter.NAME, required = false) String asOf) {
+        FindInfluencers query = new FindInfluencers(communityId, memberId, category, limit);
+        AsOf at = asOfParameter.resolve(communityId, asOf);
+        Optional<Influencers> answer = at == null
+                ? queries.query(query, ResponseTypes.optionalInstanceOf(Influencers.class)).join()
+                : history.handle(query, at.position()).map(influencers -> influencers.withAsOf(at));
+        return answer.orElseThrow(() -> new NotFound("No influencers for member '" + memberId + "' in community '"
                         + communityId + "'" + (category == null ? "" : " and category '" + category + "'")));
     }
 
-    /** A leaderboard page with {@code next}, the link to the following ranks (null after the last rank). */
+    /**
+     * A leaderboard page with {@code next}, the link to the following ranks (null after the last rank),
+     * and {@code asOf}: null in a live answer, else the instant asked and the position it resolved to.
+     */
     public record LeaderboardPage(String communityId, String category, int total, List<Leaderboard.Entry> entries,
                                   Freshness freshness,
                                   @JsonInclude(JsonInclude.Include.ALWAYS)
                                   @Schema(description = "Root-relative URL of the next ranks; null on the last page",
                                           requiredMode = Schema.RequiredMode.REQUIRED, nullable = true)
-                                  String next) {
+                                  String next,
+                                  AsOf asOf) {
     }
 }

@@ -88,13 +88,13 @@ class GeneratedClientWalkthroughTest extends LedgerApiTest {
 
         // 5. Reciprocity: Ada is a contributor, Bob a taker.
         ReciprocityApi reciprocity = new ReciprocityApi(platform);
-        Reciprocity adas = reciprocity.getMemberReciprocity(makers, "ada");
+        Reciprocity adas = reciprocity.getMemberReciprocity(makers, "ada", null);
         assertThat(adas.getRole()).isEqualTo(Reciprocity.RoleEnum.CONTRIBUTOR);
         assertThat(adas.getGiven().getValue()).isEqualByComparingTo("2.5");
-        assertThat(reciprocity.getMemberReciprocity(makers, "bob").getRole()).isEqualTo(Reciprocity.RoleEnum.TAKER);
+        assertThat(reciprocity.getMemberReciprocity(makers, "bob", null).getRole()).isEqualTo(Reciprocity.RoleEnum.TAKER);
 
         // 6. Bob's statement.
-        StatementPage statement = reciprocity.getStatement(makers, "bob", null, 20);
+        StatementPage statement = reciprocity.getStatement(makers, "bob", null, 20, null);
         assertThat(statement.getEntries()).hasSize(1);
         assertThat(statement.getEntries().get(0).getContributionId()).isEqualTo("act-1");
 
@@ -104,13 +104,13 @@ class GeneratedClientWalkthroughTest extends LedgerApiTest {
         assertThat(tie.getLevel()).isEqualTo(8);
         ReputationApi reputation = new ReputationApi(platform);
         MemberReputation adasReputation = eventually(() -> {
-            MemberReputation current = reputation.getMemberReputation(makers, "ada", null);
+            MemberReputation current = reputation.getMemberReputation(makers, "ada", null, null);
             return current.getTopSources() != null && !current.getTopSources().isEmpty() ? current : null;
         });
         assertThat(adasReputation.getTopSources().get(0).getMemberId()).isEqualTo("bob");
-        LeaderboardPage leaderboard = reputation.getLeaderboard(makers, null, null, null);
+        LeaderboardPage leaderboard = reputation.getLeaderboard(makers, null, null, null, null);
         assertThat(leaderboard.getEntries()).isNotEmpty();
-        StatsResponse stats = new StatisticsApi(platform).getCommunityStats(makers);
+        StatsResponse stats = new StatisticsApi(platform).getCommunityStats(makers, null);
         assertThat(stats.getMembers()).isEqualTo(2L);
         assertThat(stats.getPositiveTrustDeclarations()).isEqualTo(1L);
 

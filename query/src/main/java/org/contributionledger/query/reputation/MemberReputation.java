@@ -3,6 +3,8 @@ package org.contributionledger.query.reputation;
 import java.util.List;
 import java.util.Map;
 
+import org.contributionledger.query.asof.AsOf;
+
 /**
  * Everything the ledger says about one member's standing.
  *
@@ -20,11 +22,18 @@ import java.util.Map;
  *                     shown adds up: {@code Σ topSources.contribution + otherSources.contribution
  *                     = scoreParts.fromMembers}, and {@code fromMembers + fromMembersWhoTrustNobody +
  *                     fromTeleport + solverResidual = influence.score}
+ * @param asOf         null in a live answer; for {@code ?asOf=}, the instant asked and the position it resolved to
  */
 public record MemberReputation(String communityId, String memberId, String displayName, Influence influence,
                                Map<String, CategoryInfluence> byCategory, Breadth breadth, int reach,
                                TrustCharacter character, List<InfluenceSource> topSources, OtherSources otherSources,
-                               ScoreParts scoreParts, Freshness freshness) {
+                               ScoreParts scoreParts, Freshness freshness, AsOf asOf) {
+
+    /** This answer, stated as of a past position. */
+    public MemberReputation withAsOf(AsOf at) {
+        return new MemberReputation(communityId, memberId, displayName, influence, byCategory, breadth, reach, character,
+                topSources, otherSources, scoreParts, freshness, at);
+    }
 
     /**
      * Influence within one category. {@code hasData} is false when the community has no confirmed

@@ -219,6 +219,25 @@ public class ReputationProjection {
         }
     }
 
+    /**
+     * Computes the community from the facts this projection holds, warm-started from {@code
+     * source}'s latest snapshot of it: for a projection replayed up to a past position, whose facts
+     * are close to the live ones. A snapshot of the same version is kept as it is, since it was
+     * computed from the same facts. A failure is recorded, as by {@link #recompute(String)}, and
+     * answered by the reads.
+     */
+    void computeWarmStartedFrom(ReputationProjection source, String communityId) {
+        ReputationSnapshot start = source.snapshots.get(communityId);
+        if (start != null && networks.containsKey(communityId)) {
+            snapshots.put(communityId, start);
+        }
+        try {
+            recompute(communityId);
+        } catch (RuntimeException recorded) {
+            // Recorded by recompute: the reads answer ReputationUnavailable, as the live ones did.
+        }
+    }
+
     /** For tests: recomputes every changed community now, each on its own, as the background thread does. */
     void recomputeNow() {
         for (String communityId : outdatedCommunities()) {
@@ -342,7 +361,7 @@ public class ReputationProjection {
                 sources, new MemberReputation.OtherSources(why.otherSourceCount(), why.fromOtherSources()),
                 new MemberReputation.ScoreParts(why.fromAllSources(), why.fromDanglingNodes(), why.fromTeleport(),
                         why.residual()),
-                freshness(snapshot)));
+                freshness(snapshot), null));
     }
 
     @QueryHandler
@@ -390,7 +409,7 @@ public class ReputationProjection {
             }
         }
         return Optional.of(new Influencers(query.communityId(), query.memberId(), query.category(), entries,
-                freshness(snapshot)));
+                freshness(snapshot), null));
     }
 
     @QueryHandler

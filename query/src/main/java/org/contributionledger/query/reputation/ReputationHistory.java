@@ -1,0 +1,113 @@
+package org.contributionledger.query.reputation;
+
+import java.time.Clock;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reputation as it was at an event position, computed by the same engine as the live reputation:
+ * a fresh {@link ReputationProjection} is fed the community's events up to the position, in the
+ * order the live one received them, and computes once, warm-started from the live scores (the
+ * past fixed point is usually close to the present one). Its answers are the live answers for
+ * that history, to within the solver's tolerance (the live engine may have been warm-started from
+ * another vector; see docs/audit.md, "As of").
+ * <p>
+ * The {@value #CACHED} most recently used (community, position) pairs are kept, so that an
+ * analyst paging a leaderboard or reading several members at one instant replays once. One replay
+ * runs at a time: each reads the event store from its start up to the position, which costs
+ * about as much as the live engine's replay at start for that part of the history.
+ */
+@Component
+public class ReputationHistory {
+
+    static final int CACHED = 8;
+
+    private final ReputationProjection live;
+    private final EventStorageEngine events;
+    private final Map<Key, ReputationProjection> recent = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, ReputationProjection> eldest) {
+            return size() > CACHED;
+        }
+    };
+
+    public ReputationHistory(ReputationProjection live, EventStorageEngine events) {
+        this.live = live;
+        this.events = events;
+    }
+
+    public Optional<MemberReputation> handle(FindReputation query, long position) {
+        return at(query.communityId(), position).handle(query);
+    }
+
+    public Optional<Leaderboard> handle(FindLeaderboard query, long position) {
+        return at(query.communityId(), position).handle(query);
+    }
+
+    public Optional<Influencers> handle(FindInfluencers query, long position) {
+        return at(query.communityId(), position).handle(query);
+    }
+
+    public Optional<NetworkStats> handle(FindNetworkStats query, long position) {
+        return at(query.communityId(), position).handle(query);
+    }
+
+    /** How many past networks are held now; for tests of the bound. */
+    synchronized int cachedCount() {
+        return recent.size();
+    }
+
+    /** The community's reputation at the position, replayed unless recently used. */
+    synchronized ReputationProjection at(String communityId, long position) {
+        Key key = new Key(communityId, position);
+        ReputationProjection past = recent.get(key);
+        if (past == null) {
+            past = replay(communityId, position);
+            recent.put(key, past);
+        }
+        return past;
+    }
+
+    private ReputationProjection replay(String communityId, long position) {
+        // No replay progress: the past projection has seen every event up to its position by construction.
+        ReputationProjection past = new ReputationProjection(Clock.systemUTC(), null);
+        AnnotationEventHandlerAdapter handler = new AnnotationEventHandlerAdapter(past);
+        try (Stream<? extends TrackedEventMessage<?>> stream = events.readEvents(null, false)) {
+            Iterator<? extends TrackedEventMessage<?>> iterator = stream.iterator();
+            while (iterator.hasNext()) {
+                TrackedEventMessage<?> event = iterator.next();
+                if (event.trackingToken().position().orElse(Long.MAX_VALUE) > position) {
+                    break;
+                }
+                // The payload is only read (deserialized) for this community's events.
+                if (event instanceof DomainEventMessage<?> domainEvent
+                        && ofCommunity(domainEvent.getAggregateIdentifier(), communityId)) {
+                    handler.handle(event);
+                }
+            }
+        } catch (Exception failure) {
+            throw new IllegalStateException("Could not replay community '" + communityId + "' up to position "
+                    + position, failure);
+        }
+        past.computeWarmStartedFrom(live, communityId);
+        return past;
+    }
+
+    /** Aggregate identifiers are {@code <kind>/<communityId>[/...]} (core.common.Ids). */
+    private static boolean ofCommunity(String aggregateIdentifier, String communityId) {
+        String[] segments = aggregateIdentifier.split("/", 3);
+        return segments.length >= 2 && segments[1].equals(communityId);
+    }
+
+    private record Key(String communityId, long position) {
+    }
+}
