@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.contributionledger.cli.BenchIngestCommand;
 import org.contributionledger.cli.ExitCodes;
 import org.contributionledger.cli.ImportCommand;
+import org.contributionledger.cli.ReplayCommand;
 import org.contributionledger.cli.ExportCommand;
 import org.contributionledger.cli.VerifyCommand;
 import org.springframework.boot.SpringApplication;
@@ -45,6 +46,7 @@ public class LedgerApplication {
                 .addSubcommand("bench-ingest", new BenchIngestCommand())
                 .addSubcommand("verify", new VerifyCommand())
                 .addSubcommand("export", new ExportCommand())
+                .addSubcommand("replay", new ReplayCommand())
                 .addSubcommand("help", new CommandLine.HelpCommand())
                 .setExecutionExceptionHandler(ExitCodes::onFailure)
                 .setParameterExceptionHandler(ExitCodes::onUsageError);
@@ -54,10 +56,11 @@ public class LedgerApplication {
             synopsisSubcommandLabel = "[COMMAND]",
             description = {"Contribution Ledger.",
                     "Without arguments (or with Spring properties only, e.g. --server.port=9090), starts the server.",
-                    "The commands talk to a running ledger over HTTP at $LEDGER_URL (default http://localhost:8080)."},
+                    "The commands talk to a running ledger over HTTP at $LEDGER_URL (default http://localhost:8080);",
+                    "replay starts a read-only ledger of its own from an export."},
             footer = {"", "Exit status: 0 done, 1 the ledger answered an error (or another failure),",
                     "2 wrong command line or unreadable input file, 3 no ledger at the URL, 4 key refused (401/403),",
-                    "5 verify found the history altered."})
+                    "5 verify or replay found the history altered."})
     static final class Cli implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
