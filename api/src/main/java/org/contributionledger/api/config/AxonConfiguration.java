@@ -1,9 +1,13 @@
 package org.contributionledger.api.config;
 
+import java.time.Clock;
+import java.time.ZoneOffset;
+
 import javax.sql.DataSource;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -56,6 +60,17 @@ public class AxonConfiguration {
                         configuration -> PropagatingErrorHandler.instance())
                 .registerListenerInvocationErrorHandler(ContributionViewProjection.PROCESSING_GROUP,
                         configuration -> PropagatingErrorHandler.instance()));
+    }
+
+    /**
+     * Event times to the millisecond, as the event store keeps them: Axon writes the timestamp
+     * column with millisecond precision, so a finer time would reach the live views (through
+     * {@code @Timestamp}) and never the store, and views rebuilt or read as of a past position
+     * (query.history) would differ from what the live views held. Set before the first event.
+     */
+    @Bean
+    public ConfigurerModule eventTimesInMilliseconds() {
+        return configurer -> GenericEventMessage.clock = Clock.tickMillis(ZoneOffset.UTC);
     }
 
     /** Copies each request's provenance from the command to every event it causes, so history says who asked, when. */
