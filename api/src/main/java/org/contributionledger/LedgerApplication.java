@@ -16,8 +16,9 @@ import picocli.CommandLine;
 
 /**
  * The ledger's only Spring Boot application: HTTP API, projections and storage in one process.
- * The same jar is the command-line client: {@code import}, {@code verify} and {@code bench-ingest}
- * talk to a running ledger over HTTP and start no server of their own.
+ * The same jar is the command-line client: {@code import}, {@code export}, {@code verify} and
+ * {@code bench-ingest} talk to a running ledger over HTTP and start no server of their own;
+ * {@code replay} starts a read-only server of its own over a store imported from an export.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
