@@ -17,10 +17,12 @@ import org.contributionledger.api.replay.ReplayImport;
 import org.contributionledger.api.replay.ReplayImport.BadLine;
 import org.contributionledger.api.replay.ReplayImport.Imported;
 import org.contributionledger.cli.ExitCodes.InputProblem;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import ch.qos.logback.classic.Level;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -91,9 +93,13 @@ public class ReplayCommand implements Callable<Integer> {
     }
 
     private Imported load() throws IOException, SQLException {
-        long lines = countLines(from);
-        ProgressBar progress = new ProgressBar(System.err, "replay", lines);
+        // Spring has not configured logging yet: without this, every step of the migrations would be printed.
+        if (LoggerFactory.getLogger("org.flywaydb") instanceof ch.qos.logback.classic.Logger flyway) {
+            flyway.setLevel(Level.WARN);
+        }
         DriverManagerDataSource store = new DriverManagerDataSource("jdbc:h2:" + storePath(), "sa", "");
+        ReplayImport.createSchema(store);
+        ProgressBar progress = new ProgressBar(System.err, "replay", countLines(from));
         return ReplayImport.run(from, store, progress::update);
     }
 

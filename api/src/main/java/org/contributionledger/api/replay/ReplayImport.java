@@ -79,14 +79,18 @@ public final class ReplayImport {
     private ReplayImport() {
     }
 
+    /** Creates the ledger's schema in an empty {@code store}: its own Flyway migrations, as a server's first start would. */
+    public static void createSchema(DataSource store) {
+        Flyway.configure().dataSource(store).locations("classpath:db/migration").load().migrate();
+    }
+
     /**
-     * Creates the schema in {@code store} (Flyway, the ledger's own migrations) and imports {@code export}
-     * into it; {@code linesDone} hears how many lines are done, now and then.
+     * Imports {@code export} into {@code store}, whose schema exists ({@link #createSchema}) and holds
+     * no events; {@code linesDone} hears how many lines are done, now and then.
      *
      * @throws BadLine at the first line that does not verify; nothing is imported then
      */
     public static Imported run(Path export, DataSource store, LongConsumer linesDone) throws IOException, SQLException {
-        Flyway.configure().dataSource(store).locations("classpath:db/migration").load().migrate();
         try (Connection connection = store.getConnection();
              BufferedReader reader = Files.newBufferedReader(export, StandardCharsets.UTF_8)) {
             connection.setAutoCommit(false);

@@ -145,7 +145,9 @@ class ReplayImportTest {
     }
 
     private DriverManagerDataSource database() {
-        return new DriverManagerDataSource("jdbc:h2:" + dir.resolve("db-" + System.nanoTime()).toAbsolutePath(), "sa", "");
+        DriverManagerDataSource database = new DriverManagerDataSource("jdbc:h2:" + dir.resolve("db-" + System.nanoTime()).toAbsolutePath(), "sa", "");
+        ReplayImport.createSchema(database);
+        return database;
     }
 
     private static StoredEvent event(long position, String aggregate, long sequence, String payload) {
