@@ -7,6 +7,7 @@ import org.contributionledger.cli.ExitCodes;
 import org.contributionledger.cli.ImportCommand;
 import org.contributionledger.cli.ReplayCommand;
 import org.contributionledger.cli.ExportCommand;
+import org.contributionledger.cli.RebuildCommand;
 import org.contributionledger.cli.VerifyCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -48,6 +49,7 @@ public class LedgerApplication {
                 .addSubcommand("verify", new VerifyCommand())
                 .addSubcommand("export", new ExportCommand())
                 .addSubcommand("replay", new ReplayCommand())
+                .addSubcommand("rebuild", new RebuildCommand())
                 .addSubcommand("help", new CommandLine.HelpCommand())
                 .setExecutionExceptionHandler(ExitCodes::onFailure)
                 .setParameterExceptionHandler(ExitCodes::onUsageError);

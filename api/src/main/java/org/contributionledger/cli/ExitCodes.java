@@ -52,6 +52,13 @@ public final class ExitCodes {
         return command.getCommandSpec().qualifiedName();
     }
 
+    /** {@code rebuild}: the ledger reported the rebuild failed (exit status {@link #FAILED}). */
+    static final class RebuildFailed extends RuntimeException {
+        RebuildFailed(String message) {
+            super(message);
+        }
+    }
+
     /** The input given on the command line cannot be used: a missing file, a row that is not in the format. */
     static final class InputProblem extends RuntimeException {
         InputProblem(String message) {

@@ -2,6 +2,9 @@ package org.contributionledger.api.export;
 
 import org.axonframework.queryhandling.QueryGateway;
 import org.contributionledger.query.audit.EventExport;
+import org.contributionledger.query.directory.DirectoryProjection;
+import org.contributionledger.query.statement.ContributionTotals;
+import org.contributionledger.query.trust.TrustTotals;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,7 +19,8 @@ public class ExportConfiguration {
     }
 
     @Bean
-    public NetworkExport networkExport(JdbcTemplate jdbc, QueryGateway queries) {
-        return new NetworkExport(jdbc, queries);
+    public NetworkExport networkExport(DirectoryProjection directory, TrustTotals trust, ContributionTotals contributions,
+                                       QueryGateway queries) {
+        return new NetworkExport(directory, trust, contributions, queries);
     }
 }

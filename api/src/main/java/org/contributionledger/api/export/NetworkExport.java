@@ -10,12 +10,14 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.contributionledger.core.community.CommunitySettings.ReciprocityThresholds;
 import org.contributionledger.query.directory.Community;
+import org.contributionledger.query.directory.DirectoryProjection;
 import org.contributionledger.query.directory.FindCommunity;
 import org.contributionledger.query.reciprocity.Flow;
 import org.contributionledger.query.reciprocity.Role;
 import org.contributionledger.query.reputation.FindLeaderboard;
 import org.contributionledger.query.reputation.Leaderboard;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.contributionledger.query.statement.ContributionTotals;
+import org.contributionledger.query.trust.TrustTotals;
 
 /**
  * Reads a community's network: members with their influence (the reputation snapshot the
@@ -25,11 +27,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class NetworkExport {
 
-    private final JdbcTemplate jdbc;
+    private final DirectoryProjection directory;
+    private final TrustTotals trust;
+    private final ContributionTotals contributions;
     private final QueryGateway queries;
 
-    public NetworkExport(JdbcTemplate jdbc, QueryGateway queries) {
-        this.jdbc = jdbc;
+    /** Each view table is read through the class that owns it. */
+    public NetworkExport(DirectoryProjection directory, TrustTotals trust, ContributionTotals contributions,
+                         QueryGateway queries) {
+        this.directory = directory;
+        this.trust = trust;
+        this.contributions = contributions;
         this.queries = queries;
     }
 
@@ -49,34 +57,26 @@ public class NetworkExport {
                 .join().orElseThrow();
         ReciprocityThresholds thresholds = community.settings().reciprocity();
         Map<String, Double> influence = influence(communityId);
-        Map<String, Flow> given = flows(communityId, "giver");
-        Map<String, Flow> received = flows(communityId, "receiver");
-        List<Node> nodes = jdbc.query("SELECT member_id, display_name FROM directory_member WHERE community_id = ?"
-                + " ORDER BY member_id", (row, number) -> {
-                    String id = row.getString(1);
-                    Flow gave = given.getOrDefault(id, Flow.NONE);
-                    Flow got = received.getOrDefault(id, Flow.NONE);
-                    return new Node(id, row.getString(2), influence.get(id), gave, got, Role.of(gave, got, thresholds));
-                }, communityId);
-        List<Edge> edges = new ArrayList<>(jdbc.query("SELECT truster, trustee, trust_level, category FROM trust_view"
-                        + " WHERE community_id = ? ORDER BY truster, trustee, category",
-                (row, number) -> new Edge(row.getString(1), row.getString(2), "trust", BigDecimal.valueOf(row.getInt(3)), 1,
-                        row.getString(4)), communityId));
-        edges.addAll(jdbc.query("SELECT giver, receiver, SUM(act_value), COUNT(*), category FROM contribution_view"
-                        + " WHERE community_id = ? AND status = 'CONFIRMED' GROUP BY giver, receiver, category"
-                        + " ORDER BY giver, receiver, category",
-                (row, number) -> new Edge(row.getString(1), row.getString(2), "gift",
-                        row.getBigDecimal(3).stripTrailingZeros(), row.getLong(4), row.getString(5)), communityId));
+        Map<String, Flow> given = flows(communityId, true);
+        Map<String, Flow> received = flows(communityId, false);
+        List<Node> nodes = new ArrayList<>();
+        directory.displayNames(communityId).forEach((id, name) -> {
+            Flow gave = given.getOrDefault(id, Flow.NONE);
+            Flow got = received.getOrDefault(id, Flow.NONE);
+            nodes.add(new Node(id, name, influence.get(id), gave, got, Role.of(gave, got, thresholds)));
+        });
+        List<Edge> edges = new ArrayList<>();
+        trust.all(communityId).forEach(tie -> edges.add(new Edge(tie.truster(), tie.trustee(), "trust",
+                BigDecimal.valueOf(tie.level()), 1, tie.category())));
+        contributions.confirmedGifts(communityId).forEach(gift -> edges.add(new Edge(gift.giver(), gift.receiver(),
+                "gift", gift.total().value().stripTrailingZeros(), gift.total().count(), gift.category())));
         return new Graph(communityId, nodes, edges);
     }
 
-    private Map<String, Flow> flows(String communityId, String side) {
+    private Map<String, Flow> flows(String communityId, boolean given) {
         Map<String, Flow> flows = new LinkedHashMap<>();
-        jdbc.query("SELECT " + side + ", COUNT(*), SUM(act_value) FROM contribution_view"
-                + " WHERE community_id = ? AND status = 'CONFIRMED' GROUP BY " + side,
-                row -> {
-                    flows.put(row.getString(1), new Flow(row.getLong(2), row.getBigDecimal(3)));
-                }, communityId);
+        contributions.confirmedPerMember(communityId, given)
+                .forEach((member, total) -> flows.put(member, new Flow(total.count(), total.value())));
         return flows;
     }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionException;
 
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.contributionledger.api.rebuild.RebuildAlreadyRunning;
 import org.contributionledger.api.security.PayloadTooLarge;
 import org.contributionledger.api.security.RequestIdFilter;
 import org.contributionledger.api.web.RequestBodyTooSlow;
@@ -157,6 +158,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             return Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "audit-key-not-configured", "Audit key not configured",
                     noKey.getMessage());
         }
+        if (cause instanceof RebuildAlreadyRunning running) {
+            return Problems.of(HttpStatus.CONFLICT, "rebuild-already-running", "A rebuild is already running",
+                    running.getMessage());
+        }
         if (cause instanceof NothingChained nothing) {
             return Problems.of(HttpStatus.CONFLICT, "nothing-chained", "Nothing chained yet", nothing.getMessage());
         }
@@ -175,7 +180,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler({LedgerRuleViolation.class, AggregateNotFoundException.class, IllegalArgumentException.class,
-            CommandExecutionException.class, CompletionException.class, AuditKeyNotConfigured.class, NothingChained.class})
+            CommandExecutionException.class, CompletionException.class, AuditKeyNotConfigured.class, NothingChained.class,
+            RebuildAlreadyRunning.class})
     public ResponseEntity<ProblemDetail> refused(RuntimeException failure) {
         ProblemDetail problem = problemFor(failure);
         if (problem == null) {

@@ -1,12 +1,13 @@
 package org.contributionledger.api.replay;
 
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,8 +23,9 @@ public class ReplayConfiguration {
     public static final String PROFILE = "replay";
 
     @Bean
-    ReplayViews replayViews(ApplicationContext context, EventStorageEngine events, PlatformTransactionManager transactions) {
-        return new ReplayViews(context, events, transactions);
+    ReplayViews replayViews(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer, ObjectMapper json,
+                            PlatformTransactionManager transactions) {
+        return new ReplayViews(jdbc, serializer, json, transactions);
     }
 
     /** Before Spring Security: a write is refused as such, whatever key it carries. */

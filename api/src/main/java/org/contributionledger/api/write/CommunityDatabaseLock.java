@@ -34,6 +34,8 @@ public class CommunityDatabaseLock {
     static final String LOCK_TIMEOUT = "10s";
     /** The first key of the ledger's advisory locks, so that they meet no other application's. */
     private static final int LEDGER_LOCKS = 0x4c444752; // "LDGR"
+    /** The key every write takes shared and a paused transaction ({@link #alone}) takes alone. */
+    private static final int WRITES = 0x4c445752; // "LDWR"
 
     private final TransactionTemplate transactions;
     private final JdbcTemplate jdbc;
@@ -65,9 +67,27 @@ public class CommunityDatabaseLock {
         }
         return transactions.execute(status -> {
             jdbc.queryForObject("SELECT set_config('lock_timeout', ?, true)", String.class, LOCK_TIMEOUT);
+            jdbc.query("SELECT pg_advisory_xact_lock_shared(?, 0)", row -> {
+            }, WRITES);
             // String.hashCode is the same on every JVM; two communities sharing a hash only take turns too.
             jdbc.query("SELECT pg_advisory_xact_lock(?, ?)", row -> {
             }, LEDGER_LOCKS, communityId.hashCode());
+            return transaction.get();
+        });
+    }
+
+    /**
+     * Runs {@code transaction} in a transaction that no write transaction on any node overlaps: it
+     * waits for those under way (they hold the writes' lock shared) and holds new ones off until it
+     * commits. Writes that wait longer than {@link #LOCK_TIMEOUT} fail and are retried, then 503.
+     */
+    public <T> T alone(Supplier<T> transaction) {
+        if (!sharedDatabase) {
+            return transaction.get();
+        }
+        return transactions.execute(status -> {
+            jdbc.query("SELECT pg_advisory_xact_lock(?, 0)", row -> {
+            }, WRITES);
             return transaction.get();
         });
     }

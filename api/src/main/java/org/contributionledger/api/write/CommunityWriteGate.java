@@ -7,7 +7,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 import org.axonframework.common.lock.LockAcquisitionFailedException;
@@ -49,6 +51,8 @@ public class CommunityWriteGate {
     private static final Set<String> TRANSIENT_SQL_STATES = Set.of("HYT00", "55P03");
 
     private final ConcurrentMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    /** Every write holds it shared; {@link #paused} holds it alone (see there). */
+    private final ReentrantReadWriteLock pause = new ReentrantReadWriteLock(true);
     private final CommunityDatabaseLock databaseLock;
     private final Duration maxQueueWait;
     private final int attempts;
@@ -61,18 +65,38 @@ public class CommunityWriteGate {
 
     /** Runs {@code transaction} (a whole database transaction) as the community's only writer. */
     public <T> T write(String communityId, Supplier<T> transaction) {
-        // Fair: writers are served in the order they arrived, so a stream of small writes cannot
-        // starve a batch.
-        ReentrantLock lock = locks.computeIfAbsent(communityId, id -> new ReentrantLock(true));
-        acquire(lock, communityId);
+        acquire(pause.readLock(), communityId);
         try {
-            return withRetries(communityId, () -> databaseLock.inTurn(communityId, transaction));
+            // Fair: writers are served in the order they arrived, so a stream of small writes cannot
+            // starve a batch.
+            ReentrantLock lock = locks.computeIfAbsent(communityId, id -> new ReentrantLock(true));
+            acquire(lock, communityId);
+            try {
+                return withRetries(communityId, () -> databaseLock.inTurn(communityId, transaction));
+            } finally {
+                lock.unlock();
+            }
         } finally {
-            lock.unlock();
+            pause.readLock().unlock();
         }
     }
 
-    private void acquire(ReentrantLock lock, String communityId) {
+    /**
+     * Runs {@code transaction} while no write runs anywhere: it waits for the writes under way to
+     * finish, and writes that arrive meanwhile wait for it (up to the queue wait, then 503). For the
+     * switch of a view rebuild, which must see every event stored and replace the views before the
+     * next write. Across nodes on PostgreSQL, {@link CommunityDatabaseLock#alone} does the same.
+     */
+    public <T> T paused(Supplier<T> transaction) {
+        pause.writeLock().lock();
+        try {
+            return databaseLock.alone(transaction);
+        } finally {
+            pause.writeLock().unlock();
+        }
+    }
+
+    private void acquire(Lock lock, String communityId) {
         try {
             if (!lock.tryLock(maxQueueWait.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new WriteContention("Community '" + communityId + "' has more writes queued than it can take"

@@ -2,7 +2,9 @@ package org.contributionledger.query.directory;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.axonframework.config.ProcessingGroup;
@@ -127,6 +129,23 @@ public class DirectoryProjection implements LedgerDirectory {
         return jdbc.query("SELECT active FROM directory_member WHERE community_id = ? AND member_id = ?",
                 (row, i) -> new MemberStanding(communityId, memberId, row.getBoolean(1)),
                 communityId, memberId).stream().findFirst();
+    }
+
+    /** How many members the community has, or how many of them are active. */
+    public long countMembers(String communityId, boolean activeOnly) {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM directory_member WHERE community_id = ?"
+                + (activeOnly ? " AND active" : ""), Long.class, communityId);
+        return count == null ? 0 : count;
+    }
+
+    /** Every member's display name, by member id in order. */
+    public Map<String, String> displayNames(String communityId) {
+        Map<String, String> names = new LinkedHashMap<>();
+        jdbc.query("SELECT member_id, display_name FROM directory_member WHERE community_id = ? ORDER BY member_id",
+                row -> {
+                    names.put(row.getString(1), row.getString(2));
+                }, communityId);
+        return names;
     }
 
     @QueryHandler

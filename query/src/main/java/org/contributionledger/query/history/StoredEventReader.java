@@ -65,6 +65,15 @@ final class StoredEventReader {
      * @return how many events were handed on
      */
     long forEach(String communityId, long after, long upTo, Consumer<DomainEventMessage<?>> sink) {
+        return forEach(communityId, after, upTo, sink, null);
+    }
+
+    /**
+     * As above, and adds to {@code skipped} (when not null) every position in the range that held no
+     * event when it was read: a rolled-back transaction's, or one not committed yet, whose events may
+     * still appear there.
+     */
+    long forEach(String communityId, long after, long upTo, Consumer<DomainEventMessage<?>> sink, List<Long> skipped) {
         long count = 0;
         while (after < upTo) {
             List<Object> args = new ArrayList<>(List.of(after, upTo));
@@ -81,26 +90,62 @@ final class StoredEventReader {
             int[] rows = {0};
             store.query(sql.toString(), row -> {
                 rows[0]++;
-                last[0] = row.getLong(1);
+                long position = row.getLong(1);
+                if (skipped != null) {
+                    for (long gap = last[0] + 1; gap < position; gap++) {
+                        skipped.add(gap);
+                    }
+                }
+                last[0] = position;
                 String aggregate = row.getString(3);
                 if (communityId == null || belongsTo(aggregate, communityId)) {
-                    page.add(new GenericDomainEventEntry<>(row.getString(2), aggregate, row.getLong(4),
-                            row.getString(5), row.getString(6), row.getString(7), row.getString(8),
-                            row.getBytes(9), row.getBytes(10)));
+                    page.add(entry(row));
                 }
             }, args.toArray());
-            DomainEventStream events = EventStreamUtils.upcastAndDeserializeDomainEvents(page.stream(), serializer,
-                    NoOpEventUpcaster.INSTANCE);
-            while (events.hasNext()) {
-                sink.accept(events.next());
-                count++;
-            }
+            count += deserialize(page, sink);
             if (rows[0] < PAGE) {
+                if (skipped != null) {
+                    for (long gap = last[0] + 1; gap <= upTo; gap++) {
+                        skipped.add(gap);
+                    }
+                }
                 return count;
             }
             after = last[0];
         }
         return count;
+    }
+
+    /** Hands on the events stored at the given positions (ascending), those that hold one. */
+    long forEachAt(List<Long> positions, Consumer<DomainEventMessage<?>> sink) {
+        long count = 0;
+        for (int from = 0; from < positions.size(); from += PAGE) {
+            List<Long> chunk = positions.subList(from, Math.min(positions.size(), from + PAGE));
+            List<GenericDomainEventEntry<byte[]>> page = new ArrayList<>(chunk.size());
+            store.query("SELECT " + COLUMNS + " FROM DomainEventEntry WHERE globalIndex IN ("
+                            + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ") ORDER BY globalIndex",
+                    row -> {
+                        page.add(entry(row));
+                    }, chunk.toArray());
+            count += deserialize(page, sink);
+        }
+        return count;
+    }
+
+    private long deserialize(List<GenericDomainEventEntry<byte[]>> page, Consumer<DomainEventMessage<?>> sink) {
+        long count = 0;
+        DomainEventStream events = EventStreamUtils.upcastAndDeserializeDomainEvents(page.stream(), serializer,
+                NoOpEventUpcaster.INSTANCE);
+        while (events.hasNext()) {
+            sink.accept(events.next());
+            count++;
+        }
+        return count;
+    }
+
+    private static GenericDomainEventEntry<byte[]> entry(java.sql.ResultSet row) throws java.sql.SQLException {
+        return new GenericDomainEventEntry<>(row.getString(2), row.getString(3), row.getLong(4), row.getString(5),
+                row.getString(6), row.getString(7), row.getString(8), row.getBytes(9), row.getBytes(10));
     }
 
     /** Whether an aggregate identifier ({@code <kind>/<communityId>[/...]}) is of the community. */

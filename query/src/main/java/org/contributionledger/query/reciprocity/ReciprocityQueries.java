@@ -1,31 +1,32 @@
 package org.contributionledger.query.reciprocity;
 
-import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
 import org.axonframework.queryhandling.QueryHandler;
 import org.contributionledger.core.community.CommunitySettings;
+import org.contributionledger.core.contribution.ContributionStatus;
 import org.contributionledger.query.directory.Community;
 import org.contributionledger.query.directory.DirectoryProjection;
 import org.contributionledger.query.directory.FindCommunity;
+import org.contributionledger.query.statement.ContributionTotals;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Reciprocity read straight from the contribution view: sums over a member's own rows, so cost grows with that member's history only. */
+/**
+ * Reciprocity from the contribution view's sums (statement.ContributionTotals, which owns the table):
+ * sums over a member's own rows, so cost grows with that member's history only.
+ */
 @Component
 public class ReciprocityQueries {
 
-    private static final String FLOWS = """
-            SELECT %1$s, status, COUNT(*), SUM(act_value) FROM contribution_view
-            WHERE community_id = ? AND %2$s = ? AND status <> 'REVOKED' GROUP BY %1$s, status""";
-
-    private final JdbcTemplate jdbc;
+    private final ContributionTotals totals;
     private final DirectoryProjection directory;
 
+    /** Over the given views (the live ones, or views of the past: query.history). */
     public ReciprocityQueries(JdbcTemplate jdbc, DirectoryProjection directory) {
-        this.jdbc = jdbc;
+        this.totals = new ContributionTotals(jdbc);
         this.directory = directory;
     }
 
@@ -35,8 +36,8 @@ public class ReciprocityQueries {
         if (community.isEmpty() || directory.findMember(query.communityId(), query.memberId()).isEmpty()) {
             return Optional.empty();
         }
-        Sides given = sides(query.communityId(), "giver", "receiver", query.memberId());
-        Sides received = sides(query.communityId(), "receiver", "giver", query.memberId());
+        Sides given = sides(query.communityId(), query.memberId(), true);
+        Sides received = sides(query.communityId(), query.memberId(), false);
         Set<String> partners = new HashSet<>(given.partners);
         partners.addAll(received.partners);
         Set<String> mutual = new HashSet<>(given.partners);
@@ -63,28 +64,23 @@ public class ReciprocityQueries {
     /** Confirmed flow at [0], waiting (pending or disputed) flow at [1]. */
     private Flow[] pair(String communityId, String giver, String receiver) {
         Flow[] flows = {Flow.NONE, Flow.NONE};
-        jdbc.query("""
-                        SELECT status, COUNT(*), SUM(act_value) FROM contribution_view
-                        WHERE community_id = ? AND giver = ? AND receiver = ? AND status <> 'REVOKED' GROUP BY status""",
-                row -> {
-                    int slot = "CONFIRMED".equals(row.getString(1)) ? 0 : 1;
-                    flows[slot] = flows[slot].plus(row.getLong(2), row.getBigDecimal(3));
-                }, communityId, giver, receiver);
+        totals.between(communityId, giver, receiver).forEach((status, total) -> {
+            int slot = status == ContributionStatus.CONFIRMED ? 0 : 1;
+            flows[slot] = flows[slot].plus(total.count(), total.value());
+        });
         return flows;
     }
 
-    private Sides sides(String communityId, String memberColumn, String partnerColumn, String memberId) {
+    private Sides sides(String communityId, String memberId, boolean given) {
         Sides sides = new Sides();
-        jdbc.query(FLOWS.formatted(partnerColumn, memberColumn), row -> {
-            long count = row.getLong(3);
-            BigDecimal value = row.getBigDecimal(4);
-            if ("CONFIRMED".equals(row.getString(2))) {
-                sides.confirmed = sides.confirmed.plus(count, value);
-                sides.partners.add(row.getString(1));
+        for (ContributionTotals.PartnerTotal row : totals.byPartner(communityId, memberId, given)) {
+            if (row.status() == ContributionStatus.CONFIRMED) {
+                sides.confirmed = sides.confirmed.plus(row.total().count(), row.total().value());
+                sides.partners.add(row.partner());
             } else {
-                sides.waiting = sides.waiting.plus(count, value);
+                sides.waiting = sides.waiting.plus(row.total().count(), row.total().value());
             }
-        }, communityId, memberId);
+        }
         return sides;
     }
 

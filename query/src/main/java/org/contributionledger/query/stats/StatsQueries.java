@@ -6,22 +6,27 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import org.axonframework.queryhandling.QueryHandler;
-import org.contributionledger.core.contribution.ContributionStatus;
 import org.contributionledger.query.directory.DirectoryProjection;
+import org.contributionledger.query.statement.ContributionTotals;
+import org.contributionledger.query.trust.TrustTotals;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+/**
+ * A community's figures, from the views' owners: members from the directory, acts from
+ * statement.ContributionTotals, trust declarations from trust.TrustTotals.
+ */
 @Component
 public class StatsQueries {
 
-    private static final String CONFIRMED_PAIRS = """
-            SELECT DISTINCT giver, receiver FROM contribution_view WHERE community_id = ? AND status = 'CONFIRMED'""";
-
-    private final JdbcTemplate jdbc;
+    private final ContributionTotals contributions;
+    private final TrustTotals trust;
     private final DirectoryProjection directory;
 
+    /** Over the given views (the live ones, or views of the past: query.history). */
     public StatsQueries(JdbcTemplate jdbc, DirectoryProjection directory) {
-        this.jdbc = jdbc;
+        this.contributions = new ContributionTotals(jdbc);
+        this.trust = new TrustTotals(jdbc);
         this.directory = directory;
     }
 
@@ -31,32 +36,16 @@ public class StatsQueries {
         if (directory.findCommunity(c).isEmpty()) {
             return Optional.empty();
         }
-        long members = count("SELECT COUNT(*) FROM directory_member WHERE community_id = ?", c);
-        long active = count("SELECT COUNT(*) FROM directory_member WHERE community_id = ? AND active", c);
+        long members = directory.countMembers(c, false);
+        long active = directory.countMembers(c, true);
         Map<String, Long> acts = new TreeMap<>();
-        for (ContributionStatus status : ContributionStatus.values()) {
-            acts.put(status.name().toLowerCase(), 0L);
-        }
-        jdbc.query("SELECT status, COUNT(*) FROM contribution_view WHERE community_id = ? GROUP BY status",
-                row -> {
-                    acts.put(row.getString(1).toLowerCase(), row.getLong(2));
-                }, c);
-        BigDecimal value = jdbc.queryForObject(
-                "SELECT COALESCE(SUM(act_value), 0) FROM contribution_view WHERE community_id = ? AND status = 'CONFIRMED'",
-                BigDecimal.class, c);
-        long edges = count("SELECT COUNT(*) FROM (" + CONFIRMED_PAIRS + ") pairs", c);
+        contributions.countByStatus(c).forEach((status, count) -> acts.put(status.name().toLowerCase(), count));
+        BigDecimal value = contributions.confirmedValue(c);
+        long edges = contributions.givingEdges(c);
         // Each reciprocated ordered pair is counted from both ends; reciprocity is their share of all pairs.
-        long reciprocated = count("SELECT COUNT(*) FROM (" + CONFIRMED_PAIRS + ") e WHERE EXISTS ("
-                + "SELECT 1 FROM contribution_view r WHERE r.community_id = ? AND r.giver = e.receiver"
-                + " AND r.receiver = e.giver AND r.status = 'CONFIRMED')", c, c);
-        long trust = count("SELECT COUNT(*) FROM trust_view WHERE community_id = ? AND trust_level > 0", c);
-        long distrust = count("SELECT COUNT(*) FROM trust_view WHERE community_id = ? AND trust_level < 0", c);
+        long reciprocated = contributions.reciprocatedEdges(c);
         return Optional.of(new CommunityStats(c, members, active, acts, value.stripTrailingZeros(), edges,
-                reciprocated / 2, edges == 0 ? null : (double) reciprocated / edges, trust, distrust));
-    }
-
-    private long count(String sql, Object... args) {
-        Long value = jdbc.queryForObject(sql, Long.class, args);
-        return value == null ? 0 : value;
+                reciprocated / 2, edges == 0 ? null : (double) reciprocated / edges, trust.declarations(c, true),
+                trust.declarations(c, false)));
     }
 }

@@ -1,0 +1,120 @@
+package org.contributionledger.query.statement;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.contributionledger.core.contribution.ContributionStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The sums over {@code contribution_view} that reciprocity, stats and the network export need. The
+ * table belongs to this package: {@link ContributionViewProjection} writes it, {@link StatementQueries}
+ * and this class read it, and nothing else touches it, so a change of its columns stays here.
+ */
+@Component
+public class ContributionTotals {
+
+    private static final String CONFIRMED_PAIRS = """
+            SELECT DISTINCT giver, receiver FROM contribution_view WHERE community_id = ? AND status = 'CONFIRMED'""";
+
+    private final JdbcTemplate jdbc;
+
+    public ContributionTotals(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Acts of one status (or a set of them, see the methods) and their summed value. */
+    public record Total(long count, BigDecimal value) {
+    }
+
+    public record PartnerTotal(String partner, ContributionStatus status, Total total) {
+    }
+
+    public record GiftTotal(String giver, String receiver, String category, Total total) {
+    }
+
+    /**
+     * A member's acts that are not revoked, per partner and status: those the member gave
+     * ({@code given}) or received.
+     */
+    public List<PartnerTotal> byPartner(String communityId, String memberId, boolean given) {
+        String member = given ? "giver" : "receiver";
+        String partner = given ? "receiver" : "giver";
+        return jdbc.query("SELECT " + partner + ", status, COUNT(*), SUM(act_value) FROM contribution_view"
+                        + " WHERE community_id = ? AND " + member + " = ? AND status <> 'REVOKED'"
+                        + " GROUP BY " + partner + ", status",
+                (row, i) -> new PartnerTotal(row.getString(1), ContributionStatus.valueOf(row.getString(2)),
+                        new Total(row.getLong(3), row.getBigDecimal(4))), communityId, memberId);
+    }
+
+    /** The acts one member gave another that are not revoked, per status. */
+    public Map<ContributionStatus, Total> between(String communityId, String giver, String receiver) {
+        Map<ContributionStatus, Total> totals = new TreeMap<>();
+        jdbc.query("""
+                        SELECT status, COUNT(*), SUM(act_value) FROM contribution_view
+                        WHERE community_id = ? AND giver = ? AND receiver = ? AND status <> 'REVOKED' GROUP BY status""",
+                row -> {
+                    totals.put(ContributionStatus.valueOf(row.getString(1)), new Total(row.getLong(2), row.getBigDecimal(3)));
+                }, communityId, giver, receiver);
+        return totals;
+    }
+
+    /** The community's acts per status, every status present (0 when none). */
+    public Map<ContributionStatus, Long> countByStatus(String communityId) {
+        Map<ContributionStatus, Long> counts = new TreeMap<>();
+        for (ContributionStatus status : ContributionStatus.values()) {
+            counts.put(status, 0L);
+        }
+        jdbc.query("SELECT status, COUNT(*) FROM contribution_view WHERE community_id = ? GROUP BY status",
+                row -> {
+                    counts.put(ContributionStatus.valueOf(row.getString(1)), row.getLong(2));
+                }, communityId);
+        return counts;
+    }
+
+    public BigDecimal confirmedValue(String communityId) {
+        return jdbc.queryForObject("SELECT COALESCE(SUM(act_value), 0) FROM contribution_view"
+                + " WHERE community_id = ? AND status = 'CONFIRMED'", BigDecimal.class, communityId);
+    }
+
+    /** Ordered pairs (giver, receiver) with at least one confirmed act. */
+    public long givingEdges(String communityId) {
+        return count("SELECT COUNT(*) FROM (" + CONFIRMED_PAIRS + ") pairs", communityId);
+    }
+
+    /** Giving edges whose reverse is a giving edge too: each reciprocated pair counted from both ends. */
+    public long reciprocatedEdges(String communityId) {
+        return count("SELECT COUNT(*) FROM (" + CONFIRMED_PAIRS + ") e WHERE EXISTS ("
+                + "SELECT 1 FROM contribution_view r WHERE r.community_id = ? AND r.giver = e.receiver"
+                + " AND r.receiver = e.giver AND r.status = 'CONFIRMED')", communityId, communityId);
+    }
+
+    /** Confirmed acts per giver (or receiver), keyed by member. */
+    public Map<String, Total> confirmedPerMember(String communityId, boolean given) {
+        String side = given ? "giver" : "receiver";
+        Map<String, Total> totals = new TreeMap<>();
+        jdbc.query("SELECT " + side + ", COUNT(*), SUM(act_value) FROM contribution_view"
+                        + " WHERE community_id = ? AND status = 'CONFIRMED' GROUP BY " + side,
+                row -> {
+                    totals.put(row.getString(1), new Total(row.getLong(2), row.getBigDecimal(3)));
+                }, communityId);
+        return totals;
+    }
+
+    /** Confirmed acts per (giver, receiver, category), in that order. */
+    public List<GiftTotal> confirmedGifts(String communityId) {
+        return jdbc.query("SELECT giver, receiver, category, COUNT(*), SUM(act_value) FROM contribution_view"
+                        + " WHERE community_id = ? AND status = 'CONFIRMED' GROUP BY giver, receiver, category"
+                        + " ORDER BY giver, receiver, category",
+                (row, i) -> new GiftTotal(row.getString(1), row.getString(2), row.getString(3),
+                        new Total(row.getLong(4), row.getBigDecimal(5))), communityId);
+    }
+
+    private long count(String sql, Object... args) {
+        Long value = jdbc.queryForObject(sql, Long.class, args);
+        return value == null ? 0 : value;
+    }
+}
