@@ -6,13 +6,13 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
 import org.contributionledger.LedgerApplication;
+import org.contributionledger.api.replay.ReplayConfiguration;
 import org.contributionledger.api.replay.ReplayImport;
 import org.contributionledger.api.replay.ReplayImport.BadLine;
 import org.contributionledger.api.replay.ReplayImport.Imported;
@@ -109,14 +109,14 @@ public class ReplayCommand implements Callable<Integer> {
      * the replay reads only its own store and talks to no broker.
      */
     private void serve() throws InterruptedException {
-        List<String> args = new ArrayList<>(List.of(
-                "--spring.profiles.active=replay",
+        List<String> args = List.of(
+                "--spring.profiles.active=" + ReplayConfiguration.PROFILE,
                 "--server.port=" + port,
                 "--ledger.data-dir=" + data.toAbsolutePath(),
                 "--spring.datasource.url=jdbc:h2:dsync:" + storePath() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE",
                 "--spring.datasource.username=sa",
                 "--spring.datasource.password=",
-                "--ledger.kafka.bootstrap-servers="));
+                "--ledger.kafka.bootstrap-servers=");
         CountDownLatch stopped = new CountDownLatch(1);
         SpringApplication application = new SpringApplication(LedgerApplication.class);
         application.addListeners(event -> {
