@@ -6,6 +6,7 @@ import org.contributionledger.cli.AsOfCommand;
 import org.contributionledger.cli.BenchIngestCommand;
 import org.contributionledger.cli.ExitCodes;
 import org.contributionledger.cli.ImportCommand;
+import org.contributionledger.cli.ReplayCommand;
 import org.contributionledger.cli.ExportCommand;
 import org.contributionledger.cli.RebuildCommand;
 import org.contributionledger.cli.VerifyCommand;
@@ -17,8 +18,9 @@ import picocli.CommandLine;
 
 /**
  * The ledger's only Spring Boot application: HTTP API, projections and storage in one process.
- * The same jar is the command-line client: {@code import}, {@code verify} and {@code bench-ingest}
- * talk to a running ledger over HTTP and start no server of their own.
+ * The same jar is the command-line client: {@code import}, {@code export}, {@code verify} and
+ * {@code bench-ingest} talk to a running ledger over HTTP and start no server of their own;
+ * {@code replay} starts a read-only server of its own over a store imported from an export.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -48,6 +50,7 @@ public class LedgerApplication {
                 .addSubcommand("verify", new VerifyCommand())
                 .addSubcommand("export", new ExportCommand())
                 .addSubcommand("as-of", new AsOfCommand())
+                .addSubcommand("replay", new ReplayCommand())
                 .addSubcommand("rebuild", new RebuildCommand())
                 .addSubcommand("help", new CommandLine.HelpCommand())
                 .setExecutionExceptionHandler(ExitCodes::onFailure)
@@ -58,10 +61,11 @@ public class LedgerApplication {
             synopsisSubcommandLabel = "[COMMAND]",
             description = {"Contribution Ledger.",
                     "Without arguments (or with Spring properties only, e.g. --server.port=9090), starts the server.",
-                    "The commands talk to a running ledger over HTTP at $LEDGER_URL (default http://localhost:8080)."},
+                    "The commands talk to a running ledger over HTTP at $LEDGER_URL (default http://localhost:8080);",
+                    "replay starts a read-only ledger of its own from an export."},
             footer = {"", "Exit status: 0 done, 1 the ledger answered an error (or another failure),",
                     "2 wrong command line or unreadable input file, 3 no ledger at the URL, 4 key refused (401/403),",
-                    "5 verify found the history altered."})
+                    "5 verify or replay found the history altered."})
     static final class Cli implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;

@@ -104,14 +104,39 @@ class CommandLineTest {
     }
 
     @Test
+    void replayOfAMissingFileIsAUsageError() {
+        Result result = run("replay", "--from", dir.resolve("nope.jsonl").toString(), "--data", dir.resolve("store").toString());
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).startsWith("ledger replay: cannot read ").contains("nope.jsonl");
+        assertOneLine(result);
+        assertThat(dir.resolve("store")).doesNotExist();
+    }
+
+    @Test
+    void replayOfALineThatIsNoEventStopsWithStatus5NamingTheLineAndKeepsNothing() throws IOException {
+        Path file = Files.writeString(dir.resolve("export.jsonl"), "{\"position\": 3, \"eventId\": \"e\"}\n");
+        Path store = dir.resolve("store");
+        Result result = run("replay", "--from", file.toString(), "--data", store.toString());
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.ALTERED);
+        assertThat(result.err()).contains("line 1 (position 3): no payloadType");
+        assertOneLine(result);
+        assertThat(store).doesNotExist();
+
+        Files.writeString(file, "not json\n");
+        assertThat(run("replay", "--from", file.toString(), "--data", store.toString()).err())
+                .contains("line 1: not a JSON object");
+    }
+
+    @Test
     void helpPrintsUsageAndExitsZero() {
         for (String[] args : List.of(new String[] {"--help"}, new String[] {"import", "--help"},
-                new String[] {"bench-ingest", "--help"}, new String[] {"help", "import"})) {
+                new String[] {"bench-ingest", "--help"}, new String[] {"replay", "--help"}, new String[] {"help", "import"})) {
             Result result = run(args);
             assertThat(result.exitCode()).isZero();
             assertThat(result.out()).startsWith("Usage: ledger");
         }
-        assertThat(run("--help").out()).contains("import", "bench-ingest", "LEDGER_URL", "Exit status");
+        assertThat(run("--help").out()).contains("import", "bench-ingest", "replay", "LEDGER_URL", "Exit status");
+        assertThat(run("replay", "--help").out()).contains("--from", "--data", "--port", "read-only-replay", "exit status 5");
     }
 
     @Test

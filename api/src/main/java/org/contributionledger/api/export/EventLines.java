@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * value back compactly (this class's {@link #compact}) would not give the stored bytes exactly, the
  * bytes travel as well, in {@code payloadBase64} / {@code metaDataBase64}.
  */
-final class EventLines {
+public final class EventLines {
 
     /**
      * Reads numbers as written (exact BigDecimal, not double, trailing zeros kept: 2.0 stays 2.0), so
@@ -69,6 +69,25 @@ final class EventLines {
                 csv(text(metaData, "keyId")), csv(text(metaData, "requestId")), csv(text(metaData, "receivedAt")),
                 csv(event.digest()), csv(new String(stored.payload(), StandardCharsets.UTF_8))) + "\r\n";
         out.write(row.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Reads one JSON line of an export, numbers exactly as written (see {@link #storedBytes}). */
+    public static JsonNode readLine(String line) throws IOException {
+        return JSON.readTree(line);
+    }
+
+    /**
+     * The stored bytes of {@code payload} or {@code metaData} rebuilt from a JSON line: the
+     * {@code <field>Base64} copy when the line has one, otherwise the value written compactly; null
+     * when the column was null.
+     */
+    public static byte[] storedBytes(JsonNode line, String field) throws IOException {
+        JsonNode copy = line.get(field + "Base64");
+        if (copy != null && !copy.isNull()) {
+            return Base64.getDecoder().decode(copy.asText());
+        }
+        JsonNode value = line.get(field);
+        return value == null || value.isNull() ? null : compact(value);
     }
 
     /** The stored bytes of a JSON value as this export rebuilds them: compact, numbers as written. */

@@ -6,8 +6,11 @@ import java.util.Map;
 import java.util.Set;
 
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
+import org.contributionledger.api.replay.ReplayConfiguration;
 import org.springdoc.core.customizers.GlobalOperationCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 
@@ -60,12 +63,16 @@ public class OpenApiDocument {
                         .addSchemas(PROBLEM, problemSchema()));
     }
 
-    /** Security and problem responses on every operation, derived from the handler method. */
+    /**
+     * Security and problem responses on every operation, derived from the handler method; in an
+     * offline replay (profile {@code replay}), the refusal of every write as well.
+     */
     @Bean
-    public GlobalOperationCustomizer sharedResponses() {
+    public GlobalOperationCustomizer sharedResponses(Environment environment) {
+        boolean replay = environment.acceptsProfiles(Profiles.of(ReplayConfiguration.PROFILE));
         return (operation, handler) -> {
             operation.setSecurity(List.of(new SecurityRequirement().addList(BEARER_KEY)));
-            ProblemResponses.of(handler).forEach((status, types) ->
+            ProblemResponses.of(handler, replay).forEach((status, types) ->
                     operation.getResponses().addApiResponse(String.valueOf(status), problemResponse(status, types)));
             return operation;
         };

@@ -44,8 +44,8 @@ final class ProblemResponses {
     private ProblemResponses() {
     }
 
-    /** Status to problem types (sorted), for one handler method. */
-    static Map<Integer, Set<String>> of(HandlerMethod handler) {
+    /** Status to problem types (sorted), for one handler method; {@code replay}: of an offline replay, which refuses writes. */
+    static Map<Integer, Set<String>> of(HandlerMethod handler, boolean replay) {
         Map<Integer, Set<String>> byStatus = new TreeMap<>();
         EVERY_OPERATION.forEach((status, types) -> add(byStatus, status, types));
         boolean hasBody = Arrays.stream(handler.getMethodParameters())
@@ -59,6 +59,9 @@ final class ProblemResponses {
         }
         if (writes(handler)) {
             add(byStatus, 503, List.of("write-contention"));
+            if (replay) {
+                add(byStatus, 405, List.of("read-only-replay"));
+            }
         }
         Refuses refuses = handler.getMethodAnnotation(Refuses.class);
         if (refuses != null) {

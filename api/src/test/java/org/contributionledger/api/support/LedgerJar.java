@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -34,11 +36,18 @@ public final class LedgerJar implements AutoCloseable {
      * removed) and returns at once: {@link #awaitUp} waits, so that two can start side by side.
      */
     public static LedgerJar start(Map<String, String> variables, int port, Path log) throws IOException {
+        return start(List.of(), variables, port, log);
+    }
+
+    /** As {@link #start(Map, int, Path)}, with {@code arguments} after the jar (a command such as {@code replay}). */
+    public static LedgerJar start(List<String> arguments, Map<String, String> variables, int port, Path log) throws IOException {
         assertThat(JAR).as("the executable jar, built by the package phase").exists();
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
                 // Starts in about half the time; the tests need many starts, not peak speed.
-                "-XX:TieredStopAtLevel=1", "-jar", JAR.toAbsolutePath().toString())
+                "-XX:TieredStopAtLevel=1", "-jar", JAR.toAbsolutePath().toString()));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
