@@ -27,6 +27,9 @@ public final class Participation {
     public static void requireActiveMember(LedgerDirectory directory, String communityId, String memberId) {
         MemberStanding member = directory.findMember(communityId, memberId)
                 .orElseThrow(() -> new UnknownMember(communityId, memberId));
+        if (member.erased()) {
+            throw new MemberWasErased(communityId, memberId);
+        }
         if (!member.active()) {
             throw new MemberNotActive(communityId, memberId);
         }

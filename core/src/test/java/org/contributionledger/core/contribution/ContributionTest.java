@@ -16,6 +16,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.contributionledger.core.common.InMemoryDirectory;
 import org.contributionledger.core.common.MemberNotActive;
+import org.contributionledger.core.common.MemberWasErased;
 import org.contributionledger.core.common.OccurredInFuture;
 import org.contributionledger.core.common.Recording;
 import org.contributionledger.core.common.UnknownCommunity;
@@ -239,6 +240,15 @@ class ContributionTest {
                .when(record(GIVER))
                .expectNoEvents()
                .expectException(MemberNotActive.class);
+    }
+
+    @Test
+    void erasedMemberCannotGive() {
+        directory.erase(COMMUNITY, GIVER_ID);
+        fixture.givenNoPriorActivity()
+               .when(record(GIVER))
+               .expectNoEvents()
+               .expectException(MemberWasErased.class);
     }
 
     @Test
