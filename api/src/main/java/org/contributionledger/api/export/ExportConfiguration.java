@@ -2,6 +2,7 @@ package org.contributionledger.api.export;
 
 import org.axonframework.queryhandling.QueryGateway;
 import org.contributionledger.query.audit.EventExport;
+import org.contributionledger.query.erasure.MemberDataKeys;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -11,8 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class ExportConfiguration {
 
     @Bean
-    public EventExport eventExport(JdbcTemplate jdbc) {
-        return new EventExport(jdbc);
+    public EventExport eventExport(JdbcTemplate jdbc, MemberDataKeys dataKeys) {
+        return new EventExport(jdbc, dataKeys);
     }
 
     @Bean

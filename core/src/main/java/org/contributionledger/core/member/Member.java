@@ -112,7 +112,6 @@ public class Member {
     @EventSourcingHandler
     public void on(MemberErased event) {
         this.erased = true;
-        this.active = false;
         this.displayName = null;
     }
 
