@@ -11,6 +11,7 @@ import org.contributionledger.api.openapi.Refuses;
 import org.contributionledger.api.problem.NotFound;
 import org.contributionledger.core.common.Recording;
 import org.contributionledger.core.common.UnknownCommunity;
+import org.contributionledger.core.member.EraseMember;
 import org.contributionledger.core.member.MemberAlreadyRegistered;
 import org.contributionledger.core.member.RegisterMember;
 import org.contributionledger.core.member.ReinstateMember;
@@ -103,6 +104,18 @@ public class MemberController {
     @Operation(operationId = "reinstateMember", summary = "Reinstate a suspended member")
     public Member reinstate(@PathVariable String communityId, @PathVariable String memberId) {
         commands.send(new ReinstateMember(communityId, memberId));
+        return find(communityId, memberId);
+    }
+
+    /**
+     * Erasing an erased member answers the same again: a repeated data-protection request is safe.
+     * The answer shows the member as every view now holds them: no name, {@code erased: true}.
+     */
+    @PostMapping("/{memberId}/erasure")
+    @Operation(operationId = "eraseMember", summary = "Erase a member's personal data for good; "
+            + "their id, acts, trust and every figure stay (docs/audit.md, \"Erasure\")")
+    public Member erase(@PathVariable String communityId, @PathVariable String memberId) {
+        commands.send(new EraseMember(communityId, memberId));
         return find(communityId, memberId);
     }
 

@@ -35,6 +35,16 @@ public final class Participation {
         }
     }
 
+    /**
+     * The member, when registered, was not erased. An erased member can no longer act at all, not
+     * even on acts they took part in: nothing they write could be stored readable again.
+     */
+    public static void requireNotErased(LedgerDirectory directory, String communityId, String memberId) {
+        if (directory.findMember(communityId, memberId).map(MemberStanding::erased).orElse(false)) {
+            throw new MemberWasErased(communityId, memberId);
+        }
+    }
+
     /** {@code receivedAt} is stamped by the API when the request arrives, so aggregates never read a clock. */
     public static void requireNotInFuture(String field, Instant at, Instant receivedAt) {
         if (at.isAfter(receivedAt.plus(CLOCK_SKEW))) {

@@ -437,6 +437,28 @@ class ContributionTest {
     }
 
     @Test
+    void erasedReceiverCannotDisputeNorConfirm() {
+        directory.erase(COMMUNITY, RECEIVER_ID);
+        fixture.given(recorded(GIVER, PENDING))
+               .when(new DisputeContribution(COMMUNITY, ID, RECEIVER_ID, "never happened"))
+               .expectNoEvents()
+               .expectException(MemberWasErased.class);
+        fixture.given(recorded(GIVER, PENDING))
+               .when(new ConfirmContribution(COMMUNITY, ID, RECEIVER_ID))
+               .expectNoEvents()
+               .expectException(MemberWasErased.class);
+    }
+
+    @Test
+    void erasedRecorderCannotRevoke() {
+        directory.erase(COMMUNITY, GIVER_ID);
+        fixture.given(recorded(GIVER, PENDING))
+               .when(new RevokeContribution(COMMUNITY, ID, GIVER_ID, "oops"))
+               .expectNoEvents()
+               .expectException(MemberWasErased.class);
+    }
+
+    @Test
     void giverCannotDispute() {
         fixture.given(recorded(GIVER, PENDING))
                .when(new DisputeContribution(COMMUNITY, ID, GIVER_ID, "never happened"))
