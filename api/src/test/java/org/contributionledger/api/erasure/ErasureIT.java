@@ -1,13 +1,17 @@
 package org.contributionledger.api.erasure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
 
 import org.contributionledger.api.support.Act;
 import org.contributionledger.api.support.LedgerApiTest;
@@ -72,7 +76,7 @@ class ErasureIT {
     @Test
     void anErasedMembersDataIsGoneEverywhereWhileTheHistoryVerifiesAndTheFiguresStay(CapturedOutput log) throws Exception {
         LedgerClient admin = LedgerClient.admin(port);
-        String c = "erasure-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String c = "erasure-" + UUID.randomUUID().toString().substring(0, 8);
         LedgerClient platform = admin.createCommunity(c, "Erasure").client();
         platform.registerMember(c, "ada", NAME).expect(201);
         platform.registerMember(c, "bob", "Bob").expect(201);
@@ -165,7 +169,7 @@ class ErasureIT {
                 if (PersonalDataCipher.isEncrypted(value)) {
                     String keyId = PersonalDataCipher.keyIdOf(value);
                     if (keys.has(keyId)) {
-                        DataKey key = new DataKey(keyId, "?", "?", java.util.Base64.getDecoder().decode(keys.path(keyId).asText()));
+                        DataKey key = new DataKey(keyId, "?", "?", Base64.getDecoder().decode(keys.path(keyId).asText()));
                         text.append(PersonalDataCipher.decrypt(key, value)).append('\n');
                     }
                 } else {
@@ -185,7 +189,7 @@ class ErasureIT {
         Map<String, JsonNode> previous = null;
         while (true) {
             Reply ada = platform.get("/communities/" + c + "/members/ada/reputation");
-            if (ada.status() == 200 && java.util.Objects.equals(adaName, ada.json().path("displayName").textValue())
+            if (ada.status() == 200 && Objects.equals(adaName, ada.json().path("displayName").textValue())
                     && ada.at("/freshness/upToDate").asBoolean()) {
                 Map<String, JsonNode> figures = new HashMap<>();
                 for (String path : List.of("/stats", "/members/ada/reciprocity", "/members/bob/reciprocity",
@@ -206,7 +210,7 @@ class ErasureIT {
     /** The same tree, numbers equal within 1e-9 (the solver's residual, itself ~1e-11, left aside). */
     private static void assertSameFigures(String path, JsonNode expected, JsonNode actual) {
         if (expected.isNumber() && actual.isNumber()) {
-            assertThat(actual.asDouble()).as(path).isCloseTo(expected.asDouble(), org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(actual.asDouble()).as(path).isCloseTo(expected.asDouble(), offset(1e-9));
             return;
         }
         if (expected.isContainerNode()) {

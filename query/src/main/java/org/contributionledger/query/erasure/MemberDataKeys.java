@@ -124,10 +124,7 @@ public class MemberDataKeys {
 
     /** Drops this node's cached copy of the member's key at once. */
     public void forget(String communityId, String memberId) {
-        Cached cached = byMember.remove(communityId + "/" + memberId);
-        if (cached != null) {
-            byKeyId.remove(cached.key().keyId());
-        }
+        byMember.remove(communityId + "/" + memberId);
         byKeyId.values().removeIf(entry -> entry.key().communityId().equals(communityId)
                 && entry.key().memberId().equals(memberId));
     }
