@@ -103,6 +103,22 @@ public class MemberDataKeys {
     }
 
     /**
+     * Stores a key that an export's {@code dataKeys} carried, so that a ledger replaying the export
+     * offline reads the fields as the original did. An export names a key's id only, not its
+     * member: the row stands under the member id {@code imported:<keyId>}, so it opens fields by
+     * key id and never serves {@link #keyFor}. A key id already stored is left as it is.
+     */
+    public void importKey(String communityId, String keyId, String keyBase64) {
+        DataKey key = new DataKey(keyId, communityId, "imported:" + keyId, Base64.getDecoder().decode(keyBase64));
+        if (jdbc.queryForObject("SELECT COUNT(*) FROM member_data_key WHERE key_id = ?", Integer.class, keyId) == 0) {
+            jdbc.update("""
+                            INSERT INTO member_data_key (key_id, community_id, member_id, key_base64, created_at)
+                            VALUES (?, ?, ?, ?, ?)""",
+                    keyId, communityId, key.memberId(), key.keyBase64(), Sql.timestamp(Instant.now()));
+        }
+    }
+
+    /**
      * Destroys the key and keeps a row without it, so that no key is created for the member again.
      * Same transaction as the event: if the erasure fails, the key stays; once it commits, no copy
      * remains in this database's table.

@@ -81,4 +81,23 @@ class MemberDataKeysTest {
         assertThat(keys.existingKeys(List.of(alice.keyId(), rolledBack[0])))
                 .isEqualTo(Map.of(alice.keyId(), alice.keyBase64()));
     }
+
+    @Test
+    void aKeyFromAnExportOpensItsFieldsInAnotherLedger() {
+        DataKey alice = keys.keyFor("garden", "alice");
+        String sealed = PersonalDataCipher.encrypt(alice, "Alice");
+        ProjectionTestLedger offline = ProjectionTestLedger.create();
+        try {
+            MemberDataKeys replayed = new MemberDataKeys(offline.jdbc(),
+                    new DataSourceTransactionManager(offline.jdbc().getDataSource()), 60_000);
+
+            replayed.importKey("garden", alice.keyId(), alice.keyBase64());
+            replayed.importKey("garden", alice.keyId(), alice.keyBase64());
+
+            assertThat(PersonalDataCipher.decrypt(replayed.find(alice.keyId()).orElseThrow(), sealed)).isEqualTo("Alice");
+            assertThat(replayed.keyFor("garden", "alice").keyId()).isNotEqualTo(alice.keyId());
+        } finally {
+            offline.close();
+        }
+    }
 }
