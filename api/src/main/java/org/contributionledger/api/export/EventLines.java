@@ -57,6 +57,10 @@ public final class EventLines {
         provenance.put("receivedAt", text(metaData, "receivedAt"));
         line.put("digest", event.digest());
         line.put("previousDigest", event.previousDigest());
+        if (!event.dataKeys().isEmpty()) {
+            ObjectNode dataKeys = line.putObject("dataKeys");
+            event.dataKeys().forEach(dataKeys::put);
+        }
         out.write(JSON.writeValueAsBytes(line));
         out.write('\n');
     }

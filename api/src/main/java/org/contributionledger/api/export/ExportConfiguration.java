@@ -3,6 +3,7 @@ package org.contributionledger.api.export;
 import org.axonframework.queryhandling.QueryGateway;
 import org.contributionledger.query.audit.EventExport;
 import org.contributionledger.query.directory.DirectoryProjection;
+import org.contributionledger.query.erasure.MemberDataKeys;
 import org.contributionledger.query.statement.ContributionTotals;
 import org.contributionledger.query.trust.TrustTotals;
 import org.springframework.context.annotation.Bean;
@@ -14,8 +15,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class ExportConfiguration {
 
     @Bean
-    public EventExport eventExport(JdbcTemplate jdbc) {
-        return new EventExport(jdbc);
+    public EventExport eventExport(JdbcTemplate jdbc, MemberDataKeys dataKeys) {
+        return new EventExport(jdbc, dataKeys);
     }
 
     @Bean

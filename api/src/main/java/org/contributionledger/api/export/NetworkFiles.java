@@ -58,7 +58,8 @@ final class NetworkFiles {
             for (Node node : graph.nodes()) {
                 xml.writeStartElement("node");
                 xml.writeAttribute("id", node.id());
-                xml.writeAttribute("label", node.displayName());
+                // An erased member has no name (docs/audit.md, "Erasure"): Gephi then shows the id.
+                xml.writeAttribute("label", node.displayName() == null ? node.id() : node.displayName());
                 xml.writeStartElement("attvalues");
                 for (Map.Entry<String, String> value : nodeValues(node).entrySet()) {
                     xml.writeEmptyElement("attvalue");
@@ -142,7 +143,9 @@ final class NetworkFiles {
 
     private static Map<String, String> nodeValues(Node node) {
         Map<String, String> values = new LinkedHashMap<>();
-        values.put("displayName", node.displayName());
+        if (node.displayName() != null) {
+            values.put("displayName", node.displayName());
+        }
         if (node.influence() != null) {
             values.put("influence", String.valueOf(node.influence()));
         }

@@ -9,8 +9,10 @@ import org.contributionledger.api.LedgerCommands;
 import org.contributionledger.api.batch.CommandBatchGateway;
 import org.contributionledger.api.openapi.Refuses;
 import org.contributionledger.api.problem.NotFound;
+import org.contributionledger.core.common.MemberWasErased;
 import org.contributionledger.core.common.Recording;
 import org.contributionledger.core.common.UnknownCommunity;
+import org.contributionledger.core.member.EraseMember;
 import org.contributionledger.core.member.MemberAlreadyRegistered;
 import org.contributionledger.core.member.RegisterMember;
 import org.contributionledger.core.member.ReinstateMember;
@@ -66,7 +68,7 @@ public class MemberController {
     @Operation(operationId = "registerMember", summary = "Register a member (201), or answer a retry of it (200)")
     @ApiResponse(responseCode = "201", description = "Registered now")
     @ApiResponse(responseCode = "200", description = "Registered before with the same name; nothing recorded")
-    @Refuses({UnknownCommunity.class, MemberAlreadyRegistered.class})
+    @Refuses({MemberWasErased.class, UnknownCommunity.class, MemberAlreadyRegistered.class})
     public ResponseEntity<Member> register(@PathVariable String communityId,
                                            @RequestBody RegisterMemberRequest request) {
         Recording recording = commands.send(new RegisterMember(communityId, request.id(), request.displayName()));
@@ -85,6 +87,7 @@ public class MemberController {
 
     @PatchMapping("/{memberId}")
     @Operation(operationId = "updateMemberProfile", summary = "Change a member's display name")
+    @Refuses({MemberWasErased.class})
     public Member updateProfile(@PathVariable String communityId, @PathVariable String memberId,
                                 @RequestBody UpdateProfileRequest request) {
         commands.send(new UpdateMemberProfile(communityId, memberId, request.displayName()));
@@ -93,6 +96,7 @@ public class MemberController {
 
     @PostMapping("/{memberId}/suspend")
     @Operation(operationId = "suspendMember", summary = "Suspend a member: they can no longer give, receive or trust")
+    @Refuses({MemberWasErased.class})
     public Member suspend(@PathVariable String communityId, @PathVariable String memberId,
                           @RequestBody(required = false) ReasonRequest request) {
         commands.send(new SuspendMember(communityId, memberId, request == null ? null : request.reason()));
@@ -101,8 +105,21 @@ public class MemberController {
 
     @PostMapping("/{memberId}/reinstate")
     @Operation(operationId = "reinstateMember", summary = "Reinstate a suspended member")
+    @Refuses({MemberWasErased.class})
     public Member reinstate(@PathVariable String communityId, @PathVariable String memberId) {
         commands.send(new ReinstateMember(communityId, memberId));
+        return find(communityId, memberId);
+    }
+
+    /**
+     * Erasing an erased member answers the same again: a repeated data-protection request is safe.
+     * The answer shows the member as every view now holds them: no name, {@code erased: true}.
+     */
+    @PostMapping("/{memberId}/erasure")
+    @Operation(operationId = "eraseMember", summary = "Erase a member's personal data for good; "
+            + "their id, acts, trust and every figure stay (docs/audit.md, \"Erasure\")")
+    public Member erase(@PathVariable String communityId, @PathVariable String memberId) {
+        commands.send(new EraseMember(communityId, memberId));
         return find(communityId, memberId);
     }
 

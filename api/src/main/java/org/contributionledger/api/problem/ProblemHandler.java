@@ -20,6 +20,7 @@ import org.contributionledger.api.write.WriteContention;
 import org.contributionledger.core.common.InvalidField;
 import org.contributionledger.core.common.LedgerRuleViolation;
 import org.contributionledger.core.common.MemberNotActive;
+import org.contributionledger.core.common.MemberWasErased;
 import org.contributionledger.core.common.OccurredInFuture;
 import org.contributionledger.core.common.UnknownCommunity;
 import org.contributionledger.core.common.UnknownMember;
@@ -91,6 +92,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             Map.entry(UnknownCommunity.class, HttpStatus.NOT_FOUND),
             Map.entry(UnknownMember.class, HttpStatus.UNPROCESSABLE_ENTITY),
             Map.entry(MemberNotActive.class, HttpStatus.UNPROCESSABLE_ENTITY),
+            Map.entry(MemberWasErased.class, HttpStatus.UNPROCESSABLE_ENTITY),
             Map.entry(OccurredInFuture.class, HttpStatus.UNPROCESSABLE_ENTITY),
             Map.entry(CommunityAlreadyExists.class, HttpStatus.CONFLICT),
             Map.entry(UnknownApiKey.class, HttpStatus.NOT_FOUND),

@@ -9,7 +9,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongConsumer;
 
@@ -51,6 +53,10 @@ public final class ReplayImport {
                 aggregateIdentifier, sequenceNumber, timeStamp, payload, metaData, type)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String INSERT_CHAIN = "INSERT INTO event_chain (position, event_number, event_id, digest) VALUES (?, ?, ?, ?)";
+    /** As MemberDataKeys.importKey stores them: an export names a key's id, not its member. */
+    private static final String INSERT_DATA_KEY = """
+            INSERT INTO member_data_key (key_id, community_id, member_id, key_base64, created_at)
+            VALUES (?, ?, ?, ?, CURRENT_TIMESTAMP)""";
 
     /** What was imported: {@code events} rows, the last one's position and digest. */
     public record Imported(long events, long lastPosition, String lastDigest) {
@@ -107,6 +113,7 @@ public final class ReplayImport {
                         addChainRow(chain, line.event.position() - 1, ++checks.chained, OUTSIDE_EXPORT + (line.event.position() - 1), previous);
                     }
                     addEvent(events, line);
+                    line.dataKeys.forEach((keyId, key) -> checks.dataKeys.putIfAbsent(keyId, new String[]{line.communityId(), key}));
                     addChainRow(chain, line.event.position(), ++checks.chained, line.event.eventIdentifier(), line.digest);
                     if (lineNumber % BATCH == 0) {
                         events.executeBatch();
@@ -116,6 +123,7 @@ public final class ReplayImport {
                 }
                 events.executeBatch();
                 chain.executeBatch();
+                insertDataKeys(connection, checks.dataKeys);
                 connection.commit();
                 linesDone.accept(lineNumber);
                 return new Imported(checks.events, checks.lastPosition, checks.lastDigest);
@@ -123,6 +131,23 @@ public final class ReplayImport {
                 connection.rollback();
                 throw failure;
             }
+        }
+    }
+
+    /**
+     * The data keys the lines carried (see docs/audit.md, "Erasure"), so that the replay reads the
+     * personal fields the original could read; an erased member's key was never in the export.
+     */
+    private static void insertDataKeys(Connection connection, Map<String, String[]> keys) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_DATA_KEY)) {
+            for (Map.Entry<String, String[]> key : keys.entrySet()) {
+                insert.setString(1, key.getKey());
+                insert.setString(2, key.getValue()[0]);
+                insert.setString(3, "imported:" + key.getKey());
+                insert.setString(4, key.getValue()[1]);
+                insert.addBatch();
+            }
+            insert.executeBatch();
         }
     }
 
@@ -155,7 +180,13 @@ public final class ReplayImport {
     }
 
     /** One line of the export, as the row it stands for. */
-    private record Line(long number, StoredEvent event, String aggregateType, String digest, String previousDigest) {
+    private record Line(long number, StoredEvent event, String aggregateType, String digest, String previousDigest,
+                        Map<String, String> dataKeys) {
+
+        String communityId() {
+            String[] segments = event.aggregateIdentifier().split("/", -1);
+            return segments.length > 1 ? segments[1] : event.aggregateIdentifier();
+        }
 
         static Line parse(long number, String text) {
             JsonNode json;
@@ -184,7 +215,7 @@ public final class ReplayImport {
                 if (!isDigest(digest) || !isDigest(previous)) {
                     throw new IllegalArgumentException("digest and previousDigest must be 64 lowercase hex digits");
                 }
-                return new Line(number, event, text(json, "aggregateType", false), digest, previous);
+                return new Line(number, event, text(json, "aggregateType", false), digest, previous, dataKeys(json));
             } catch (IllegalArgumentException | IOException problem) {
                 throw new BadLine(number, position, problem.getMessage());
             }
@@ -202,6 +233,31 @@ public final class ReplayImport {
                 throw new IllegalArgumentException(field + " is not a string");
             }
             return value.asText();
+        }
+
+        /** {@code dataKeys}: key id to a base64 AES-256 key; absent when the line has no readable personal field. */
+        private static Map<String, String> dataKeys(JsonNode json) {
+            JsonNode keys = json.get("dataKeys");
+            if (keys == null || keys.isNull()) {
+                return Map.of();
+            }
+            if (!keys.isObject()) {
+                throw new IllegalArgumentException("dataKeys is not an object");
+            }
+            Map<String, String> found = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> key : keys.properties()) {
+                byte[] bytes;
+                try {
+                    bytes = Base64.getDecoder().decode(key.getValue().asText(""));
+                } catch (IllegalArgumentException notBase64) {
+                    bytes = new byte[0];
+                }
+                if (!key.getValue().isTextual() || bytes.length != 32 || key.getKey().length() > 64) {
+                    throw new IllegalArgumentException("dataKeys." + key.getKey() + " is not a base64 AES-256 key");
+                }
+                found.put(key.getKey(), key.getValue().asText());
+            }
+            return found;
         }
 
         private static long sequenceNumber(JsonNode json) {
@@ -236,6 +292,8 @@ public final class ReplayImport {
         String lastDigest = ChainEncoding.hex(ChainEncoding.START);
         /** Where each aggregate was last seen: its sequence number and line. */
         private final Map<String, long[]> aggregates = new HashMap<>();
+        /** The data keys met so far: key id to {community, base64 key}. */
+        final Map<String, String[]> dataKeys = new LinkedHashMap<>();
 
         /**
          * Checks the line against itself and the lines before it; returns its previous digest when a

@@ -50,6 +50,19 @@ class EventLinesTest {
         assertThat(EventLines.csv(null)).isEmpty();
     }
 
+    @Test
+    void aLineCarriesTheKeysOfItsEncryptedFieldsAndOnlyWhenThereAreAny() throws IOException {
+        StoredEvent stored = new StoredEvent(7, "e-1", "Type", null, "member/c/m", 0, "2026-01-01T00:00:00Z",
+                "{\"displayName\":\"enc:v1:k1:AAAA\"}".getBytes(StandardCharsets.UTF_8), null);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        EventLines.jsonLine(new ExportedEvent(stored, "Member", null, null, java.util.Map.of("k1", "a2V5")), out);
+        JsonNode line = EventLines.JSON.readTree(out.toString(StandardCharsets.UTF_8));
+
+        assertThat(line.path("dataKeys").path("k1").asText()).isEqualTo("a2V5");
+        assertThat(line.path("payload").path("displayName").asText()).isEqualTo("enc:v1:k1:AAAA");
+        assertThat(line("{\"a\":1}", null).has("dataKeys")).isFalse();
+    }
+
     private static JsonNode line(String payload, String metaData) throws IOException {
         StoredEvent stored = new StoredEvent(7, "e-1", "Type", null, "member/c/m", 0, "2026-01-01T00:00:00Z",
                 payload.getBytes(StandardCharsets.UTF_8), metaData == null ? null : metaData.getBytes(StandardCharsets.UTF_8));

@@ -64,7 +64,8 @@ abstract class ExportChecks {
         // '_' in the id: a LIKE that does not escape it would also match 'expXa...'.
         community = unique("exp_a");
         other = unique("exp-b");
-        LedgerClient.Community created = admin.createCommunity(community, "Exported");
+        // Quotes and a comma in a field stored in plain (descriptions and names are stored encrypted).
+        LedgerClient.Community created = admin.createCommunity(community, "Exported, with \"quotes\"");
         LedgerClient.Community otherCreated = admin.createCommunity(other, "Not exported");
         platform = created.client();
         platformKey = created.apiKey();

@@ -32,6 +32,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 class ReplayImportTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ADA_KEY = Base64.getEncoder().encodeToString(new byte[32]);
 
     @TempDir
     Path dir;
@@ -67,6 +68,18 @@ class ReplayImportTest {
         assertThat(jdbc.queryForList("SELECT position || ' ' || event_id || ' ' || digest FROM event_chain ORDER BY position", String.class))
                 .containsExactly("1 e1 " + digests().get(0), "2 e2 " + digests().get(1),
                         "4 " + ReplayImport.OUTSIDE_EXPORT + "4 " + digests().get(3), "5 e5 " + digests().get(4));
+        // Ada's key, once, under the id the lines gave it, so that her fields read as the original's.
+        assertThat(jdbc.queryForList("SELECT key_id || ' ' || community_id || ' ' || key_base64 FROM member_data_key",
+                String.class)).containsExactly("key-ada c " + ADA_KEY);
+    }
+
+    @Test
+    void aDataKeyThatIsNoKeyIsNamed() throws Exception {
+        List<String> lines = new ArrayList<>(export());
+        lines.set(1, lines.get(1).replace(ADA_KEY, "bm90IGEga2V5"));
+
+        assertThatThrownBy(() -> ReplayImport.run(write(lines), database(), done -> { }))
+                .isInstanceOf(BadLine.class).hasMessageContaining("line 2 (position 2): dataKeys.key-ada is not a base64 AES-256 key");
     }
 
     @Test
@@ -122,8 +135,11 @@ class ReplayImportTest {
             line.set("metaData", JSON.readTree(event.metaData()));
             line.put("digest", digests.get(i));
             line.put("previousDigest", i == 0 ? ChainEncoding.hex(ChainEncoding.START) : digests.get(i - 1));
-            // A field this version does not know (another version's, e.g. erasure's): ignored.
-            line.set("dataKeys", JSON.valueToTree(Map.of("ada", "k1")));
+            // A field the import does not know: ignored. The data keys of ada's lines: kept for the replay.
+            line.put("comment", "from another version");
+            if (i > 0) {
+                line.set("dataKeys", JSON.valueToTree(Map.of("key-ada", ADA_KEY)));
+            }
             lines.add(line.toString());
         }
         return lines;

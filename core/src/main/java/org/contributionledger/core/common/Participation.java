@@ -27,8 +27,21 @@ public final class Participation {
     public static void requireActiveMember(LedgerDirectory directory, String communityId, String memberId) {
         MemberStanding member = directory.findMember(communityId, memberId)
                 .orElseThrow(() -> new UnknownMember(communityId, memberId));
+        if (member.erased()) {
+            throw new MemberWasErased(communityId, memberId);
+        }
         if (!member.active()) {
             throw new MemberNotActive(communityId, memberId);
+        }
+    }
+
+    /**
+     * The member, when registered, was not erased. An erased member can no longer act at all, not
+     * even on acts they took part in: nothing they write could be stored readable again.
+     */
+    public static void requireNotErased(LedgerDirectory directory, String communityId, String memberId) {
+        if (directory.findMember(communityId, memberId).map(MemberStanding::erased).orElse(false)) {
+            throw new MemberWasErased(communityId, memberId);
         }
     }
 

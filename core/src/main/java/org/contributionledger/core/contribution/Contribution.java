@@ -70,7 +70,8 @@ public class Contribution {
 
     /** Confirming a confirmed act again is a retry and succeeds quietly; a revoked act stays revoked. */
     @CommandHandler
-    public void handle(ConfirmContribution command) {
+    public void handle(ConfirmContribution command, LedgerDirectory directory) {
+        Participation.requireNotErased(directory, command.communityId(), command.by());
         if (!command.by().equals(act.receiver())) {
             throw new OnlyReceiverMayConfirm(contributionId, command.by());
         }
@@ -83,7 +84,8 @@ public class Contribution {
     }
 
     @CommandHandler
-    public void handle(DisputeContribution command) {
+    public void handle(DisputeContribution command, LedgerDirectory directory) {
+        Participation.requireNotErased(directory, command.communityId(), command.by());
         if (!command.by().equals(act.receiver())) {
             throw new OnlyReceiverMayDispute(contributionId, command.by());
         }
@@ -96,7 +98,8 @@ public class Contribution {
     }
 
     @CommandHandler
-    public void handle(RevokeContribution command) {
+    public void handle(RevokeContribution command, LedgerDirectory directory) {
+        Participation.requireNotErased(directory, command.communityId(), command.by());
         if (!command.by().equals(recorder())) {
             throw new OnlyRecorderMayRevoke(contributionId, command.by());
         }
@@ -131,6 +134,7 @@ public class Contribution {
      */
     @CommandHandler
     public CorrectionOutcome handle(CorrectContribution command, LedgerDirectory directory) {
+        Participation.requireNotErased(directory, command.communityId(), command.by());
         if (!command.by().equals(recorder())) {
             throw new OnlyRecorderMayCorrect(contributionId, command.by());
         }
@@ -161,7 +165,8 @@ public class Contribution {
     }
 
     @CommandHandler
-    public CorrectionOutcome handle(AcceptCorrection command) {
+    public CorrectionOutcome handle(AcceptCorrection command, LedgerDirectory directory) {
+        Participation.requireNotErased(directory, command.communityId(), command.by());
         requireCounterpart(command.by());
         if (pendingCorrection == null) {
             if (command.by().equals(lastCorrectionAcceptedBy)) {
@@ -176,7 +181,8 @@ public class Contribution {
     }
 
     @CommandHandler
-    public CorrectionOutcome handle(RejectCorrection command) {
+    public CorrectionOutcome handle(RejectCorrection command, LedgerDirectory directory) {
+        Participation.requireNotErased(directory, command.communityId(), command.by());
         requireCounterpart(command.by());
         if (pendingCorrection == null) {
             throw new NoCorrectionPending(contributionId);

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 import org.axonframework.serialization.Revision;
+import org.contributionledger.core.common.PersonalData;
 
 /**
  * The act's figures from now on. Self-contained, like every event: it carries the figures before
@@ -14,5 +15,5 @@ import org.axonframework.serialization.Revision;
 public record ContributionCorrected(String communityId, String contributionId, String giver, String receiver,
                                     Instant occurredAt, String previousCategory, BigDecimal previousValue,
                                     String category, BigDecimal value, String proposedBy, String acceptedBy,
-                                    String reason) {
+                                    @PersonalData(owner = "proposedBy") String reason) {
 }

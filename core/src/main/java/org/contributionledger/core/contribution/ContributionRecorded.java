@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 import org.axonframework.serialization.Revision;
+import org.contributionledger.core.common.PersonalData;
 
 /**
  * An act was recorded. {@code status} is {@code CONFIRMED} when the receiver recorded it (or the
@@ -11,6 +12,11 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record ContributionRecorded(String communityId, String contributionId, String giver, String receiver,
-                                   String category, BigDecimal value, Instant occurredAt, String description,
-                                   String evidenceUrl, RecordedBy recordedBy, ContributionStatus status) {
+                                   String category, BigDecimal value, Instant occurredAt, @PersonalData(owner = "recorder") String description,
+                                   @PersonalData(owner = "recorder") String evidenceUrl, RecordedBy recordedBy, ContributionStatus status) {
+
+    /** The member who wrote the description and evidence URL: the one who recorded the act. */
+    public String recorder() {
+        return recordedBy == RecordedBy.RECEIVER ? receiver : giver;
+    }
 }

@@ -11,6 +11,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.contributionledger.core.common.Ids;
 import org.contributionledger.core.common.LedgerDirectory;
+import org.contributionledger.core.common.MemberWasErased;
 import org.contributionledger.core.common.Participation;
 import org.contributionledger.core.common.Recording;
 
@@ -22,10 +23,14 @@ public class Member {
     private boolean registered;
     private String displayName;
     private boolean active;
+    private boolean erased;
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Recording handle(RegisterMember command, LedgerDirectory directory) {
+        if (erased) {
+            throw new MemberWasErased(command.communityId(), command.memberId());
+        }
         if (registered) {
             // A retry of the same registration succeeds without a second event; a different one is a conflict.
             if (!Objects.equals(displayName, command.displayName())) {
@@ -40,6 +45,7 @@ public class Member {
 
     @CommandHandler
     public void handle(UpdateMemberProfile command) {
+        requireNotErased(command.communityId(), command.memberId());
         if (!Objects.equals(displayName, command.displayName())) {
             apply(new MemberProfileUpdated(command.communityId(), command.memberId(), command.displayName()));
         }
@@ -48,6 +54,7 @@ public class Member {
     /** Suspending a suspended member changes nothing, so it records nothing; the request still succeeds. */
     @CommandHandler
     public void handle(SuspendMember command) {
+        requireNotErased(command.communityId(), command.memberId());
         if (active) {
             apply(new MemberSuspended(command.communityId(), command.memberId(), command.reason()));
         }
@@ -55,8 +62,26 @@ public class Member {
 
     @CommandHandler
     public void handle(ReinstateMember command) {
+        requireNotErased(command.communityId(), command.memberId());
         if (!active) {
             apply(new MemberReinstated(command.communityId(), command.memberId()));
+        }
+    }
+
+    /**
+     * Erasing an erased member changes nothing and records nothing; the request still succeeds, so
+     * a platform may repeat a data-protection request safely.
+     */
+    @CommandHandler
+    public void handle(EraseMember command) {
+        if (!erased) {
+            apply(new MemberErased(command.communityId(), command.memberId()));
+        }
+    }
+
+    private void requireNotErased(String communityId, String memberId) {
+        if (erased) {
+            throw new MemberWasErased(communityId, memberId);
         }
     }
 
@@ -81,6 +106,13 @@ public class Member {
     @EventSourcingHandler
     public void on(MemberReinstated event) {
         this.active = true;
+    }
+
+    /** The name is forgotten here too: once the key is gone the stored events no longer give it back. */
+    @EventSourcingHandler
+    public void on(MemberErased event) {
+        this.erased = true;
+        this.displayName = null;
     }
 
     public static String aggregateId(String communityId, String memberId) {

@@ -1,7 +1,8 @@
 package org.contributionledger.core.member;
 
 import org.axonframework.serialization.Revision;
+import org.contributionledger.core.common.PersonalData;
 
 @Revision("1")
-public record MemberRegistered(String communityId, String memberId, String displayName) {
+public record MemberRegistered(String communityId, String memberId, @PersonalData(owner = "memberId") String displayName) {
 }

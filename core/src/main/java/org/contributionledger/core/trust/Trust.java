@@ -81,6 +81,7 @@ public class Trust {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(WithdrawTrust command, LedgerDirectory directory) {
+        Participation.requireNotErased(directory, command.communityId(), command.truster());
         CommunityRules rules = Participation.requireCommunity(directory, command.communityId());
         if (command.category() != null && !rules.categories().contains(command.category())) {
             throw new UnknownCategory(command.communityId(), command.category());

@@ -60,6 +60,12 @@ public final class InMemoryDirectory implements LedgerDirectory {
         return standing(communityId, memberId, true);
     }
 
+    public InMemoryDirectory erase(String communityId, String memberId) {
+        standing(communityId, memberId, false);
+        members.put(key(communityId, memberId), new MemberStanding(communityId, memberId, false, true));
+        return this;
+    }
+
     @Override
     public Optional<CommunityRules> findCommunity(String communityId) {
         return Optional.ofNullable(communities.get(communityId));

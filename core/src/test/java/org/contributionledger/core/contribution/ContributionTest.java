@@ -16,6 +16,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.contributionledger.core.common.InMemoryDirectory;
 import org.contributionledger.core.common.MemberNotActive;
+import org.contributionledger.core.common.MemberWasErased;
 import org.contributionledger.core.common.OccurredInFuture;
 import org.contributionledger.core.common.Recording;
 import org.contributionledger.core.common.UnknownCommunity;
@@ -242,6 +243,15 @@ class ContributionTest {
     }
 
     @Test
+    void erasedMemberCannotGive() {
+        directory.erase(COMMUNITY, GIVER_ID);
+        fixture.givenNoPriorActivity()
+               .when(record(GIVER))
+               .expectNoEvents()
+               .expectException(MemberWasErased.class);
+    }
+
+    @Test
     void suspendedReceiverCannotReceive() {
         directory.suspend(COMMUNITY, RECEIVER_ID);
         fixture.givenNoPriorActivity()
@@ -424,6 +434,28 @@ class ContributionTest {
         fixture.given(recorded(GIVER, PENDING))
                .when(new DisputeContribution(COMMUNITY, ID, RECEIVER_ID, "never happened"))
                .expectEvents(disputed());
+    }
+
+    @Test
+    void erasedReceiverCannotDisputeNorConfirm() {
+        directory.erase(COMMUNITY, RECEIVER_ID);
+        fixture.given(recorded(GIVER, PENDING))
+               .when(new DisputeContribution(COMMUNITY, ID, RECEIVER_ID, "never happened"))
+               .expectNoEvents()
+               .expectException(MemberWasErased.class);
+        fixture.given(recorded(GIVER, PENDING))
+               .when(new ConfirmContribution(COMMUNITY, ID, RECEIVER_ID))
+               .expectNoEvents()
+               .expectException(MemberWasErased.class);
+    }
+
+    @Test
+    void erasedRecorderCannotRevoke() {
+        directory.erase(COMMUNITY, GIVER_ID);
+        fixture.given(recorded(GIVER, PENDING))
+               .when(new RevokeContribution(COMMUNITY, ID, GIVER_ID, "oops"))
+               .expectNoEvents()
+               .expectException(MemberWasErased.class);
     }
 
     @Test

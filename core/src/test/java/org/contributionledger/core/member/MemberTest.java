@@ -4,6 +4,7 @@ import org.contributionledger.core.common.Recording;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.contributionledger.core.common.InMemoryDirectory;
+import org.contributionledger.core.common.MemberWasErased;
 import org.contributionledger.core.common.UnknownCommunity;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,5 +121,49 @@ class MemberTest {
                       new MemberReinstated(COMMUNITY, MEMBER))
                .when(new SuspendMember(COMMUNITY, MEMBER, null))
                .expectEvents(new MemberSuspended(COMMUNITY, MEMBER, null));
+    }
+
+    @Test
+    void erasingAMemberRecordsTheErasure() {
+        fixture.given(new MemberRegistered(COMMUNITY, MEMBER, "Alice"))
+               .when(new EraseMember(COMMUNITY, MEMBER))
+               .expectSuccessfulHandlerExecution()
+               .expectEvents(new MemberErased(COMMUNITY, MEMBER));
+    }
+
+    @Test
+    void erasingAnErasedMemberIsAQuietSuccess() {
+        fixture.given(new MemberRegistered(COMMUNITY, MEMBER, "Alice"), new MemberErased(COMMUNITY, MEMBER))
+               .when(new EraseMember(COMMUNITY, MEMBER))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void anErasedMemberCannotBeRenamed() {
+        fixture.given(new MemberRegistered(COMMUNITY, MEMBER, "Alice"), new MemberErased(COMMUNITY, MEMBER))
+               .when(new UpdateMemberProfile(COMMUNITY, MEMBER, "Alicia"))
+               .expectNoEvents()
+               .expectException(MemberWasErased.class);
+    }
+
+    @Test
+    void anErasedMemberCannotRegisterAgain() {
+        fixture.given(new MemberRegistered(COMMUNITY, MEMBER, "Alice"), new MemberErased(COMMUNITY, MEMBER))
+               .when(new RegisterMember(COMMUNITY, MEMBER, "Alice"))
+               .expectNoEvents()
+               .expectException(MemberWasErased.class);
+    }
+
+    @Test
+    void anErasedMemberCannotBeSuspendedOrReinstated() {
+        fixture.given(new MemberRegistered(COMMUNITY, MEMBER, "Alice"), new MemberErased(COMMUNITY, MEMBER))
+               .when(new ReinstateMember(COMMUNITY, MEMBER))
+               .expectNoEvents()
+               .expectException(MemberWasErased.class);
+        fixture.given(new MemberRegistered(COMMUNITY, MEMBER, "Alice"), new MemberErased(COMMUNITY, MEMBER))
+               .when(new SuspendMember(COMMUNITY, MEMBER, "no"))
+               .expectNoEvents()
+               .expectException(MemberWasErased.class);
     }
 }

@@ -1,11 +1,19 @@
 package org.contributionledger.query.audit;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.contributionledger.query.erasure.MemberDataKeys;
+import org.contributionledger.query.erasure.PersonalDataCipher;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -30,10 +38,15 @@ public class EventExport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final JdbcTemplate jdbc;
+    /** An encrypted personal field in a stored payload, and the id of its key (see PersonalDataCipher). */
+    private static final Pattern ENCRYPTED_FIELD = Pattern.compile(Pattern.quote(PersonalDataCipher.PREFIX) + "([^:\"]+):");
 
-    public EventExport(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final MemberDataKeys dataKeys;
+
+    public EventExport(JdbcTemplate jdbc, MemberDataKeys dataKeys) {
         this.jdbc = jdbc;
+        this.dataKeys = dataKeys;
     }
 
     /**
@@ -66,7 +79,7 @@ public class EventExport {
                         String digest = row.getString(11);
                         String previous = digest == null ? null
                                 : row.getLong(12) == 1 ? ChainEncoding.hex(ChainEncoding.START) : row.getString(13);
-                        return new ExportedEvent(stored, row.getString(10), digest, previous);
+                        return new ExportedEvent(stored, row.getString(10), digest, previous, keysOf(stored));
                     },
                     after, upTo, "%/" + likeLiteral(community), "%/" + likeLiteral(community) + "/%");
             for (ExportedEvent event : page) {
@@ -79,6 +92,19 @@ public class EventExport {
             }
             after = page.get(page.size() - 1).stored().position();
         }
+    }
+
+    /** The existing keys of the event's encrypted fields; an erased member's key is gone, so their fields stay sealed. */
+    private Map<String, String> keysOf(StoredEvent event) {
+        if (event.payload() == null) {
+            return Map.of();
+        }
+        Set<String> keyIds = new LinkedHashSet<>();
+        Matcher field = ENCRYPTED_FIELD.matcher(new String(event.payload(), StandardCharsets.UTF_8));
+        while (field.find()) {
+            keyIds.add(field.group(1));
+        }
+        return keyIds.isEmpty() ? Map.of() : dataKeys.existingKeys(keyIds);
     }
 
     /** Whether the event belongs to the filter's community and passes its other filters. */

@@ -19,6 +19,7 @@ import org.contributionledger.core.community.CommunityApiKeyRevoked;
 import org.contributionledger.core.community.CommunityCreated;
 import org.contributionledger.core.community.CommunitySettings;
 import org.contributionledger.core.community.CommunitySettingsChanged;
+import org.contributionledger.core.member.MemberErased;
 import org.contributionledger.core.member.MemberProfileUpdated;
 import org.contributionledger.core.member.MemberReinstated;
 import org.contributionledger.core.member.MemberRegistered;
@@ -99,6 +100,16 @@ public class DirectoryProjection implements LedgerDirectory {
                 event.displayName(), event.communityId(), event.memberId());
     }
 
+    /**
+     * The name goes; the row, with its standing, stays, so that every count stays as it was and the
+     * write side can refuse the erased member by name ({@code MemberWasErased}).
+     */
+    @EventHandler
+    public void on(MemberErased event) {
+        jdbc.update("UPDATE directory_member SET display_name = NULL, erased = TRUE WHERE community_id = ? AND member_id = ?",
+                event.communityId(), event.memberId());
+    }
+
     @EventHandler
     public void on(MemberSuspended event) {
         setActive(event.communityId(), event.memberId(), false);
@@ -126,8 +137,8 @@ public class DirectoryProjection implements LedgerDirectory {
 
     @Override
     public Optional<MemberStanding> findMember(String communityId, String memberId) {
-        return jdbc.query("SELECT active FROM directory_member WHERE community_id = ? AND member_id = ?",
-                (row, i) -> new MemberStanding(communityId, memberId, row.getBoolean(1)),
+        return jdbc.query("SELECT active, erased FROM directory_member WHERE community_id = ? AND member_id = ?",
+                (row, i) -> new MemberStanding(communityId, memberId, row.getBoolean(1), row.getBoolean(2)),
                 communityId, memberId).stream().findFirst();
     }
 
@@ -186,7 +197,7 @@ public class DirectoryProjection implements LedgerDirectory {
     @QueryHandler
     public Members handle(FindMembers query) {
         StringBuilder sql = new StringBuilder("""
-                SELECT member_id, display_name, active, registered_at FROM directory_member WHERE community_id = ?""");
+                SELECT member_id, display_name, active, registered_at, erased FROM directory_member WHERE community_id = ?""");
         List<Object> args = new ArrayList<>(List.of(query.communityId()));
         if (query.active() != null) {
             sql.append(" AND active = ?");
@@ -201,7 +212,7 @@ public class DirectoryProjection implements LedgerDirectory {
         args.add(query.limit() + 1);
         Keyset.Page<Member> page = Keyset.page(jdbc.query(sql.toString(),
                 (row, i) -> new Member(query.communityId(), row.getString(1), row.getString(2), row.getBoolean(3),
-                        Sql.instant(row, 4)), args.toArray()), query.limit(),
+                        Sql.instant(row, 4), row.getBoolean(5)), args.toArray()), query.limit(),
                 last -> Keyset.encode(last.memberId()));
         return new Members(query.communityId(), page.items(), page.nextCursor());
     }
@@ -225,10 +236,10 @@ public class DirectoryProjection implements LedgerDirectory {
     @QueryHandler
     public Optional<Member> handle(FindMember query) {
         return jdbc.query("""
-                                SELECT display_name, active, registered_at FROM directory_member
+                                SELECT display_name, active, registered_at, erased FROM directory_member
                                 WHERE community_id = ? AND member_id = ?""",
                 (row, i) -> new Member(query.communityId(), query.memberId(), row.getString(1), row.getBoolean(2),
-                        Sql.instant(row, 3)),
+                        Sql.instant(row, 3), row.getBoolean(4)),
                 query.communityId(), query.memberId()).stream().findFirst();
     }
 

@@ -2,5 +2,7 @@ package org.contributionledger.query.directory;
 
 import java.time.Instant;
 
-public record Member(String communityId, String memberId, String displayName, boolean active, Instant registeredAt) {
+/** {@code displayName} is null once the member is {@code erased} (docs/audit.md, "Erasure"). */
+public record Member(String communityId, String memberId, String displayName, boolean active, Instant registeredAt,
+                     boolean erased) {
 }

@@ -30,6 +30,7 @@ import org.contributionledger.core.contribution.ContributionStatus;
 import org.contributionledger.core.member.MemberProfileUpdated;
 import org.contributionledger.core.member.MemberRegistered;
 import org.contributionledger.core.member.MemberReinstated;
+import org.contributionledger.core.member.MemberErased;
 import org.contributionledger.core.member.MemberSuspended;
 import org.contributionledger.core.trust.TrustDeclared;
 import org.contributionledger.core.trust.TrustWithdrawn;
@@ -105,6 +106,12 @@ public class ReputationProjection {
     @EventHandler
     public void on(MemberProfileUpdated event, @Timestamp Instant at) {
         mutate(event.communityId(), network -> network.rename(event.memberId(), event.displayName(), at));
+    }
+
+    /** Only the name goes: the member's node, trust and acts stay, so every figure stays as it was. */
+    @EventHandler
+    public void on(MemberErased event, @Timestamp Instant at) {
+        mutate(event.communityId(), network -> network.rename(event.memberId(), null, at));
     }
 
     @EventHandler

@@ -13,6 +13,8 @@ import org.contributionledger.core.contribution.ContributionRecorded;
 import org.contributionledger.core.contribution.ContributionReversed;
 import org.contributionledger.core.contribution.ContributionRevoked;
 import org.contributionledger.core.contribution.ContributionStatus;
+import org.contributionledger.core.contribution.RecordedBy;
+import org.contributionledger.core.member.MemberErased;
 import org.contributionledger.query.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -76,6 +78,28 @@ public class ContributionViewProjection {
                         UPDATE contribution_view SET category = ?, act_value = ?
                         WHERE community_id = ? AND contribution_id = ?""",
                 event.category(), event.value(), event.communityId(), event.contributionId());
+    }
+
+    /**
+     * Forgets the texts the erased member wrote: the description and evidence URL of the acts they
+     * recorded, the reason of the acts they disputed (the receiver disputes) or revoked (the recorder
+     * revokes). The acts, their figures and statuses stay, and so does what the other side wrote.
+     */
+    @EventHandler
+    public void on(MemberErased event) {
+        // What the recorder wrote: the description, the evidence URL and, once revoked, the reason.
+        for (RecordedBy recorder : RecordedBy.values()) {
+            String side = recorder == RecordedBy.GIVER ? "giver" : "receiver";
+            jdbc.update("UPDATE contribution_view SET description = NULL, evidence_url = NULL,"
+                            + " status_reason = CASE WHEN status = 'REVOKED' THEN NULL ELSE status_reason END"
+                            + " WHERE community_id = ? AND " + side + " = ? AND recorded_by = ?",
+                    event.communityId(), event.memberId(), recorder.name());
+        }
+        // What the receiver wrote: the reason of a dispute.
+        jdbc.update("""
+                        UPDATE contribution_view SET status_reason = NULL
+                        WHERE community_id = ? AND receiver = ? AND status = 'DISPUTED'""",
+                event.communityId(), event.memberId());
     }
 
     /** A replay starts from an empty table, so that the view is a pure function of the events. */

@@ -8,6 +8,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
+import org.contributionledger.core.member.MemberErased;
 import org.contributionledger.core.trust.TrustDeclared;
 import org.contributionledger.core.trust.TrustWithdrawn;
 import org.contributionledger.query.Sql;
@@ -52,6 +53,13 @@ public class TrustViewProjection {
         jdbc.update("DELETE FROM trust_view WHERE community_id = ? AND truster = ? AND trustee = ? AND category = ?",
                 event.communityId(), event.truster(), event.trustee(),
                 event.category() == null ? ALL_CATEGORIES : event.category());
+    }
+
+    /** Forgets the notes the erased member wrote on their declarations; the levels stay. */
+    @EventHandler
+    public void on(MemberErased event) {
+        jdbc.update("UPDATE trust_view SET note = NULL WHERE community_id = ? AND truster = ?",
+                event.communityId(), event.memberId());
     }
 
     @QueryHandler

@@ -148,7 +148,7 @@ class DirectoryProjectionTest {
         directory.on(new MemberRegistered("garden", "alice", "Alice A."), at);
 
         assertThat(directory.handle(new FindMember("garden", "alice")))
-                .contains(new Member("garden", "alice", "Alice A.", true, at));
+                .contains(new Member("garden", "alice", "Alice A.", true, at, false));
         assertThat(directory.findMember("garden", "alice")).contains(new MemberStanding("garden", "alice", true));
     }
 
@@ -176,7 +176,7 @@ class DirectoryProjectionTest {
         directory.on(new MemberProfileUpdated("garden", "alice", "Alice Liddell"));
 
         assertThat(directory.handle(new FindMember("garden", "alice")))
-                .contains(new Member("garden", "alice", "Alice Liddell", false, registeredAt));
+                .contains(new Member("garden", "alice", "Alice Liddell", false, registeredAt, false));
     }
 
     @Test
