@@ -1,5 +1,6 @@
 package org.contributionledger.cli;
 
+import org.contributionledger.api.support.LedgerApiTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -40,13 +41,7 @@ class ImportIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", () -> {
-            try {
-                return Files.createTempDirectory("import-it").toString();
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        registry.add("ledger.data-dir", () -> LedgerApiTest.newDataDir("import-it").toString());
         registry.add("ledger.admin-key", () -> ADMIN_KEY);
     }
 

@@ -1,5 +1,6 @@
 package org.contributionledger.api.docs;
 
+import org.contributionledger.api.support.LedgerApiTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -39,16 +40,8 @@ class RequestsHttpIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
-        registry.add("ledger.data-dir", () -> temporaryDirectory().toString());
+        registry.add("ledger.data-dir", () -> LedgerApiTest.newDataDir("requests-http-it").toString());
         registry.add("ledger.admin-key", () -> "change-me-to-a-long-random-admin-key");
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("requests-http-it");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @LocalServerPort

@@ -1,5 +1,6 @@
 package org.contributionledger.api.export;
 
+import org.contributionledger.api.support.LedgerApiTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -246,7 +247,7 @@ abstract class ExportChecks {
 
     @Test
     void theCliWritesTheSameFileAndSaysOnOneLineWhatWentWrong() throws Exception {
-        Path dir = Files.createTempDirectory("export-cli");
+        Path dir = LedgerApiTest.newDataDir("export-cli");
         Path file = dir.resolve("events.jsonl");
         String url = "http://localhost:" + port;
         String key = platformKey;

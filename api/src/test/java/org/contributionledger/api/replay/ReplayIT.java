@@ -122,7 +122,7 @@ class ReplayIT {
 
     @Test
     void theReplayAnswersEveryReadAsTheOriginalDoesAndRefusesWrites() throws Exception {
-        Path data = Files.createTempDirectory("replay").resolve("store");
+        Path data = LedgerApiTest.newDataDir("replay").resolve("store");
         int replayPort = freePort();
         Path log = Files.createTempFile("replay", ".log");
         try (LedgerJar replay = LedgerJar.start(List.of("replay", "--from", export.toString(), "--data", data.toString(),
@@ -216,7 +216,7 @@ class ReplayIT {
 
     @Test
     void aDirectoryThatHoldsAStoreIsRefused() throws Exception {
-        Path data = Files.createTempDirectory("replay");
+        Path data = LedgerApiTest.newDataDir("replay");
         Files.writeString(data.resolve("ledger.mv.db"), "a store");
         Refusal refusal = run(export, data);
         assertThat(refusal.exitCode).isEqualTo(2);
@@ -335,7 +335,7 @@ class ReplayIT {
     private Refusal replayOf(List<String> tampered) throws IOException {
         Path file = Files.createTempFile("tampered", ".jsonl");
         Files.writeString(file, String.join("\n", tampered) + "\n");
-        Path data = Files.createTempDirectory("replay").resolve("store");
+        Path data = LedgerApiTest.newDataDir("replay").resolve("store");
         Refusal refusal = run(file, data);
         // A refused export leaves no store behind: the same command runs again once the file is fixed.
         assertThat(data).doesNotExist();

@@ -1,5 +1,6 @@
 package org.contributionledger.api.reputation;
 
+import org.contributionledger.api.support.LedgerApiTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -43,18 +44,12 @@ class ReputationIT {
     private static final Path REFERENCE = Path.of("..", "query", "src", "test", "resources", "reference");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Created eagerly: Spring reads the properties before JUnit would inject a {@code @TempDir}. */
-    private static final Path dataDir = temporaryDirectory();
-
-    private static Path temporaryDirectory() {
-        try {
-            Path directory = Files.createTempDirectory("reputation-it");
-            directory.toFile().deleteOnExit();
-            return directory;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    /**
+     * Created eagerly: Spring reads the properties before JUnit would inject a {@code @TempDir}.
+     * Under target/, not the system's temporary folder: this store grows to about 2 GB, and
+     * nothing would remove it from there (deleteOnExit skips a folder that is not empty).
+     */
+    private static final Path dataDir = LedgerApiTest.newDataDir("reputation-it");
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
