@@ -78,6 +78,7 @@ public class ReplayingTokenStore extends InMemoryTokenStore {
         EventHandlerInvoker invoker = handlers.get();
         if (attempted) {
             invoker.performReset(); // a replay that failed half-way left partial facts behind
+            progress.replayedUpTo(-1);
         }
         attempted = true;
         OptionalLong head = events.lastPosition();
