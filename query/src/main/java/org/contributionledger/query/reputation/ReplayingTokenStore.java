@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * processing group), and answering with the position reached, hands over to the processor without
  * a race: it goes on from that position, live, as before. The processor's own read of the history
  * went through the event stream in batches of its batch size, with gap tracking, metadata
- * deserialized and a unit of work per batch: twice the work per event (docs/benchmarks.md). The events, their order and the handlers that see them are the same, so the reputation
- * is the same pure function of the event stream.
+ * deserialized and a unit of work per batch: twice the work per event (docs/benchmarks.md). The
+ * events, their order and the handlers that see them are the same, so the reputation is the same
+ * pure function of the event stream.
  * <p>
  * Positions in the replayed range that held no event when read (a transaction that took a position
  * and had not committed yet) stay in the token as gaps, as the processor's own tracking would keep
