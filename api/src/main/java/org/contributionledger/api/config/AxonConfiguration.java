@@ -7,22 +7,27 @@ import javax.sql.DataSource;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.contributionledger.api.Provenance;
+import org.contributionledger.api.scaleout.ClusterProperties;
 import org.contributionledger.core.community.Community;
 import org.contributionledger.core.contribution.Contribution;
 import org.contributionledger.core.member.Member;
 import org.contributionledger.core.trust.Trust;
 import org.contributionledger.query.directory.DirectoryProjection;
+import org.contributionledger.query.history.StoredEventReader;
+import org.contributionledger.query.reputation.ReplayProgress;
+import org.contributionledger.query.reputation.ReplayingTokenStore;
 import org.contributionledger.query.reputation.ReputationProjection;
 import org.contributionledger.query.statement.ContributionViewProjection;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 
 @Configuration(proxyBeanMethods = false)
@@ -40,12 +45,20 @@ public class AxonConfiguration {
 
     /**
      * Reputation lives in memory and is rebuilt from the whole history at every start, so its
-     * processor keeps its position in memory too: a stored position would skip the replay.
+     * processor keeps its position in memory too: a stored position would skip the replay. Its
+     * token store replays the history straight from the event table before the processor starts
+     * (see ReplayingTokenStore: half the work per event of the processor's own read).
      */
     @Bean
-    public ConfigurerModule reputationReplaysAtStart() {
+    public ConfigurerModule reputationReplaysAtStart(JdbcTemplate jdbc, ReplayProgress progress,
+                                                     ClusterProperties cluster) {
         return configurer -> configurer.eventProcessing(processing -> processing.registerTokenStore(
-                ReputationProjection.PROCESSING_GROUP, configuration -> new InMemoryTokenStore()));
+                ReputationProjection.PROCESSING_GROUP, configuration -> new ReplayingTokenStore(
+                        new StoredEventReader(jdbc, configuration.eventSerializer()), progress,
+                        () -> configuration.eventProcessingConfiguration()
+                                .eventProcessor(ReputationProjection.PROCESSING_GROUP, AbstractEventProcessor.class)
+                                .orElseThrow().eventHandlerInvoker(),
+                        cluster.maxGapOffset())));
     }
 
     /**

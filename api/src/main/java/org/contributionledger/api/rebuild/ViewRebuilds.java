@@ -15,6 +15,7 @@ import org.axonframework.serialization.Serializer;
 import org.contributionledger.api.write.CommunityWriteGate;
 import org.contributionledger.query.history.ViewChecksums;
 import org.contributionledger.query.history.ViewRebuild;
+import org.contributionledger.query.stats.StoreVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -41,6 +42,8 @@ public class ViewRebuilds implements DisposableBean {
     private final ObjectMapper json;
     private final CommunityWriteGate gate;
     private final TransactionTemplate transactions;
+    /** Told when the views are replaced, so that figures kept from the old ones are computed again. */
+    private final StoreVersion storeVersion;
     private final Clock clock = Clock.systemUTC();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "view-rebuild");
@@ -52,12 +55,13 @@ public class ViewRebuilds implements DisposableBean {
     private final Map<String, Progress> rebuilds = new ConcurrentHashMap<>();
 
     public ViewRebuilds(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer, ObjectMapper json,
-                        CommunityWriteGate gate, TransactionTemplate transactions) {
+                        CommunityWriteGate gate, TransactionTemplate transactions, StoreVersion storeVersion) {
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.json = json;
         this.gate = gate;
         this.transactions = transactions;
+        this.storeVersion = storeVersion;
     }
 
     /** Starts a rebuild and answers at once; refused while another runs. */
@@ -97,6 +101,7 @@ public class ViewRebuilds implements DisposableBean {
                 progress.after = ViewChecksums.of(jdbc);
                 return null;
             }));
+            storeVersion.viewsReplaced();
             progress.state = Rebuild.State.DONE;
             log.info("Views rebuilt from {} events in {}; checksums {}", progress.done,
                     Duration.between(progress.startedAt, clock.instant()), progress.before.equals(progress.after)

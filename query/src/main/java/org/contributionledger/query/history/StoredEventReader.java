@@ -2,10 +2,14 @@ package org.contributionledger.query.history;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.serialization.Serializer;
@@ -23,7 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <p>Faster than {@code EventStorageEngine.readEvents}, which reads pages of the processors' batch
  * size and tracks gaps that a read of the past does not have, and it can narrow to one community.
  */
-final class StoredEventReader {
+public final class StoredEventReader {
 
     static final int PAGE = 5_000;
 
@@ -33,7 +37,7 @@ final class StoredEventReader {
     private final JdbcTemplate store;
     private final Serializer serializer;
 
-    StoredEventReader(JdbcTemplate store, Serializer serializer) {
+    public StoredEventReader(JdbcTemplate store, Serializer serializer) {
         this.store = store;
         this.serializer = serializer;
     }
@@ -112,6 +116,55 @@ final class StoredEventReader {
                 return count;
             }
             after = last[0];
+        }
+        return count;
+    }
+
+    /** The last position in the store, or empty when it holds no event (H2 numbers from 0). */
+    public OptionalLong lastPosition() {
+        Long head = store.queryForObject("SELECT MAX(globalIndex) FROM DomainEventEntry", Long.class);
+        return head == null ? OptionalLong.empty() : OptionalLong.of(head);
+    }
+
+    /**
+     * Hands every event after {@code after} up to {@code upTo} (inclusive) to {@code sink}, oldest
+     * first, as a tracked message at its position: what a streaming processor would receive. Adds to
+     * {@code skipped} every position in the range that held no event when it was read.
+     *
+     * @return how many events were handed on
+     */
+    public long forEachTracked(long after, long upTo, Consumer<TrackedEventMessage<?>> sink, List<Long> skipped) {
+        long count = 0;
+        while (after < upTo) {
+            List<Long> positions = new ArrayList<>(PAGE);
+            List<GenericDomainEventEntry<byte[]>> page = new ArrayList<>(PAGE);
+            store.query("SELECT " + COLUMNS + " FROM DomainEventEntry WHERE globalIndex > ? AND globalIndex <= ?"
+                    + " ORDER BY globalIndex LIMIT " + PAGE, row -> {
+                        positions.add(row.getLong(1));
+                        page.add(entry(row));
+                    }, after, upTo);
+            long previous = after;
+            for (long position : positions) {
+                for (long gap = previous + 1; gap < position; gap++) {
+                    skipped.add(gap);
+                }
+                previous = position;
+            }
+            DomainEventStream events = EventStreamUtils.upcastAndDeserializeDomainEvents(page.stream(), serializer,
+                    NoOpEventUpcaster.INSTANCE);
+            // Without upcasters every entry is one message, in the order read.
+            for (int i = 0; events.hasNext(); i++) {
+                sink.accept(new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(positions.get(i)),
+                        events.next()));
+                count++;
+            }
+            if (positions.size() < PAGE) {
+                for (long gap = previous + 1; gap <= upTo; gap++) {
+                    skipped.add(gap);
+                }
+                return count;
+            }
+            after = previous;
         }
         return count;
     }

@@ -33,6 +33,8 @@ public class ReplayProgress implements SmartInitializingSingleton {
     private volatile long headAtStart = Long.MIN_VALUE;
     /** Once the replay has reached {@link #headAtStart} it stays done: later events are followed, not replayed. */
     private volatile boolean caughtUp;
+    /** The last position the start-up replay ({@link ReplayingTokenStore}) has handled, before the processor runs. */
+    private volatile long replayedAtStart = -1;
 
     public ReplayProgress(ObjectProvider<EventProcessingConfiguration> processing,
                           ObjectProvider<EventStore> eventStore) {
@@ -68,6 +70,11 @@ public class ReplayProgress implements SmartInitializingSingleton {
         return caughtUp || replay().done();
     }
 
+    /** Called by the start-up replay after each event it handled, before the processor takes over. */
+    void replayedUpTo(long position) {
+        replayedAtStart = position;
+    }
+
     /** Events stored but not yet processed by the reputation projection, or -1 when unknown. */
     public long eventsBehind() {
         OptionalLong head = head();
@@ -87,8 +94,16 @@ public class ReplayProgress implements SmartInitializingSingleton {
         return headToken == null ? OptionalLong.of(-1) : headToken.position();
     }
 
-    /** The last position every segment of the processor has processed; -1 none yet, MIN_VALUE unknown. */
+    /**
+     * The last position the reputation has processed: by the start-up replay, then by every segment
+     * of the processor; -1 none yet, MIN_VALUE unknown.
+     */
     private long processedPosition() {
+        long byProcessor = processorPosition();
+        return byProcessor == Long.MIN_VALUE && replayedAtStart < 0 ? byProcessor : Math.max(replayedAtStart, byProcessor);
+    }
+
+    private long processorPosition() {
         EventProcessingConfiguration configuration = processing.getIfAvailable();
         if (configuration == null) {
             return Long.MIN_VALUE;

@@ -4,11 +4,13 @@ import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.axonframework.queryhandling.QueryHandler;
 import org.contributionledger.query.directory.DirectoryProjection;
 import org.contributionledger.query.statement.ContributionTotals;
 import org.contributionledger.query.trust.TrustTotals;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,16 +25,49 @@ public class StatsQueries {
     private final TrustTotals trust;
     private final DirectoryProjection directory;
 
-    /** Over the given views (the live ones, or views of the past: query.history). */
+    /** Null over views of the past, which do not change: see {@link #handle}. */
+    private final StoreVersion storeVersion;
+    private final Map<String, Computed> computed = new ConcurrentHashMap<>();
+
+    private record Computed(StoreVersion.Version version, Optional<CommunityStats> stats) {
+    }
+
+    /** Over the given views of the past (query.history, query.asof): every answer computed afresh. */
     public StatsQueries(JdbcTemplate jdbc, DirectoryProjection directory) {
+        this(jdbc, directory, null);
+    }
+
+    /** Over the live views, whose answers are kept while the event store holds the same events. */
+    @Autowired
+    public StatsQueries(JdbcTemplate jdbc, DirectoryProjection directory, StoreVersion storeVersion) {
         this.contributions = new ContributionTotals(jdbc);
         this.trust = new TrustTotals(jdbc);
         this.directory = directory;
+        this.storeVersion = storeVersion;
     }
 
+    /**
+     * The figures read every act of the community, hundreds of milliseconds on a large one, so the
+     * live answer is kept and given again while the store holds the same events (StoreVersion): it
+     * is still read-after-write consistent, since the version is read before the figures and any
+     * event committed before this request changes it.
+     */
     @QueryHandler
     public Optional<CommunityStats> handle(FindCommunityStats query) {
-        String c = query.communityId();
+        if (storeVersion == null) {
+            return compute(query.communityId());
+        }
+        StoreVersion.Version version = storeVersion.current();
+        Computed last = computed.get(query.communityId());
+        if (last != null && last.version().equals(version)) {
+            return last.stats();
+        }
+        Optional<CommunityStats> stats = compute(query.communityId());
+        computed.put(query.communityId(), new Computed(version, stats));
+        return stats;
+    }
+
+    private Optional<CommunityStats> compute(String c) {
         if (directory.findCommunity(c).isEmpty()) {
             return Optional.empty();
         }
