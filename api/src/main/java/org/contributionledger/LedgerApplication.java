@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import org.contributionledger.cli.AsOfCommand;
 import org.contributionledger.cli.BenchIngestCommand;
+import org.contributionledger.cli.BenchRebuildCommand;
 import org.contributionledger.cli.ExitCodes;
 import org.contributionledger.cli.ImportCommand;
 import org.contributionledger.cli.ReplayCommand;
@@ -47,6 +48,7 @@ public class LedgerApplication {
         return new CommandLine(new Cli())
                 .addSubcommand("import", new ImportCommand())
                 .addSubcommand("bench-ingest", new BenchIngestCommand())
+                .addSubcommand("bench-rebuild", new BenchRebuildCommand())
                 .addSubcommand("verify", new VerifyCommand())
                 .addSubcommand("export", new ExportCommand())
                 .addSubcommand("as-of", new AsOfCommand())
