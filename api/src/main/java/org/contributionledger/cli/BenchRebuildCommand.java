@@ -91,7 +91,8 @@ public class BenchRebuildCommand implements Callable<Integer> {
             RebuildBenchmark bench = new RebuildBenchmark(jdbc, new TransactionTemplate(transactions), serializer, json);
             long baselineUpTo = baselineEvents == null ? Long.MAX_VALUE : baselineEvents;
             RebuildBenchmark.Result baseline = baselineUpTo > 0 ? bench.perEvent(baselineUpTo) : null;
-            System.out.printf("%-24s %12s %10s %10s %12s %12s%n", "rebuild", "events", "rows", "seconds", "of which swap", "events/s");
+            System.out.printf("%-22s %11s %9s %8s %8s %8s %10s %12s%n", "rebuild", "events", "rows", "seconds", "of it swap",
+                    "CPU s", "events/s", "per CPU s");
             if (baseline != null) {
                 print("baseline: per event", baseline);
             }
@@ -123,8 +124,9 @@ public class BenchRebuildCommand implements Callable<Integer> {
     }
 
     private static void print(String name, RebuildBenchmark.Result result) {
-        System.out.printf("%-24s %,12d %,10d %10.1f %12.1f %,12.0f%n", name, result.events(), result.rows(),
-                result.seconds(), result.switchSeconds(), result.eventsPerSecond());
+        System.out.printf("%-22s %,11d %,9d %8.1f %8.1f %8.1f %,10.0f %,12.0f%n", name, result.events(), result.rows(),
+                result.seconds(), result.switchSeconds(), result.cpuSeconds(), result.eventsPerSecond(),
+                result.events() / result.cpuSeconds());
     }
 
     /** The application's mapper as its configuration (application.yml, spring.jackson) sets it for stored events. */
