@@ -3,6 +3,7 @@ package org.contributionledger.query.directory;
 import java.time.Instant;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -368,7 +369,7 @@ public class DirectoryProjection implements LedgerDirectory {
             jdbc.batchUpdate("""
                             INSERT INTO directory_member (community_id, member_id, display_name, active, registered_at, erased)
                             VALUES (?, ?, ?, ?, ?, ?)""",
-                    new ArrayList<>(members.entrySet()), batch, (statement, entry) -> {
+                    membersInKeyOrder(), batch, (statement, entry) -> {
                         MemberRow row = entry.getValue();
                         statement.setString(1, entry.getKey().communityId);
                         statement.setString(2, entry.getKey().memberId);
@@ -378,6 +379,14 @@ public class DirectoryProjection implements LedgerDirectory {
                         statement.setBoolean(6, row.erased);
                     });
             return communities.size() + apiKeys.size() + members.size();
+        }
+
+        /** In key order, as the contribution view's fold writes its rows, and for the same reason. */
+        private List<Map.Entry<MemberKey, MemberRow>> membersInKeyOrder() {
+            List<Map.Entry<MemberKey, MemberRow>> all = new ArrayList<>(members.entrySet());
+            all.sort(Map.Entry.comparingByKey(Comparator.comparing(MemberKey::communityId)
+                    .thenComparing(MemberKey::memberId)));
+            return all;
         }
 
         private record MemberKey(String communityId, String memberId) {

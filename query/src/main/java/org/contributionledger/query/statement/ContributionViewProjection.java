@@ -199,6 +199,10 @@ public class ContributionViewProjection {
         public long insertInto(JdbcTemplate jdbc, int batch) {
             List<Map.Entry<String, Map.Entry<String, Row>>> all = new ArrayList<>();
             rows.forEach((community, byId) -> byId.entrySet().forEach(row -> all.add(Map.entry(community, row))));
+            // In key order: each insert then lands next to the one before in the primary key's tree,
+            // where random order would touch (and make the database write again) a page per row.
+            all.sort(Map.Entry.<String, Map.Entry<String, Row>>comparingByKey()
+                    .thenComparing(entry -> entry.getValue().getKey()));
             ParameterizedPreparedStatementSetter<Map.Entry<String, Map.Entry<String, Row>>> values = (statement, entry) -> {
                 Row row = entry.getValue().getValue();
                 statement.setString(1, entry.getKey());

@@ -2,6 +2,7 @@ package org.contributionledger.query.trust;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -148,7 +149,7 @@ public class TrustViewProjection {
         public long insertInto(JdbcTemplate jdbc, int batch) {
             jdbc.batchUpdate("""
                             INSERT INTO trust_view (community_id, truster, trustee, category, trust_level, note, declared_at)
-                            VALUES (?, ?, ?, ?, ?, ?, ?)""", new ArrayList<>(rows.entrySet()), batch,
+                            VALUES (?, ?, ?, ?, ?, ?, ?)""", inKeyOrder(), batch,
                     (statement, entry) -> {
                         Key key = entry.getKey();
                         Row row = entry.getValue();
@@ -163,7 +164,17 @@ public class TrustViewProjection {
             return rows.size();
         }
 
+        /** In key order, as the contribution view's fold writes its rows, and for the same reason. */
+        private List<Map.Entry<Key, Row>> inKeyOrder() {
+            List<Map.Entry<Key, Row>> all = new ArrayList<>(rows.entrySet());
+            all.sort(Map.Entry.comparingByKey(Key.ORDER));
+            return all;
+        }
+
         private record Key(String communityId, String truster, String trustee, String category) {
+
+            static final Comparator<Key> ORDER = Comparator.comparing(Key::communityId)
+                    .thenComparing(Key::truster).thenComparing(Key::trustee).thenComparing(Key::category);
         }
 
         private static final class Row {
