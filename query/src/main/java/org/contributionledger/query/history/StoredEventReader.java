@@ -39,6 +39,9 @@ import com.fasterxml.jackson.databind.ObjectReader;
  * serializer, so payloads and {@code @Timestamp} are exactly those of the live messages. The
  * ledger has no upcasters; were one added, it would be passed here too.
  *
+ * <p>{@link #forEachPayload} is the faster form the rebuild and the views of the past use: payloads
+ * and times only, no messages.
+ *
  * <p>Faster than {@code EventStorageEngine.readEvents}, which reads pages of the processors' batch
  * size and tracks gaps that a read of the past does not have, and it can narrow to one community.
  */
