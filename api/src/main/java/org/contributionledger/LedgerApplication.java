@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.contributionledger.cli.AsOfCommand;
 import org.contributionledger.cli.BenchIngestCommand;
 import org.contributionledger.cli.BenchReadsCommand;
+import org.contributionledger.cli.BenchRebuildCommand;
 import org.contributionledger.cli.ExitCodes;
 import org.contributionledger.cli.ImportCommand;
 import org.contributionledger.cli.ReplayCommand;
@@ -49,6 +50,7 @@ public class LedgerApplication {
                 .addSubcommand("import", new ImportCommand())
                 .addSubcommand("bench-ingest", new BenchIngestCommand())
                 .addSubcommand("bench-reads", new BenchReadsCommand())
+                .addSubcommand("bench-rebuild", new BenchRebuildCommand())
                 .addSubcommand("verify", new VerifyCommand())
                 .addSubcommand("export", new ExportCommand())
                 .addSubcommand("as-of", new AsOfCommand())

@@ -16,8 +16,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * the imported events, before the HTTP server starts, so that no read ever sees them half built.
  * In a running ledger these views are subscribing processors, fed in each command's transaction;
  * rows imported by JDBC never pass through a command, so the replay builds them the way the admin's
- * rebuild does ({@link ViewRebuild}: the same projection classes fed every stored event, then the
- * rows copied into the live tables in one transaction). Nothing is written meanwhile: a replay
+ * rebuild does ({@link ViewRebuild}: every stored event folded into the rows by the projection
+ * classes' folds, then the rows inserted into the live tables in one transaction). Nothing is written meanwhile: a replay
  * takes no writes. The reputation engine needs nothing of this: it replays the store at every start.
  */
 public class ReplayViews implements SmartInitializingSingleton {

@@ -1,11 +1,16 @@
 package org.contributionledger.query.directory;
 
 import java.time.Instant;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -245,6 +250,10 @@ public class DirectoryProjection implements LedgerDirectory {
 
 
     private String toJson(CommunitySettings settings) {
+        return toJson(json, settings);
+    }
+
+    private static String toJson(ObjectMapper json, CommunitySettings settings) {
         try {
             return json.writeValueAsString(settings);
         } catch (JsonProcessingException e) {
@@ -257,6 +266,176 @@ public class DirectoryProjection implements LedgerDirectory {
             return json.readValue(text, CommunitySettings.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored community settings could not be read", e);
+        }
+    }
+
+    /**
+     * The same tables folded in memory from a run of events, for a rebuild: each event changes the
+     * rows exactly as the handler above changes the tables (an update of a missing row changes
+     * nothing, a second insert of a key fails), and {@link #insertInto} writes the result with
+     * batch inserts. Kept next to the handlers so that a change to one is made to the other; a
+     * property test feeds both the same random histories and compares the tables.
+     */
+    public static final class Fold {
+
+        /** The events that change these tables. */
+        public static final Set<Class<?>> EVENTS = Set.of(CommunityCreated.class, CommunityApiKeyIssued.class,
+                CommunityApiKeyRevoked.class, CommunitySettingsChanged.class, MemberRegistered.class,
+                MemberProfileUpdated.class, MemberErased.class, MemberSuspended.class, MemberReinstated.class);
+
+        private final ObjectMapper json;
+        private final Map<String, CommunityRow> communities = new HashMap<>();
+        private final Map<String, ApiKeyRow> apiKeys = new HashMap<>();
+        private final Map<MemberKey, MemberRow> members = new HashMap<>();
+
+        public Fold(ObjectMapper json) {
+            this.json = json;
+        }
+
+        public void on(Object event, Instant at) {
+            if (event instanceof CommunityCreated e) {
+                CommunityRow row = new CommunityRow(e.name(), at);
+                row.settings(e.settings(), json);
+                insert(communities, e.communityId(), row, "directory_community");
+            } else if (event instanceof CommunityApiKeyIssued e) {
+                insert(apiKeys, e.apiKeySha256(), new ApiKeyRow(e.apiKeyId(), e.communityId(), at), "directory_api_key");
+            } else if (event instanceof CommunityApiKeyRevoked e) {
+                apiKeys.values().forEach(key -> {
+                    if (key.communityId.equals(e.communityId()) && key.keyId.equals(e.apiKeyId())) {
+                        key.revokedAt = at;
+                    }
+                });
+            } else if (event instanceof CommunitySettingsChanged e) {
+                CommunityRow row = communities.get(e.communityId());
+                if (row != null) {
+                    row.settings(e.settings(), json);
+                }
+            } else if (event instanceof MemberRegistered e) {
+                insert(members, new MemberKey(e.communityId(), e.memberId()), new MemberRow(e.displayName(), at),
+                        "directory_member");
+            } else if (event instanceof MemberProfileUpdated e) {
+                member(e.communityId(), e.memberId(), row -> row.displayName = e.displayName());
+            } else if (event instanceof MemberErased e) {
+                member(e.communityId(), e.memberId(), row -> {
+                    row.displayName = null;
+                    row.erased = true;
+                });
+            } else if (event instanceof MemberSuspended e) {
+                member(e.communityId(), e.memberId(), row -> row.active = false);
+            } else if (event instanceof MemberReinstated e) {
+                member(e.communityId(), e.memberId(), row -> row.active = true);
+            }
+        }
+
+        private static <K, V> void insert(Map<K, V> table, K key, V row, String name) {
+            if (table.putIfAbsent(key, row) != null) {
+                throw new IllegalStateException("Key " + key + " inserted twice: the primary key of " + name + " refuses it");
+            }
+        }
+
+        private void member(String communityId, String memberId, Consumer<MemberRow> change) {
+            MemberRow row = members.get(new MemberKey(communityId, memberId));
+            if (row != null) {
+                change.accept(row);
+            }
+        }
+
+        /** Inserts every row into the empty directory tables, in JDBC batches of {@code batch}; returns the count. */
+        public long insertInto(JdbcTemplate jdbc, int batch) {
+            jdbc.batchUpdate("""
+                            INSERT INTO directory_community (community_id, name, categories, max_value_per_act,
+                                confirmation_required, settings_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                    new ArrayList<>(communities.entrySet()), batch, (statement, entry) -> {
+                        CommunityRow row = entry.getValue();
+                        statement.setString(1, entry.getKey());
+                        statement.setString(2, row.name);
+                        statement.setString(3, row.categories);
+                        statement.setBigDecimal(4, row.maxValuePerAct);
+                        statement.setObject(5, row.confirmationRequired);
+                        statement.setString(6, row.settingsJson);
+                        statement.setObject(7, Sql.timestamp(row.createdAt));
+                    });
+            jdbc.batchUpdate("""
+                            INSERT INTO directory_api_key (key_sha256, key_id, community_id, issued_at, revoked_at)
+                            VALUES (?, ?, ?, ?, ?)""",
+                    new ArrayList<>(apiKeys.entrySet()), batch, (statement, entry) -> {
+                        ApiKeyRow row = entry.getValue();
+                        statement.setString(1, entry.getKey());
+                        statement.setString(2, row.keyId);
+                        statement.setString(3, row.communityId);
+                        statement.setObject(4, Sql.timestamp(row.issuedAt));
+                        statement.setObject(5, Sql.timestamp(row.revokedAt));
+                    });
+            jdbc.batchUpdate("""
+                            INSERT INTO directory_member (community_id, member_id, display_name, active, registered_at, erased)
+                            VALUES (?, ?, ?, ?, ?, ?)""",
+                    membersInKeyOrder(), batch, (statement, entry) -> {
+                        MemberRow row = entry.getValue();
+                        statement.setString(1, entry.getKey().communityId);
+                        statement.setString(2, entry.getKey().memberId);
+                        statement.setString(3, row.displayName);
+                        statement.setBoolean(4, row.active);
+                        statement.setObject(5, Sql.timestamp(row.registeredAt));
+                        statement.setBoolean(6, row.erased);
+                    });
+            return communities.size() + apiKeys.size() + members.size();
+        }
+
+        /** In key order, as the contribution view's fold writes its rows, and for the same reason. */
+        private List<Map.Entry<MemberKey, MemberRow>> membersInKeyOrder() {
+            List<Map.Entry<MemberKey, MemberRow>> all = new ArrayList<>(members.entrySet());
+            all.sort(Map.Entry.comparingByKey(Comparator.comparing(MemberKey::communityId)
+                    .thenComparing(MemberKey::memberId)));
+            return all;
+        }
+
+        private record MemberKey(String communityId, String memberId) {
+        }
+
+        private static final class CommunityRow {
+            final String name;
+            final Instant createdAt;
+            String categories;
+            BigDecimal maxValuePerAct;
+            Boolean confirmationRequired;
+            String settingsJson;
+
+            CommunityRow(String name, Instant createdAt) {
+                this.name = name;
+                this.createdAt = createdAt;
+            }
+
+            void settings(CommunitySettings settings, ObjectMapper json) {
+                categories = String.join(",", settings.categories());
+                maxValuePerAct = settings.maxValuePerAct();
+                confirmationRequired = settings.confirmationRequired();
+                settingsJson = toJson(json, settings);
+            }
+        }
+
+        private static final class ApiKeyRow {
+            final String keyId;
+            final String communityId;
+            final Instant issuedAt;
+            Instant revokedAt;
+
+            ApiKeyRow(String keyId, String communityId, Instant issuedAt) {
+                this.keyId = keyId;
+                this.communityId = communityId;
+                this.issuedAt = issuedAt;
+            }
+        }
+
+        private static final class MemberRow {
+            String displayName;
+            boolean active = true;
+            boolean erased;
+            final Instant registeredAt;
+
+            MemberRow(String displayName, Instant registeredAt) {
+                this.displayName = displayName;
+                this.registeredAt = registeredAt;
+            }
         }
     }
 }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -20,8 +21,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The SQL views (directory, contribution and trust tables) of one community as they stood right
  * after the event at a given position (global index), built on demand from the event store alone:
- * the community's stored events, in global order, fed to the same projection classes as the live
- * views, over a scratch in-memory database with the same schema. Any query class constructed over
+ * the community's stored events, in global order, folded into rows by the projection classes of the
+ * live views ({@link ViewFolds}), then written into a scratch in-memory database with the same schema. Any query class constructed over
  * the returned {@link JdbcTemplate} (e.g. {@code new StatementQueries(views)}) answers as of that
  * position.
  *
@@ -38,6 +39,7 @@ public class HistoricalViews implements DisposableBean {
     private static final int ALIASES = 256;
 
     private final StoredEventReader events;
+    private final Set<String> payloadTypes;
     private final ObjectMapper json;
     private final int capacity;
     private final Map<Key, CompletableFuture<ScratchDatabase>> views;
@@ -50,6 +52,7 @@ public class HistoricalViews implements DisposableBean {
 
     public HistoricalViews(JdbcTemplate store, Serializer serializer, ObjectMapper json, int capacity) {
         this.events = new StoredEventReader(store, serializer);
+        this.payloadTypes = ViewFolds.payloadTypes(serializer);
         this.json = json;
         this.capacity = capacity;
         this.views = new LinkedHashMap<>(16, 0.75f, true);
@@ -110,14 +113,15 @@ public class HistoricalViews implements DisposableBean {
     }
 
     private ScratchDatabase build(String communityId, long upTo) {
+        ViewFolds folds = new ViewFolds(json);
+        events.forEachPayload(communityId, 0, upTo, payloadTypes, folds::on, null, read -> {
+        });
         ScratchDatabase database = ScratchDatabase.create();
         try {
             Connection connection = database.keeper();
-            // One transaction for the whole build: no commit per statement.
+            // One transaction for the whole build: no commit per batch.
             connection.setAutoCommit(false);
-            ViewProjections projections = new ViewProjections(
-                    new JdbcTemplate(new SingleConnectionDataSource(connection, true)), json);
-            events.forEach(communityId, 0, upTo, projections::handle);
+            folds.insertInto(new JdbcTemplate(new SingleConnectionDataSource(connection, true)));
             connection.commit();
             connection.setAutoCommit(true);
             return database;

@@ -17,7 +17,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * parameter resolution ({@code @Timestamp} from the message), as the live processors call. A view
  * built this way from the stored events equals, by construction, what the live view held.
  *
- * <p>A new SQL view table is added here as well as to its processing group.
+ * <p>Rebuilds use the faster {@link ViewFolds}; this per-event form is the reference the folds are
+ * tested against ({@code ViewFoldsTest}) and the baseline {@link RebuildBenchmark} times them against.
+ * A new SQL view table is added here as well as to {@link ViewFolds} and its processing group.
  */
 final class ViewProjections {
 

@@ -1,6 +1,12 @@
 package org.contributionledger.query.statement;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -17,6 +23,7 @@ import org.contributionledger.core.contribution.RecordedBy;
 import org.contributionledger.core.member.MemberErased;
 import org.contributionledger.query.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
 import org.springframework.stereotype.Component;
 
 /**
@@ -114,5 +121,141 @@ public class ContributionViewProjection {
                         UPDATE contribution_view SET status = ?, status_reason = ?, status_changed_at = ?
                         WHERE community_id = ? AND contribution_id = ?""",
                 status.name(), reason, Sql.timestamp(at), communityId, contributionId);
+    }
+
+    /**
+     * The same table folded in memory from a run of events, for a rebuild: each event changes the
+     * rows exactly as the handler above changes the table (an update of a missing row changes
+     * nothing), and {@link #insertInto} writes the result with batch inserts. Kept next to the
+     * handlers so that a change to one is made to the other; a property test feeds both the same
+     * random histories and compares the tables.
+     */
+    public static final class Fold {
+
+        /** The events that change this table. */
+        public static final Set<Class<?>> EVENTS = Set.of(ContributionRecorded.class, ContributionConfirmed.class,
+                ContributionDisputed.class, ContributionRevoked.class, ContributionReversed.class,
+                ContributionCorrected.class, MemberErased.class);
+
+        /** Rows by community, then by contribution id: an erasure looks at its community's rows only. */
+        private final Map<String, Map<String, Row>> rows = new HashMap<>();
+
+        public void on(Object event, Instant at) {
+            if (event instanceof ContributionRecorded e) {
+                Row row = new Row(e.giver(), e.receiver(), e.category(), e.value(), e.occurredAt(), at,
+                        e.recordedBy().name(), e.description(), e.evidenceUrl(), e.status().name(), at);
+                if (rows.computeIfAbsent(e.communityId(), c -> new HashMap<>()).putIfAbsent(e.contributionId(), row) != null) {
+                    throw new IllegalStateException("Contribution " + e.contributionId() + " of " + e.communityId()
+                            + " recorded twice: the contribution view's primary key refuses it");
+                }
+            } else if (event instanceof ContributionConfirmed e) {
+                setStatus(e.communityId(), e.contributionId(), ContributionStatus.CONFIRMED, null, at);
+            } else if (event instanceof ContributionDisputed e) {
+                setStatus(e.communityId(), e.contributionId(), ContributionStatus.DISPUTED, e.reason(), at);
+            } else if (event instanceof ContributionRevoked e) {
+                setStatus(e.communityId(), e.contributionId(), ContributionStatus.REVOKED, e.reason(), at);
+            } else if (event instanceof ContributionReversed e) {
+                setStatus(e.communityId(), e.contributionId(), ContributionStatus.REVERSED, e.reason(), at);
+            } else if (event instanceof ContributionCorrected e) {
+                Row row = find(e.communityId(), e.contributionId());
+                if (row != null) {
+                    row.category = e.category();
+                    row.value = e.value();
+                }
+            } else if (event instanceof MemberErased e) {
+                String member = e.memberId();
+                for (Row row : rows.getOrDefault(e.communityId(), Map.of()).values()) {
+                    String recorder = RecordedBy.GIVER.name().equals(row.recordedBy) ? row.giver : row.receiver;
+                    if (recorder.equals(member)) {
+                        row.description = null;
+                        row.evidenceUrl = null;
+                        if (ContributionStatus.REVOKED.name().equals(row.status)) {
+                            row.statusReason = null;
+                        }
+                    }
+                    if (row.receiver.equals(member) && ContributionStatus.DISPUTED.name().equals(row.status)) {
+                        row.statusReason = null;
+                    }
+                }
+            }
+        }
+
+        private Row find(String communityId, String contributionId) {
+            Map<String, Row> community = rows.get(communityId);
+            return community == null ? null : community.get(contributionId);
+        }
+
+        private void setStatus(String communityId, String contributionId, ContributionStatus status, String reason,
+                               Instant at) {
+            Row row = find(communityId, contributionId);
+            if (row != null) {
+                row.status = status.name();
+                row.statusReason = reason;
+                row.statusChangedAt = at;
+            }
+        }
+
+        /** Inserts every row into an empty contribution view, in JDBC batches of {@code batch}; returns the count. */
+        public long insertInto(JdbcTemplate jdbc, int batch) {
+            List<Map.Entry<String, Map.Entry<String, Row>>> all = new ArrayList<>();
+            rows.forEach((community, byId) -> byId.entrySet().forEach(row -> all.add(Map.entry(community, row))));
+            // In key order: each insert then lands next to the one before in the primary key's tree,
+            // where random order would touch (and make the database write again) a page per row.
+            all.sort(Map.Entry.<String, Map.Entry<String, Row>>comparingByKey()
+                    .thenComparing(entry -> entry.getValue().getKey()));
+            ParameterizedPreparedStatementSetter<Map.Entry<String, Map.Entry<String, Row>>> values = (statement, entry) -> {
+                Row row = entry.getValue().getValue();
+                statement.setString(1, entry.getKey());
+                statement.setString(2, entry.getValue().getKey());
+                statement.setString(3, row.giver);
+                statement.setString(4, row.receiver);
+                statement.setString(5, row.category);
+                statement.setBigDecimal(6, row.value);
+                statement.setObject(7, Sql.timestamp(row.occurredAt));
+                statement.setObject(8, Sql.timestamp(row.recordedAt));
+                statement.setString(9, row.recordedBy);
+                statement.setString(10, row.description);
+                statement.setString(11, row.evidenceUrl);
+                statement.setString(12, row.status);
+                statement.setObject(13, Sql.timestamp(row.statusChangedAt));
+                statement.setString(14, row.statusReason);
+            };
+            jdbc.batchUpdate("""
+                    INSERT INTO contribution_view (community_id, contribution_id, giver, receiver, category, act_value,
+                        occurred_at, recorded_at, recorded_by, description, evidence_url, status, status_changed_at,
+                        status_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", all, batch, values);
+            return all.size();
+        }
+
+        private static final class Row {
+            final String giver;
+            final String receiver;
+            String category;
+            BigDecimal value;
+            final Instant occurredAt;
+            final Instant recordedAt;
+            final String recordedBy;
+            String description;
+            String evidenceUrl;
+            String status;
+            Instant statusChangedAt;
+            String statusReason;
+
+            Row(String giver, String receiver, String category, BigDecimal value, Instant occurredAt,
+                Instant recordedAt, String recordedBy, String description, String evidenceUrl, String status,
+                Instant statusChangedAt) {
+                this.giver = giver;
+                this.receiver = receiver;
+                this.category = category;
+                this.value = value;
+                this.occurredAt = occurredAt;
+                this.recordedAt = recordedAt;
+                this.recordedBy = recordedBy;
+                this.description = description;
+                this.evidenceUrl = evidenceUrl;
+                this.status = status;
+                this.statusChangedAt = statusChangedAt;
+            }
+        }
     }
 }

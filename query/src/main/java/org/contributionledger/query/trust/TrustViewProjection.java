@@ -1,8 +1,13 @@
 package org.contributionledger.query.trust;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -106,5 +111,82 @@ public class TrustViewProjection {
     @ResetHandler
     public void reset() {
         jdbc.update("DELETE FROM trust_view");
+    }
+
+    /**
+     * The same table folded in memory from a run of events, for a rebuild: each event changes the
+     * rows exactly as the handler above changes the table, and {@link #insertInto} writes the
+     * result with batch inserts. Kept next to the handlers so that a change to one is made to the
+     * other; a property test feeds both the same random histories and compares the tables.
+     */
+    public static final class Fold {
+
+        /** The events that change this table. */
+        public static final Set<Class<?>> EVENTS = Set.of(TrustDeclared.class, TrustWithdrawn.class, MemberErased.class);
+
+        private final Map<Key, Row> rows = new HashMap<>();
+
+        public void on(Object event) {
+            if (event instanceof TrustDeclared e) {
+                Key key = new Key(e.communityId(), e.truster(), e.trustee(), categoryOf(e.category()));
+                rows.put(key, new Row(e.level(), e.note(), e.declaredAt()));
+            } else if (event instanceof TrustWithdrawn e) {
+                rows.remove(new Key(e.communityId(), e.truster(), e.trustee(), categoryOf(e.category())));
+            } else if (event instanceof MemberErased e) {
+                rows.forEach((key, row) -> {
+                    if (key.communityId.equals(e.communityId()) && key.truster.equals(e.memberId())) {
+                        row.note = null;
+                    }
+                });
+            }
+        }
+
+        private static String categoryOf(String category) {
+            return category == null ? ALL_CATEGORIES : category;
+        }
+
+        /** Inserts every row into an empty trust view, in JDBC batches of {@code batch}; returns the count. */
+        public long insertInto(JdbcTemplate jdbc, int batch) {
+            jdbc.batchUpdate("""
+                            INSERT INTO trust_view (community_id, truster, trustee, category, trust_level, note, declared_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?)""", inKeyOrder(), batch,
+                    (statement, entry) -> {
+                        Key key = entry.getKey();
+                        Row row = entry.getValue();
+                        statement.setString(1, key.communityId);
+                        statement.setString(2, key.truster);
+                        statement.setString(3, key.trustee);
+                        statement.setString(4, key.category);
+                        statement.setInt(5, row.level);
+                        statement.setString(6, row.note);
+                        statement.setObject(7, Sql.timestamp(row.declaredAt));
+                    });
+            return rows.size();
+        }
+
+        /** In key order, as the contribution view's fold writes its rows, and for the same reason. */
+        private List<Map.Entry<Key, Row>> inKeyOrder() {
+            List<Map.Entry<Key, Row>> all = new ArrayList<>(rows.entrySet());
+            all.sort(Map.Entry.comparingByKey(Key.ORDER));
+            return all;
+        }
+
+        private record Key(String communityId, String truster, String trustee, String category) {
+
+            static final Comparator<Key> ORDER = Comparator.comparing(Key::communityId)
+                    .thenComparing(Key::truster).thenComparing(Key::trustee).thenComparing(Key::category);
+        }
+
+        private static final class Row {
+            final int level;
+            String note;
+            final Instant declaredAt;
+
+            Row(int level, String note, Instant declaredAt) {
+                this.level = level;
+                this.note = note;
+                this.declaredAt = declaredAt;
+            }
+        }
     }
 }
