@@ -14,6 +14,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -59,6 +60,11 @@ public class GroupCommit {
      */
     @SuppressWarnings("unchecked")
     public <T> T write(String communityId, Supplier<T> write, Predicate<RuntimeException> isRefusal) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            // Inside a transaction already (none of the ledger's writes is, today): other writers'
+            // writes must not join a transaction that commits after their answers.
+            return writes.write(communityId, write);
+        }
         Queue<Waiting> queue = queues.computeIfAbsent(communityId, id -> new ConcurrentLinkedQueue<>());
         Waiting me = new Waiting(write, isRefusal);
         queue.add(me);
