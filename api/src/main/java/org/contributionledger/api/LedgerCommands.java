@@ -4,7 +4,9 @@ import java.util.function.Supplier;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.contributionledger.api.problem.ProblemHandler;
 import org.contributionledger.api.write.CommunityWriteGate;
+import org.contributionledger.api.write.GroupCommit;
 import org.contributionledger.core.common.CommunityCommand;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
@@ -25,16 +27,21 @@ public class LedgerCommands {
     private static final ThreadLocal<Provenance> OUTSIDE_HTTP = new ThreadLocal<>();
 
     private final CommandGateway gateway;
-    private final CommunityWriteGate writes;
+    private final GroupCommit writes;
 
-    public LedgerCommands(CommandGateway gateway, CommunityWriteGate writes) {
+    public LedgerCommands(CommandGateway gateway, GroupCommit writes) {
         this.gateway = gateway;
         this.writes = writes;
     }
 
+    /**
+     * Concurrent commands of one community may share one transaction ({@link GroupCommit}); a command
+     * refused by a rule (as a batch item would be: it stored nothing) is refused alone.
+     */
     public <R> R send(CommunityCommand command) {
         var message = GenericCommandMessage.asCommandMessage(command).andMetaData(currentProvenance().metaData());
-        return writes.write(command.communityId(), () -> gateway.sendAndWait(message));
+        return writes.write(command.communityId(), () -> gateway.sendAndWait(message),
+                refused -> ProblemHandler.problemFor(refused) != null);
     }
 
     /** Does {@code work} on behalf of a caller that is not an HTTP request; its commands carry {@code provenance}. */

@@ -79,9 +79,24 @@ public class CommandBatchGateway {
             }
             return done;
         }));
+        return summarise(results);
+    }
+
+    static BatchResponse summarise(List<ItemResult> results) {
         long recorded = results.stream().filter(result -> result.problem() == null).count();
         long alreadyRecorded = results.stream().filter(ItemResult::alreadyRecorded).count();
         return new BatchResponse(recorded, results.size() - recorded, alreadyRecorded, results);
+    }
+
+    /**
+     * Sends one command of a batch whose transaction is under way, in its own unit of work joined to
+     * that transaction: for the items the purpose-built paths leave to the aggregates.
+     */
+    ItemResult sendOne(int index, String id, CommunityCommand command, MetaData provenance) {
+        List<ItemResult> result = new ArrayList<>(1);
+        sendChunk(List.of(command), 0, 1, Function.identity(), item -> id, provenance, result);
+        ItemResult sent = result.get(0);
+        return new ItemResult(index, sent.id(), sent.outcome(), sent.status(), sent.alreadyRecorded(), sent.problem());
     }
 
     private <T> void sendChunk(List<T> items, int from, int to, Function<T, CommunityCommand> toCommand,

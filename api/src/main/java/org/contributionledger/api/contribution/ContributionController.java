@@ -9,6 +9,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.contributionledger.api.LedgerCommands;
 import org.contributionledger.api.Provenance;
 import org.contributionledger.api.batch.CommandBatchGateway;
+import org.contributionledger.api.batch.ContributionBatchRecorder;
 import org.contributionledger.api.openapi.Refuses;
 import org.contributionledger.api.problem.NotFound;
 import org.contributionledger.core.common.MemberWasErased;
@@ -65,11 +66,14 @@ public class ContributionController {
 
     private final LedgerCommands commands;
     private final CommandBatchGateway batches;
+    private final ContributionBatchRecorder batchRecorder;
     private final QueryGateway queries;
 
-    public ContributionController(LedgerCommands commands, CommandBatchGateway batches, QueryGateway queries) {
+    public ContributionController(LedgerCommands commands, CommandBatchGateway batches,
+                                  ContributionBatchRecorder batchRecorder, QueryGateway queries) {
         this.commands = commands;
         this.batches = batches;
+        this.batchRecorder = batchRecorder;
         this.queries = queries;
     }
 
@@ -107,8 +111,9 @@ public class ContributionController {
                                                          @RequestBody BatchRequest request) {
         batches.check(communityId, request.contributions(), "contributions");
         Provenance provenance = LedgerCommands.currentProvenance();
-        return batches.send(communityId, request.contributions(), item -> item.toCommand(communityId, provenance.receivedAt()),
-                ContributionRequest::id, provenance.metaData());
+        return batchRecorder.record(communityId, request.contributions(),
+                item -> item.toCommand(communityId, provenance.receivedAt()), ContributionRequest::id,
+                provenance.metaData());
     }
 
     @GetMapping("/{contributionId}")

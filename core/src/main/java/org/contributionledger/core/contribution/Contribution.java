@@ -51,6 +51,18 @@ public class Contribution {
             }
             return Recording.alreadyRecorded(status);
         }
+        ContributionRecorded recorded = decideNew(command, directory);
+        apply(recorded);
+        return Recording.recordedNow(recorded.status());
+    }
+
+    /**
+     * Every rule of recording an act whose id is not taken yet, in the order they are checked: the
+     * one decision both this aggregate and the batch path (which decides many new acts in memory
+     * against lookup tables read once) make, so that both refuse the same act with the same named
+     * exception. Returns the event to store; it stores nothing itself.
+     */
+    public static ContributionRecorded decideNew(RecordContribution command, LedgerDirectory directory) {
         CommunityRules rules = Participation.requireCommunity(directory, command.communityId());
         if (command.giver().equals(command.receiver())) {
             throw new SelfContributionNotAllowed(command.giver());
@@ -62,10 +74,9 @@ public class Contribution {
 
         boolean confirmedAtOnce = command.recordedBy() == RecordedBy.RECEIVER || !rules.confirmationRequired();
         ContributionStatus initial = confirmedAtOnce ? ContributionStatus.CONFIRMED : ContributionStatus.PENDING;
-        apply(new ContributionRecorded(command.communityId(), command.contributionId(), command.giver(),
+        return new ContributionRecorded(command.communityId(), command.contributionId(), command.giver(),
                 command.receiver(), command.category(), command.value().stripTrailingZeros(), command.occurredAt(),
-                command.description(), command.evidenceUrl(), command.recordedBy(), initial));
-        return Recording.recordedNow(initial);
+                command.description(), command.evidenceUrl(), command.recordedBy(), initial);
     }
 
     /** Confirming a confirmed act again is a retry and succeeds quietly; a revoked act stays revoked. */

@@ -1,11 +1,14 @@
 package org.contributionledger.query.directory;
 
-import java.time.Instant;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +51,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class DirectoryProjection implements LedgerDirectory {
 
     public static final String PROCESSING_GROUP = "directory";
+    /** Few enough bind parameters for any database's statement limits. */
+    private static final int MEMBERS_PER_QUERY = 500;
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -145,6 +150,28 @@ public class DirectoryProjection implements LedgerDirectory {
         return jdbc.query("SELECT active, erased FROM directory_member WHERE community_id = ? AND member_id = ?",
                 (row, i) -> new MemberStanding(communityId, memberId, row.getBoolean(1), row.getBoolean(2)),
                 communityId, memberId).stream().findFirst();
+    }
+
+    /**
+     * The standing of those of {@code memberIds} who are registered in the community, in one query
+     * per few hundred ids: what a batch of acts reads once instead of twice per act.
+     */
+    public Map<String, MemberStanding> findMembers(String communityId, Collection<String> memberIds) {
+        Map<String, MemberStanding> found = new HashMap<>();
+        List<String> ids = List.copyOf(new LinkedHashSet<>(memberIds));
+        for (int from = 0; from < ids.size(); from += MEMBERS_PER_QUERY) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + MEMBERS_PER_QUERY));
+            List<Object> args = new ArrayList<>(chunk.size() + 1);
+            args.add(communityId);
+            args.addAll(chunk);
+            jdbc.query("SELECT member_id, active, erased FROM directory_member WHERE community_id = ? AND member_id IN ("
+                            + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")",
+                    row -> {
+                        String memberId = row.getString(1);
+                        found.put(memberId, new MemberStanding(communityId, memberId, row.getBoolean(2), row.getBoolean(3)));
+                    }, args.toArray());
+        }
+        return found;
     }
 
     /** How many members the community has, or how many of them are active. */

@@ -1,0 +1,162 @@
+package org.contributionledger.api.write;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import org.contributionledger.api.config.LedgerProperties;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Group commit against a real (in-memory H2) database: writes queued behind a running one are
+ * committed together, each answered with its own outcome, and a group that fails stores nothing.
+ */
+class GroupCommitTest {
+
+    private static final Predicate<RuntimeException> RULES = failure -> failure instanceof IllegalArgumentException;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final GroupCommit groups;
+    private final ExecutorService threads = Executors.newFixedThreadPool(8);
+
+    GroupCommitTest() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        JdbcTransactionManager manager = new JdbcTransactionManager(dataSource);
+        // As the ledger configures it: a refused write inside a shared transaction does not doom it.
+        manager.setGlobalRollbackOnParticipationFailure(false);
+        jdbc = new JdbcTemplate(dataSource);
+        jdbc.execute("CREATE TABLE act (id VARCHAR(20) PRIMARY KEY)");
+        transaction = new TransactionTemplate(manager);
+        CommunityWriteGate gate = new CommunityWriteGate(
+                new LedgerProperties(null, null, 0, null, new LedgerProperties.Writes(10_000, 3), null),
+                CommunityDatabaseLock.none());
+        groups = new GroupCommit(gate, transaction);
+    }
+
+    @AfterEach
+    void stop() {
+        threads.shutdownNow();
+    }
+
+    @Test
+    void writesQueuedBehindARunningOneShareATransactionAndEachGetsItsOwnAnswer() throws Exception {
+        CountDownLatch firstRunning = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        Future<String> first = threads.submit(() -> groups.write("c", () -> {
+            firstRunning.countDown();
+            await(releaseFirst);
+            return insert("first");
+        }, RULES));
+        assertThat(firstRunning.await(10, TimeUnit.SECONDS)).isTrue();
+
+        List<Long> transactionsSeen = new ArrayList<>();
+        List<Future<String>> queued = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String id = "act-" + i;
+            queued.add(threads.submit(() -> groups.write("c", () -> {
+                synchronized (transactionsSeen) {
+                    transactionsSeen.add(currentTransactionId());
+                }
+                if (id.equals("act-2")) {
+                    throw new IllegalArgumentException("act-2 breaks a rule");
+                }
+                return insert(id);
+            }, RULES)));
+        }
+        waitUntilQueued("c", 5);
+        releaseFirst.countDown();
+
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("first");
+        for (int i = 0; i < 5; i++) {
+            Future<String> answer = queued.get(i);
+            if (i == 2) {
+                assertThatThrownBy(() -> answer.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                        .hasCauseInstanceOf(IllegalArgumentException.class);
+            } else {
+                assertThat(answer.get(10, TimeUnit.SECONDS)).isEqualTo("act-" + i);
+            }
+        }
+        // All five queued writes ran in one transaction, and the refused one stored nothing.
+        assertThat(transactionsSeen).hasSize(5).containsOnly(transactionsSeen.get(0));
+        assertThat(jdbc.queryForList("SELECT id FROM act ORDER BY id", String.class))
+                .containsExactly("act-0", "act-1", "act-3", "act-4", "first");
+    }
+
+    @Test
+    void aWriteFailingOtherwiseThanByARuleFailsAloneAndItsGroupStoresNothing() throws Exception {
+        CountDownLatch firstRunning = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        Future<String> first = threads.submit(() -> groups.write("c", () -> {
+            firstRunning.countDown();
+            await(releaseFirst);
+            return insert("first");
+        }, RULES));
+        assertThat(firstRunning.await(10, TimeUnit.SECONDS)).isTrue();
+        Future<String> fine = threads.submit(() -> groups.write("c", () -> insert("fine"), RULES));
+        waitUntilQueued("c", 1);
+        Future<String> broken = threads.submit(() -> groups.write("c", () -> {
+            insert("broken");
+            throw new IllegalStateException("a bug");
+        }, RULES));
+        waitUntilQueued("c", 2);
+        releaseFirst.countDown();
+
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("first");
+        assertThatThrownBy(() -> broken.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class);
+        // Not the other write's failure: a 503 that says nothing was stored.
+        assertThatThrownBy(() -> fine.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(WriteContention.class);
+        assertThat(jdbc.queryForList("SELECT id FROM act ORDER BY id", String.class)).containsExactly("first");
+    }
+
+    @Test
+    void aLoneWriteIsTheOrdinaryWriteWithItsOwnFailures() {
+        assertThat(groups.write("c", () -> insert("alone"), RULES)).isEqualTo("alone");
+        assertThatThrownBy(() -> groups.write("c", () -> {
+            throw new IllegalArgumentException("refused");
+        }, RULES)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(jdbc.queryForList("SELECT id FROM act", String.class)).containsExactly("alone");
+    }
+
+    private String insert(String id) {
+        jdbc.update("INSERT INTO act (id) VALUES (?)", id);
+        return id;
+    }
+
+    private long currentTransactionId() {
+        // The data source does not pool connections: each transaction opens a session of its own.
+        return jdbc.queryForObject("SELECT SESSION_ID()", Long.class);
+    }
+
+    private void waitUntilQueued(String communityId, int writes) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (groups.queued(communityId) < writes) {
+            assertThat(System.nanoTime()).as("writes queued in time").isLessThan(deadline);
+            Thread.sleep(5);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(20, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
