@@ -9,9 +9,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -63,9 +62,13 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = "--seconds", description = "Length of each open-loop phase (default 10; quick 3).")
     Integer seconds;
 
-    @Option(names = "--store-acts", description = "Acts in the store before the rebuild and the restart, counting those"
-            + " sent before; the rest are sent in batches, untimed (default 100000; quick 5000).")
+    @Option(names = "--store-acts", description = "Acts in the shipped side's store before its rebuild and restart,"
+            + " counting those sent before; the rest are sent in batches, untimed (default 1000000; quick 5000).")
     Integer storeActs;
+
+    @Option(names = "--baseline-store-acts", description = "The same for the baseline, whose writes are too slow to"
+            + " fill a million within the run (default 20000; quick 2000).")
+    Integer baselineStoreActs;
 
     @Option(names = "--heap", defaultValue = "2g", description = "-Xmx of both servers.")
     String heap;
@@ -83,6 +86,9 @@ public class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         applySizes();
+        // The embedded PostgreSQL server's start-up chatter would bury the table.
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.zonky"))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
         if (benchJar == null) {
             benchJar = Path.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator)[0]);
         }
@@ -97,7 +103,6 @@ public class BenchCommand implements Callable<Integer> {
         for (String database : databases) {
             try (Database db = Database.open(database, workDir)) {
                 for (String side : List.of(BASELINE, SHIPPED)) {
-                    System.err.printf("%s, %s...%n", database, side);
                     Map<String, Double> figures = run(side, db);
                     figures.forEach((measure, value) -> table.put(measure, database, side, value));
                 }
@@ -106,14 +111,16 @@ public class BenchCommand implements Callable<Integer> {
         System.out.println();
         System.out.println(machine());
         System.out.printf("Sizes: %,d members; %,d acts in batches of %,d by %d clients; %,d single POSTs by %d clients;"
-                        + " open loops %d s at %,d POSTs/s and %,d reads/s; store of %,d acts; -Xmx%s%n",
+                        + " open loops %d s at %,d POSTs/s and %,d reads/s; stores of %,d acts (baseline)"
+                        + " and %,d (shipped); -Xmx%s%n",
                 members, batchActs, batchSize, batchClients, singlePosts, singleClients, seconds, offeredRate,
-                readRate, storeActs, heap);
+                readRate, baselineStoreActs, storeActs, heap);
         System.out.println("ratio: how many times better the shipped side is (rates: shipped/baseline;"
                 + " latencies, times, heap: baseline/shipped)");
         System.out.println();
         System.out.print(table.render(databases));
         System.out.println();
+        System.out.printf("Requests answered busy (503/429) and sent again after Retry-After: %,d%n", Http.RETRIES.get());
         System.out.println("Servers' logs and databases: " + workDir);
         return 0;
     }
@@ -125,7 +132,8 @@ public class BenchCommand implements Callable<Integer> {
         offeredRate = choose(offeredRate, 1_000, 200);
         readRate = choose(readRate, 1_000, 200);
         seconds = choose(seconds, 10, 3);
-        storeActs = choose(storeActs, 100_000, 5_000);
+        storeActs = choose(storeActs, 1_000_000, 5_000);
+        baselineStoreActs = choose(baselineStoreActs, 20_000, 2_000);
     }
 
     private Integer choose(Integer given, int full, int small) {
@@ -139,18 +147,24 @@ public class BenchCommand implements Callable<Integer> {
         Map<String, String> env = environment(side, db, dataDir);
         Path jar = side.equals(SHIPPED) ? ledgerJar : benchJar;
         List<String> args = side.equals(SHIPPED) ? List.of() : List.of(BenchMain.BASELINE_SERVER);
-        String community = "bench";
-        Workload work;
+        String name = db.name() + " " + side;
         try (ServerProcess server = ServerProcess.start(db.name() + "-" + side, workDir, heap, jar, args, env, 600)) {
-            work = new Workload(server.url, ADMIN_KEY, community, members);
+            Workload work = new Workload(server.url, ADMIN_KEY, "bench", members);
             work.setUp();
 
+            progress(name, "batch ingest");
             figures.put(Table.BATCH, work.batchIngest(batchActs, batchSize, batchClients));
+            progress(name, "single POSTs");
             figures.put(Table.SINGLE_RATE, work.singleClosedLoop(singlePosts, singleClients));
             Latencies single = work.singleOpenLoop(offeredRate, seconds);
             figures.put(Table.SINGLE_P50, single.percentileMillis(50));
             figures.put(Table.SINGLE_P99, single.percentileMillis(99));
 
+            // Reads on the full store: the read targets are for a large community.
+            int storeSize = side.equals(SHIPPED) ? storeActs : baselineStoreActs;
+            progress(name, "filling the store to " + storeSize + " acts");
+            work.fillStore(storeSize, batchSize, batchClients);
+            progress(name, "reads");
             work.awaitReadsAnswer();
             Map<String, Latencies> reads = work.readsOpenLoop(readRate, seconds);
             reads.forEach((kind, latencies) -> {
@@ -158,18 +172,24 @@ public class BenchCommand implements Callable<Integer> {
                 figures.put(Table.read(kind, 99), latencies.percentileMillis(99));
             });
 
-            work.fillStore(storeActs, batchSize, batchClients);
+            progress(name, "rebuild");
             Workload.Rebuilt rebuilt = work.rebuild(side);
             figures.put(Table.STORE_EVENTS, (double) rebuilt.events());
             figures.put(Table.REBUILD, rebuilt.events() / rebuilt.seconds());
             figures.put(Table.PEAK_HEAP, (double) server.peakHeapMiB());
         }
+        progress(name, "restart");
         try (ServerProcess restarted = ServerProcess.start(db.name() + "-" + side + "-restart", workDir, heap, jar,
                 args, env, 1200)) {
             figures.put(Table.STARTUP, restarted.secondsToReady);
+            figures.put(Table.STARTUP_RATE, figures.get(Table.STORE_EVENTS) / restarted.secondsToReady);
             figures.put(Table.PEAK_HEAP, Math.max(figures.get(Table.PEAK_HEAP), restarted.peakHeapMiB()));
         }
         return figures;
+    }
+
+    private static void progress(String server, String phase) {
+        System.err.printf("%tT %s: %s%n", System.currentTimeMillis(), server, phase);
     }
 
     private Map<String, String> environment(String side, Database db, Path dataDir) throws Exception {
@@ -206,6 +226,7 @@ public class BenchCommand implements Callable<Integer> {
         static final String STORE_EVENTS = "events in the store (count)";
         static final String REBUILD = "rebuild of every view (events/s)";
         static final String STARTUP = "restart to readiness UP (s)";
+        static final String STARTUP_RATE = "restart: events per second to ready";
         static final String PEAK_HEAP = "peak heap (MiB)";
         static final List<String> READS = List.of("statement", "reciprocity", "reputation", "leaderboard", "stats");
 
@@ -221,7 +242,7 @@ public class BenchCommand implements Callable<Integer> {
                 measures.add(read(kind, 50));
                 measures.add(read(kind, 99));
             }
-            measures.addAll(List.of(STORE_EVENTS, REBUILD, STARTUP, PEAK_HEAP));
+            measures.addAll(List.of(STORE_EVENTS, REBUILD, STARTUP, STARTUP_RATE, PEAK_HEAP));
             return measures;
         }
 
@@ -243,7 +264,7 @@ public class BenchCommand implements Callable<Integer> {
                     Double baseline = row.get(database + "/" + BASELINE);
                     Double shipped = row.get(database + "/" + SHIPPED);
                     out.append(String.format(" | %12s %12s %7s", number(baseline), number(shipped),
-                            ratio(measure, baseline, shipped)));
+                            ratio(database, measure, baseline, shipped)));
                 }
                 out.append('\n');
             }
@@ -257,12 +278,15 @@ public class BenchCommand implements Callable<Integer> {
             return Math.abs(value) >= 100 ? String.format("%,.0f", value) : String.format("%.2f", value);
         }
 
-        private static String ratio(String measure, Double baseline, Double shipped) {
-            if (measure.equals(STORE_EVENTS) || baseline == null || shipped == null || baseline == 0 || shipped == 0
+        private String ratio(String database, String measure, Double baseline, Double shipped) {
+            // Start-up time grows with the store: compared only between stores of one size (else see the rate).
+            boolean sameStore = Objects.equals(rows.getOrDefault(STORE_EVENTS, Map.of()).get(database + "/" + BASELINE),
+                    rows.getOrDefault(STORE_EVENTS, Map.of()).get(database + "/" + SHIPPED));
+            if (measure.equals(STORE_EVENTS) || measure.equals(STARTUP) && !sameStore || baseline == null || shipped == null || baseline == 0 || shipped == 0
                     || baseline.isNaN() || shipped.isNaN()) {
                 return "-";
             }
-            boolean higherIsBetter = measure.endsWith("/s)");
+            boolean higherIsBetter = measure.endsWith("/s)") || measure.equals(STARTUP_RATE);
             return String.format("%.1fx", higherIsBetter ? shipped / baseline : baseline / shipped);
         }
     }

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,9 +37,22 @@ final class Http {
         return send("GET", path, null);
     }
 
-    /** Sends one request and returns its answer; any status but 2xx is a failure of the benchmark. */
+    /** Requests answered "busy" (503 or 429) and sent again, over the whole run. */
+    static final AtomicLong RETRIES = new AtomicLong();
+
+    /**
+     * Sends one request and returns its answer. A "busy" answer (503, 429) is part of the contract:
+     * the request is sent again after the {@code Retry-After} asked, as any client would, and its
+     * time counts (every request the benchmark sends is idempotent: ids come from the client). Any
+     * other status but 2xx is a failure of the benchmark.
+     */
     JsonNode send(String method, String path, Object body) {
         Answer answer = exchange(method, path, body);
+        for (int attempt = 1; (answer.status() == 503 || answer.status() == 429) && attempt < 30; attempt++) {
+            RETRIES.incrementAndGet();
+            pause(answer.retryAfterSeconds());
+            answer = exchange(method, path, body);
+        }
         if (answer.status() / 100 != 2) {
             throw new IllegalStateException(method + " " + path + " answered " + answer.status() + ": " + answer.body());
         }
@@ -63,7 +77,9 @@ final class Http {
                         .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
             }
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body());
+            long retryAfter = response.headers().firstValue("Retry-After").map(String::strip)
+                    .filter(value -> value.matches("\\d{1,4}")).map(Long::parseLong).orElse(1L);
+            return new Answer(response.statusCode(), response.body(), retryAfter);
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + baseUrl + path + " failed: " + e, e);
         } catch (InterruptedException e) {
@@ -72,6 +88,15 @@ final class Http {
         }
     }
 
-    record Answer(int status, String body) {
+    private static void pause(long seconds) {
+        try {
+            Thread.sleep(Math.max(1, seconds) * 1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+
+    record Answer(int status, String body, long retryAfterSeconds) {
     }
 }

@@ -26,6 +26,7 @@ public class BaselineApplication {
 
     public static void main(String[] args) {
         System.setProperty("disable-axoniq-console-message", "true");
+        DsyncFilePath.register();
         SpringApplication.run(BaselineApplication.class, args);
     }
 
