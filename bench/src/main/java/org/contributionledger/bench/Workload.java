@@ -53,14 +53,14 @@ final class Workload {
 
     /** Acts per second stored through the batch endpoint. */
     double batchIngest(int acts, int batchSize, int clients) {
-        return sendBatches(acts, batchSize, clients) * batchSize;
+        return sendBatches(acts, batchSize, clients);
     }
 
-    /** Sends {@code acts} in batches of {@code batchSize}; returns batches per second. */
+    /** Sends {@code acts} in batches of {@code batchSize}; returns acts per second. */
     private double sendBatches(int acts, int batchSize, int clients) {
         long first = actsSent.getAndAdd(acts);
         int batches = (acts + batchSize - 1) / batchSize;
-        return Load.closedLoop(clients, batches, b -> {
+        double batchesPerSecond = Load.closedLoop(clients, batches, b -> {
             List<Object> chunk = new ArrayList<>();
             for (long n = first + b * batchSize; n < Math.min(first + acts, first + (b + 1) * batchSize); n++) {
                 chunk.add(act(n));
@@ -70,7 +70,8 @@ final class Workload {
             if (recorded != chunk.size()) {
                 throw new IllegalStateException("A batch recorded " + recorded + " of " + chunk.size() + " acts");
             }
-        }) * acts / batches / batchSize;
+        });
+        return batchesPerSecond * acts / batches;
     }
 
     /** Single POSTs per second, {@code clients} sending one after another. */
