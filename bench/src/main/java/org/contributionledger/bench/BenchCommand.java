@@ -254,7 +254,7 @@ public class BenchCommand implements Callable<Integer> {
             StringBuilder out = new StringBuilder();
             out.append(String.format("%-38s", "measure"));
             for (String database : databases) {
-                out.append(String.format(" | %12s %12s %7s", database + " " + BASELINE, database + " " + SHIPPED, "ratio"));
+                out.append(String.format(" | %17s %17s %7s", database + " " + BASELINE, database + " " + SHIPPED, "ratio"));
             }
             out.append('\n');
             for (String measure : measures()) {
@@ -263,7 +263,7 @@ public class BenchCommand implements Callable<Integer> {
                 for (String database : databases) {
                     Double baseline = row.get(database + "/" + BASELINE);
                     Double shipped = row.get(database + "/" + SHIPPED);
-                    out.append(String.format(" | %12s %12s %7s", number(baseline), number(shipped),
+                    out.append(String.format(" | %17s %17s %7s", number(baseline), number(shipped),
                             ratio(database, measure, baseline, shipped)));
                 }
                 out.append('\n');
