@@ -28,7 +28,7 @@ public class BenchCommand implements Callable<Integer> {
     static final String SHIPPED = "shipped";
     static final String BASELINE = "baseline";
 
-    @Option(names = "--quick", description = "Small sizes: the whole table in about two minutes.")
+    @Option(names = "--quick", description = "Small sizes: a first look at the whole table in a few minutes.")
     boolean quick;
 
     @Option(names = "--databases", split = ",", defaultValue = "h2,postgres",
