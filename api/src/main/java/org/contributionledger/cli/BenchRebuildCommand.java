@@ -67,7 +67,7 @@ public class BenchRebuildCommand implements Callable<Integer> {
         SingleConnectionDataSource database = new SingleConnectionDataSource(
                 "jdbc:h2:dsync:" + dir.toAbsolutePath() + "/ledger;WRITE_DELAY=0", "sa", "", true);
         try {
-            Flyway.configure().dataSource(database).locations("classpath:db/migration").load().migrate();
+            Flyway.configure().dataSource(database).locations("classpath:db/migration", "classpath:db/h2").load().migrate();
             DataSourceTransactionManager transactions = new DataSourceTransactionManager(database);
             JdbcTemplate jdbc = new JdbcTemplate(database);
             ObjectMapper json = eventMapper();

@@ -1,6 +1,5 @@
 package org.contributionledger.cli;
 
-import org.contributionledger.api.support.LedgerApiTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.contributionledger.LedgerApplication;
+import org.contributionledger.api.support.LedgerApiTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

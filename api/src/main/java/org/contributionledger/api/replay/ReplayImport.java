@@ -87,7 +87,8 @@ public final class ReplayImport {
 
     /** Creates the ledger's schema in an empty {@code store}: its own Flyway migrations, as a server's first start would. */
     public static void createSchema(DataSource store) {
-        Flyway.configure().dataSource(store).locations("classpath:db/migration").load().migrate();
+        // The same migrations as the ledger on H2 (application.yml), or it would refuse to start on this store.
+        Flyway.configure().dataSource(store).locations("classpath:db/migration", "classpath:db/h2").load().migrate();
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.contributionledger.api.docs;
 
-import org.contributionledger.api.support.LedgerApiTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -17,12 +16,13 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.contributionledger.api.support.OpenApiContract;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.contributionledger.api.support.LedgerApiTest;
+import org.contributionledger.api.support.OpenApiContract;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import org.contributionledger.api.support.Act;
+import org.contributionledger.api.support.EventStoreProbe;
 import org.contributionledger.api.support.LedgerApiTest;
 import org.contributionledger.api.support.LedgerClient;
 import org.contributionledger.api.support.Reply;
@@ -98,7 +99,9 @@ class ErasureIT {
                 .stream().map(bytes -> new String(bytes, StandardCharsets.UTF_8)).toList());
         assertThat(stored).contains("enc:v1:").doesNotContain(NAME, DESCRIPTION, EVIDENCE, REASON, NOTE, BOBS);
 
-        // Before erasure the export carries the keys, and they open Ada's fields.
+        // Before erasure the export carries the keys, and they open Ada's fields; every event chained,
+        // so that the digests compared below are there.
+        new EventStoreProbe(jdbc).awaitChained();
         List<JsonNode> before = lines(platform.get("/communities/" + c + "/export/events").expect(200).body());
         assertThat(readable(before)).contains(NAME, DESCRIPTION, EVIDENCE, RECEIVED, REASON, NOTE, BOBS);
         Map<String, JsonNode> figures = awaitFigures(platform, c, NAME);

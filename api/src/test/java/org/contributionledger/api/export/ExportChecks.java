@@ -1,6 +1,5 @@
 package org.contributionledger.api.export;
 
-import org.contributionledger.api.support.LedgerApiTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -17,6 +16,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.contributionledger.api.support.Act;
+import org.contributionledger.api.support.EventStoreProbe;
+import org.contributionledger.api.support.LedgerApiTest;
 import org.contributionledger.api.support.LedgerClient;
 import org.contributionledger.api.support.Reply;
 import org.contributionledger.query.audit.ChainEncoding;
@@ -93,7 +94,7 @@ abstract class ExportChecks {
         platform.confirm(community, "a-1", "ada").expect(200);
         platform.put("/communities/" + community + "/trust/bob/ada", Map.of("level", 8)).expect(200);
         platform.put("/communities/" + community + "/trust/cy/ada?category=advice", Map.of("level", 4)).expect(200);
-        awaitChained();
+        new EventStoreProbe(jdbc).awaitChained();
     }
 
     @Test
@@ -390,20 +391,6 @@ abstract class ExportChecks {
             return JSON.readTree(event.payload());
         } catch (IOException e) {
             throw new AssertionError(e);
-        }
-    }
-
-    private void awaitChained() {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE globalIndex >"
-                + " (SELECT COALESCE(MAX(position), -1) FROM event_chain)", Long.class) > 0) {
-            assertThat(System.nanoTime()).as("every event chained within 30 s").isLessThan(deadline);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
         }
     }
 

@@ -1,6 +1,5 @@
 package org.contributionledger.api.reputation;
 
-import org.contributionledger.api.support.LedgerApiTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -19,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.contributionledger.LedgerApplication;
+import org.contributionledger.api.support.LedgerApiTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;

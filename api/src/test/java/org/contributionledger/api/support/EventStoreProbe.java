@@ -78,6 +78,26 @@ public final class EventStoreProbe {
         return count(sql, args);
     }
 
+    /**
+     * Waits until every stored event is chained: the hash chain follows the store in the
+     * background (within about a second), and an export carries digests only for chained events.
+     */
+    public void awaitChained() {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (count("SELECT COUNT(*) FROM DomainEventEntry WHERE globalIndex >"
+                + " (SELECT COALESCE(MAX(position), -1) FROM event_chain)") > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Events still unchained after 30 s");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     private long count(String sql, Object... args) {
         Long value = jdbc.queryForObject(sql, Long.class, args);
         return value == null ? 0 : value;
