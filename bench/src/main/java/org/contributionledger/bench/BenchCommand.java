@@ -121,6 +121,8 @@ public class BenchCommand implements Callable<Integer> {
         System.out.print(table.render(databases));
         System.out.println();
         System.out.printf("Requests answered busy (503/429) and sent again after Retry-After: %,d%n", Http.RETRIES.get());
+        System.out.printf("Requests whose kept-alive connection closed before any answer, sent again: %,d%n",
+                Http.DROPPED.get());
         System.out.println("Servers' logs and databases: " + workDir);
         return 0;
     }

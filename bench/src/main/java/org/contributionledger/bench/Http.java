@@ -16,7 +16,9 @@ final class Http {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** HTTP/1.1, as both servers speak it (the default would offer an h2c upgrade on every new connection). */
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
     private final String baseUrl;
     private final String key;
 
@@ -39,6 +41,8 @@ final class Http {
 
     /** Requests answered "busy" (503 or 429) and sent again, over the whole run. */
     static final AtomicLong RETRIES = new AtomicLong();
+    /** Requests whose connection closed before any answer, sent again on a new one, over the whole run. */
+    static final AtomicLong DROPPED = new AtomicLong();
 
     /**
      * Sends one request and returns its answer. A "busy" answer (503, 429) is part of the contract:
@@ -63,7 +67,26 @@ final class Http {
         }
     }
 
+    /**
+     * A kept-alive connection the server closes (Tomcat, after 20 s idle) just as the client reuses
+     * it fails with no answer at all; nothing reached the server, and the request is sent again on a
+     * new connection ({@link #DROPPED}).
+     */
     Answer exchange(String method, String path, Object body) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return exchangeOnce(method, path, body);
+            } catch (ConnectionDropped dropped) {
+                if (attempt == 3) {
+                    throw new IllegalStateException(method + " " + baseUrl + path + " failed: " + dropped.getCause(),
+                            dropped.getCause());
+                }
+                DROPPED.incrementAndGet();
+            }
+        }
+    }
+
+    private Answer exchangeOnce(String method, String path, Object body) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                     .timeout(Duration.ofMinutes(5)).header("Accept", "application/json");
@@ -81,7 +104,7 @@ final class Http {
                     .filter(value -> value.matches("\\d{1,4}")).map(Long::parseLong).orElse(1L);
             return new Answer(response.statusCode(), response.body(), retryAfter);
         } catch (IOException e) {
-            throw new IllegalStateException(method + " " + baseUrl + path + " failed: " + e, e);
+            throw new ConnectionDropped(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted", e);
@@ -98,5 +121,11 @@ final class Http {
     }
 
     record Answer(int status, String body, long retryAfterSeconds) {
+    }
+
+    private static final class ConnectionDropped extends RuntimeException {
+        ConnectionDropped(IOException cause) {
+            super(cause);
+        }
     }
 }
