@@ -76,9 +76,10 @@ public class StatsQueries {
         Map<String, Long> acts = new TreeMap<>();
         contributions.countByStatus(c).forEach((status, count) -> acts.put(status.name().toLowerCase(), count));
         BigDecimal value = contributions.confirmedValue(c);
-        long edges = contributions.givingEdges(c);
+        ContributionTotals.GivingEdges giving = contributions.givingEdges(c);
+        long edges = giving.edges();
         // Each reciprocated ordered pair is counted from both ends; reciprocity is their share of all pairs.
-        long reciprocated = contributions.reciprocatedEdges(c);
+        long reciprocated = giving.reciprocated();
         return Optional.of(new CommunityStats(c, members, active, acts, value.stripTrailingZeros(), edges,
                 reciprocated / 2, edges == 0 ? null : (double) reciprocated / edges, trust.declarations(c, true),
                 trust.declarations(c, false)));
