@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -107,7 +108,13 @@ public class ReciprocityController {
         return new StatsResponse(counts, network.orElse(null), at);
     }
 
-    /** {@code asOf}: null in a live answer, else the instant asked and the position it resolved to. */
-    public record StatsResponse(@JsonUnwrapped CommunityStats ledger, NetworkStats network, AsOf asOf) {
+    /**
+     * {@code network}: absent, not null, until the reputation engine has seen the community (it
+     * follows the store in the background, within about two seconds of the community's creation);
+     * OpenAPI 3.0 cannot say "null" beside a $ref. {@code asOf}: null in a live answer, else the
+     * instant asked and the position it resolved to.
+     */
+    public record StatsResponse(@JsonUnwrapped CommunityStats ledger,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) NetworkStats network, AsOf asOf) {
     }
 }
