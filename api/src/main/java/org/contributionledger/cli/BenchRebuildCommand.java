@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import org.axonframework.serialization.AnnotationRevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.contributionledger.api.durability.DsyncFilePath;
+import org.contributionledger.query.durability.DsyncFilePath;
 import org.contributionledger.api.erasure.PersonalDataFields;
 import org.contributionledger.query.erasure.MemberDataKeys;
 import org.contributionledger.query.history.RebuildBenchmark;

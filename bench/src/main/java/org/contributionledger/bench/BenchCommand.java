@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -100,11 +101,21 @@ public class BenchCommand implements Callable<Integer> {
             workDir = Files.createTempDirectory("ledger-bench");
         }
         Table table = new Table();
+        List<String> failures = new ArrayList<>();
         for (String database : databases) {
             try (Database db = Database.open(database, workDir)) {
                 for (String side : List.of(BASELINE, SHIPPED)) {
-                    Map<String, Double> figures = run(side, db);
-                    figures.forEach((measure, value) -> table.put(measure, database, side, value));
+                    try {
+                        run(side, db, (measure, value) -> {
+                            table.put(measure, database, side, value);
+                            progress(database + " " + side, measure + " = " + Table.number(value));
+                        });
+                    } catch (Exception failure) {
+                        // The figures taken so far stay in the table: a run of half an hour must not
+                        // lose them to one failing phase. The other side and database still run.
+                        failures.add(database + " " + side + ": " + failure.getMessage());
+                        progress(database + " " + side, "FAILED: " + failure.getMessage());
+                    }
                 }
             }
         }
@@ -124,6 +135,12 @@ public class BenchCommand implements Callable<Integer> {
         System.out.printf("Requests whose kept-alive connection closed before any answer, sent again: %,d%n",
                 Http.DROPPED.get());
         System.out.println("Servers' logs and databases: " + workDir);
+        if (!failures.isEmpty()) {
+            System.out.println();
+            System.out.println("FAILED (their rows show '-' from the failing phase on):");
+            failures.forEach(failure -> System.out.println("  " + failure));
+            return 1;
+        }
         return 0;
     }
 
@@ -142,9 +159,19 @@ public class BenchCommand implements Callable<Integer> {
         return given != null ? given : quick ? small : full;
     }
 
-    /** Every measure of one side on one database, each server started on an empty database. */
-    private Map<String, Double> run(String side, Database db) throws Exception {
-        Map<String, Double> figures = new LinkedHashMap<>();
+    /**
+     * Every measure of one side on one database, each server started on an empty database, handed
+     * to {@code measured} as soon as it is taken.
+     */
+    private void run(String side, Database db, BiConsumer<String, Double> measured) throws Exception {
+        // Every put is also reported, so a later failing phase keeps the figures taken before it.
+        Map<String, Double> figures = new LinkedHashMap<>() {
+            @Override
+            public Double put(String measure, Double value) {
+                measured.accept(measure, value);
+                return super.put(measure, value);
+            }
+        };
         Path dataDir = workDir.resolve(db.name() + "-" + side);
         Map<String, String> env = environment(side, db, dataDir);
         Path jar = side.equals(SHIPPED) ? ledgerJar : benchJar;
@@ -187,7 +214,6 @@ public class BenchCommand implements Callable<Integer> {
             figures.put(Table.STARTUP_RATE, figures.get(Table.STORE_EVENTS) / restarted.secondsToReady);
             figures.put(Table.PEAK_HEAP, Math.max(figures.get(Table.PEAK_HEAP), restarted.peakHeapMiB()));
         }
-        return figures;
     }
 
     private static void progress(String server, String phase) {
@@ -273,7 +299,7 @@ public class BenchCommand implements Callable<Integer> {
             return out.toString();
         }
 
-        private static String number(Double value) {
+        static String number(Double value) {
             if (value == null || value.isNaN()) {
                 return "-";
             }

@@ -2,6 +2,7 @@ package org.contributionledger.api.durability;
 
 import javax.sql.DataSource;
 
+import org.contributionledger.query.durability.DsyncFilePath;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;

@@ -9,6 +9,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.contributionledger.query.durability.DsyncFilePath;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -25,13 +25,17 @@ import org.springframework.web.method.HandlerMethod;
  */
 final class ProblemResponses {
 
-    /** Refusals before any controller runs: the firewall, the key check, the rate limit; and a bug. */
+    /**
+     * Refusals before any controller runs: the firewall, the key check, the rate limit; an
+     * overloaded database connection pool; and a bug.
+     */
     private static final Map<Integer, List<String>> EVERY_OPERATION = Map.of(
             400, List.of("ambiguous-path", "request-rejected", "malformed-request", "invalid-request"),
             401, List.of("unauthorized"),
             403, List.of("forbidden"),
             429, List.of("rate-limited"),
-            500, List.of("internal-error"));
+            500, List.of("internal-error"),
+            503, List.of("database-busy"));
 
     /** Refusals of a request body: its JSON, its size, its speed, its media type. */
     private static final Map<Integer, List<String>> WITH_BODY = Map.of(

@@ -228,6 +228,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     public ResponseEntity<ProblemDetail> unexpected(Exception failure) {
+        if (DatabaseBusy.causedBy(failure)) {
+            log.warn("No database connection came free in time; answered 503: {}", failure.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseBusy.RETRY_AFTER_SECONDS))
+                    .body(DatabaseBusy.problem());
+        }
         // The log line carries the request id (logging context, see RequestIdFilter); so does the answer.
         log.error("Unexpected failure", failure);
         ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",

@@ -1,6 +1,7 @@
 package org.contributionledger.api.security;
 
 import org.contributionledger.api.config.LedgerProperties;
+import org.contributionledger.api.problem.DatabaseBusyFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -71,6 +72,7 @@ public class SecurityConfiguration {
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable())
                 .logout(logout -> logout.disable())
+                .addFilterBefore(new DatabaseBusyFilter(json), AuthenticationFilter.class)
                 .addFilterBefore(new BodySizeFilter(json, properties.maxRequestBytes()), AuthenticationFilter.class)
                 .addFilterAt(bearerKeys, AuthenticationFilter.class)
                 .addFilterAfter(new KeyUseFilter(rateLimits, usage, json), AuthorizationFilter.class)

@@ -8,6 +8,7 @@ import org.contributionledger.core.contribution.Contribution;
 import org.contributionledger.core.member.Member;
 import org.contributionledger.core.trust.Trust;
 import org.contributionledger.query.directory.DirectoryProjection;
+import org.contributionledger.query.durability.DsyncFilePath;
 import org.contributionledger.query.reputation.ReputationProjection;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;

@@ -2,11 +2,7 @@ package org.contributionledger.query.history;
 
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 
 import org.axonframework.serialization.Serializer;
@@ -69,7 +65,7 @@ public final class RebuildBenchmark {
                 long copied = 0;
                 for (ViewTable table : ViewTable.ALL) {
                     live.update("DELETE FROM " + table.name());
-                    copied += copy(scratch.jdbc(), table);
+                    copied += ViewRebuild.copy(scratch.jdbc(), live, table);
                 }
                 return copied;
             });
@@ -98,43 +94,5 @@ public final class RebuildBenchmark {
 
     private static long cpuNanos() {
         return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-    }
-
-    /** The per-event rebuild's copy of one table from the scratch database into the live one, in batches of 1,000. */
-    private long copy(JdbcTemplate scratch, ViewTable table) {
-        long[] copied = {0};
-        List<Object[]> batch = new ArrayList<>(ViewFolds.BATCH);
-        String[] insert = {null};
-        scratch.query("SELECT * FROM " + table.name(), row -> {
-            ResultSetMetaData columns = row.getMetaData();
-            int count = columns.getColumnCount();
-            if (insert[0] == null) {
-                insert[0] = insertStatement(table.name(), columns);
-            }
-            Object[] values = new Object[count];
-            for (int i = 0; i < count; i++) {
-                values[i] = row.getObject(i + 1);
-            }
-            batch.add(values);
-            if (batch.size() == ViewFolds.BATCH) {
-                live.batchUpdate(insert[0], batch);
-                copied[0] += batch.size();
-                batch.clear();
-            }
-        });
-        if (!batch.isEmpty()) {
-            live.batchUpdate(insert[0], batch);
-            copied[0] += batch.size();
-        }
-        return copied[0];
-    }
-
-    private static String insertStatement(String table, ResultSetMetaData columns) throws SQLException {
-        List<String> names = new ArrayList<>();
-        for (int i = 1; i <= columns.getColumnCount(); i++) {
-            names.add(columns.getColumnName(i).toLowerCase());
-        }
-        return "INSERT INTO " + table + " (" + String.join(", ", names) + ") VALUES ("
-                + String.join(", ", Collections.nCopies(names.size(), "?")) + ")";
     }
 }

@@ -114,7 +114,7 @@ public final class ViewRebuild implements AutoCloseable {
             for (ViewTable table : ViewTable.ALL) {
                 if (!ViewChecksums.of(scratch.jdbc(), table).equals(ViewChecksums.of(live, table))) {
                     live.update("DELETE FROM " + table.name());
-                    rows += copy(scratch.jdbc(), table);
+                    rows += copy(scratch.jdbc(), live, table);
                 }
             }
             return rows;
@@ -123,8 +123,12 @@ public final class ViewRebuild implements AutoCloseable {
         }
     }
 
-    /** Copies one table's rows from the scratch database into the live one, in key order, in JDBC batches. */
-    private long copy(JdbcTemplate scratch, ViewTable table) {
+    /**
+     * Copies one table's rows from a scratch database into the live one, in key order, in JDBC
+     * batches. The benchmark's per-event rebuild copies with it too, so that the two differ only in
+     * how the rows are made.
+     */
+    static long copy(JdbcTemplate scratch, JdbcTemplate live, ViewTable table) {
         long[] copied = {0};
         List<Object[]> batch = new ArrayList<>(ViewFolds.BATCH);
         String[] insert = {null};

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.contributionledger.core.community.CommunitySettings;
 import org.contributionledger.core.community.CommunitySettings.ReputationWeights;
@@ -19,7 +20,9 @@ import org.contributionledger.query.reputation.graph.TrustGraph;
  * records facts; {@link #freeze()} turns them into the graphs the reputation model computes on.
  * <p>
  * Not thread-safe on its own: the projection mutates it from the event processor's thread and
- * freezes it from the recompute thread, always under the instance's monitor.
+ * freezes it from the recompute thread, always under the instance's monitor. Only {@link #version()}
+ * and {@link #indexOf} may be read without it: reads ask them on every request, and must not wait
+ * for a freeze of a large network, which holds the monitor for seconds.
  */
 final class CommunityNetwork {
 
@@ -28,7 +31,7 @@ final class CommunityNetwork {
 
     private final String communityId;
     private CommunitySettings settings;
-    private final Map<String, Integer> index = new HashMap<>();
+    private final Map<String, Integer> index = new ConcurrentHashMap<>();
     private final List<String> memberIds = new ArrayList<>();
     private final List<Boolean> active = new ArrayList<>();
     /** Node i's name as registered or last updated; null for a member seen before their registration. */
@@ -38,7 +41,7 @@ final class CommunityNetwork {
     /** (giver, receiver) → category → confirmed value given. */
     private final Map<Long, Map<String, Double>> gifts = new HashMap<>();
     private final Set<String> categoriesSeen = new TreeSet<>();
-    private long version;
+    private volatile long version;
     private Instant lastEventAt;
 
     CommunityNetwork(String communityId, CommunitySettings settings) {

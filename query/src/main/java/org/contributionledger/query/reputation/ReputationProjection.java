@@ -197,10 +197,7 @@ public class ReputationProjection {
         List<String> outdated = new ArrayList<>();
         for (CommunityNetwork network : networks.values()) {
             ReputationSnapshot current = snapshots.get(network.communityId());
-            long version;
-            synchronized (network) {
-                version = network.version();
-            }
+            long version = network.version();
             if (current == null || current.facts().version() != version) {
                 outdated.add(network.communityId());
             }
@@ -320,10 +317,7 @@ public class ReputationProjection {
         if (failure != null) {
             throw new ReputationUnavailable(communityId, failure);
         }
-        boolean known;
-        synchronized (network) {
-            known = memberId == null || network.indexOf(memberId) != null;
-        }
+        boolean known = memberId == null || network.indexOf(memberId) != null;
         if (snapshot == null || (known && memberId != null && snapshot.facts().nodeOf(memberId) < 0)) {
             try {
                 recompute(communityId);
@@ -470,10 +464,7 @@ public class ReputationProjection {
 
     private Freshness freshness(ReputationSnapshot snapshot) {
         CommunityNetwork network = networks.get(snapshot.facts().communityId());
-        long current;
-        synchronized (network) {
-            current = network.version();
-        }
+        long current = network.version();
         long unprocessed = progress == null ? 0 : progress.eventsBehind();
         // Behind by the community's changes seen but not computed yet, and by the events not processed
         // yet: upToDate is exactly "behind by none", so the two fields never disagree.

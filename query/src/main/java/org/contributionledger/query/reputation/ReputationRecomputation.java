@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * When reputation is recomputed: every 50 ms, each changed community at most every
- * {@code debounceMs}, on one background thread, so a burst of writes costs one recomputation.
+ * {@code debounceMs}, on one background thread, so a burst of writes costs one recomputation; and
+ * a community whose computation took longer rests as long again before the next.
  * <p>
  * Each community is attempted on its own: a failure is logged as one line (community, reason) and
  * the community is retried after 1 s, then 2 s, 4 s ... up to every 5 minutes, while every other
@@ -38,6 +40,8 @@ public class ReputationRecomputation implements DisposableBean {
     /** Per community: when it may next be attempted, and how many attempts in a row failed. */
     private final Map<String, Attempts> attempts = new ConcurrentHashMap<>();
     private final ThreadPoolTaskScheduler scheduler;
+    /** Times each computation; tests that tick by hand see computations take no time. */
+    private final LongSupplier computationClock;
 
     @Autowired
     public ReputationRecomputation(ReputationProjection projection,
@@ -49,6 +53,7 @@ public class ReputationRecomputation implements DisposableBean {
     ReputationRecomputation(ReputationProjection projection, long debounceMs, boolean background) {
         this.projection = projection;
         this.debounceNanos = TimeUnit.MILLISECONDS.toNanos(debounceMs);
+        this.computationClock = background ? System::nanoTime : () -> 0L;
         if (background) {
             scheduler = new ThreadPoolTaskScheduler();
             scheduler.setPoolSize(1);
@@ -82,12 +87,14 @@ public class ReputationRecomputation implements DisposableBean {
 
     private void attempt(String communityId, Attempts last, long nowNanos) {
         try {
+            long started = computationClock.getAsLong();
             projection.recompute(communityId);
+            long took = computationClock.getAsLong() - started;
             if (last != null && last.failuresInARow() > 0) {
                 log.info("Reputation of community '{}' is computed again, after {} failed attempts",
                         communityId, last.failuresInARow());
             }
-            attempts.put(communityId, new Attempts(nowNanos + debounceNanos, 0, null));
+            attempts.put(communityId, new Attempts(nowNanos + pauseNanos(debounceNanos, took), 0, null));
         } catch (RuntimeException failure) {
             int failures = last == null ? 1 : last.failuresInARow() + 1;
             Duration wait = retryAfter(failures);
@@ -103,6 +110,16 @@ public class ReputationRecomputation implements DisposableBean {
             }
             attempts.put(communityId, new Attempts(nowNanos + wait.toNanos(), failures, reason));
         }
+    }
+
+    /**
+     * From the start of one computation of a community to the earliest next: the debounce, or, when
+     * the computation took longer than half of it, twice its time. So a large community that keeps
+     * changing (a bulk import, the processor catching up) rests as long as it computed: back-to-back
+     * computations would take a core, and the network's lock, from the processor that feeds them.
+     */
+    static long pauseNanos(long debounceNanos, long computationNanos) {
+        return Math.max(debounceNanos, 2 * computationNanos);
     }
 
     /** 1 s after the first failure, doubling with each failure in a row, at most {@link #LONGEST_RETRY}. */

@@ -173,6 +173,13 @@ class ReputationIsolationTest {
     }
 
     @Test
+    void aLongComputationIsFollowedByAsLongARest() {
+        long debounce = SECOND / 4;
+        assertThat(ReputationRecomputation.pauseNanos(debounce, SECOND / 100)).as("quick: the debounce").isEqualTo(debounce);
+        assertThat(ReputationRecomputation.pauseNanos(debounce, 3 * SECOND)).as("3 s computing, 3 s resting").isEqualTo(6 * SECOND);
+    }
+
+    @Test
     void correctedSettingsAreComputedAtOnceWhateverTheBackOff() {
         community("huge", trustWeight(1e308));
         for (long tick = 0; tick <= 3; tick++) {

@@ -1,4 +1,4 @@
-package org.contributionledger.bench.baseline;
+package org.contributionledger.query.durability;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -10,10 +10,8 @@ import org.h2.store.fs.FilePath;
 import org.h2.store.fs.FilePathWrapper;
 
 /**
- * A copy of the shipped ledger's DsyncFilePath (api.durability), so that the baseline commits to
- * its H2 file exactly as durably as the shipped ledger does. An H2 file system, {@code dsync:},
- * that opens the database file with {@code O_DSYNC}: every write of the store returns only once
- * the disk has it.
+ * An H2 file system, {@code dsync:}, that opens the database file with {@code O_DSYNC}: every
+ * write of the store returns only once the disk has it.
  * <p>
  * Why: H2's MVStore never forces its file on commit. With {@code WRITE_DELAY=0} a commit writes
  * its chunk to the file before it returns (so it survives the process being killed), but the chunk
