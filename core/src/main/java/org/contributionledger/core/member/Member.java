@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -100,12 +101,12 @@ public class Member {
             return Recording.alreadyRecorded(false);
         }
         if (!linkedHere) {
-            directory.findLinkedMember(command.communityId(), command.platform(), command.platformUserId())
-                    .filter(other -> !other.equals(command.memberId()))
-                    .ifPresent(other -> {
-                        throw new IdentityAlreadyLinked(command.communityId(), command.platform(),
-                                command.platformUserId(), other);
-                    });
+            Optional<String> holder = directory.findLinkedMember(command.communityId(), command.platform(),
+                    command.platformUserId());
+            if (holder.isPresent() && !holder.get().equals(command.memberId())) {
+                throw new IdentityAlreadyLinked(command.communityId(), command.platform(), command.platformUserId(),
+                        holder.get());
+            }
         }
         apply(new IdentityLinked(command.communityId(), command.memberId(), command.platform(),
                 command.platformUserId(), command.login()));
