@@ -71,10 +71,13 @@ class IdentityApiTest extends LedgerApiTest {
     @Test
     void eachRuleHasItsProblemAndRecordsNothing() {
         platform.put(path("ada", "github", "583231"), Map.of("login", "ada")).expect(201);
+        platform.registerMember(c, "cyd", "Cyd").expect(201);
         platform.post("/communities/" + c + "/members/bob/erasure", Map.of()).expect(200);
         List<Long> before = events.fingerprint();
 
-        platform.put(path("bob", "github", "583231"), Map.of("login", "ada")).expectProblem(409, "identity-already-linked");
+        platform.put(path("cyd", "github", "583231"), Map.of("login", "ada")).expectProblem(409, "identity-already-linked");
+        // Checked in the listed order: the erasure first.
+        platform.put(path("bob", "github", "583231"), Map.of("login", "ada")).expectProblem(422, "member-was-erased");
         platform.put(path("bob", "discourse", "1"), Map.of("login", "bob")).expectProblem(422, "member-was-erased");
         platform.put(path("ghost", "github", "1"), Map.of("login", "ghost")).expectProblem(404, "not-found");
         platform.delete(path("ada", "github", "1")).expectProblem(404, "identity-not-linked");
