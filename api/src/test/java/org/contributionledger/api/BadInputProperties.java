@@ -53,7 +53,7 @@ class BadInputProperties {
             "category", "value", "occurredAt", "description", "evidenceUrl", "recordedBy", "by", "reason", "level",
             "note", "declaredAt", "contributions", "categories", "preTrustedMembers", "maxValuePerAct",
             "confirmationRequired", "reciprocity", "reputation", "takerBelowRatio", "contributorAboveRatio",
-            "minimumActs", "trust", "gift", "alpha");
+            "minimumActs", "trust", "gift", "alpha", "login", "registerUnknownIdentities");
 
     private static TestLedger ledger;
     private static LedgerClient admin;
@@ -188,7 +188,8 @@ class BadInputProperties {
             new Endpoint("POST", "/communities/fz/contributions/{act}/dispute", false, fields("by", q("bob"), "reason", q("no"))),
             new Endpoint("POST", "/communities/fz/contributions/{act}/revoke", false, fields("by", q("alice"), "reason", q("oops"))),
             new Endpoint("PUT", "/communities/fz/trust/alice/bob", false, fields("level", "3", "note", q("kind"))),
-            new Endpoint("PUT", "/communities/fz/trust/bob/carol?category=help", false, fields("level", "-2")));
+            new Endpoint("PUT", "/communities/fz/trust/bob/carol?category=help", false, fields("level", "-2")),
+            new Endpoint("PUT", "/communities/fz/members/dave/identities/github/1", false, fields("login", q("dave"))));
 
     private static Map<String, String> actFields() {
         return fields("id", q("fresh"), "giver", q("alice"), "receiver", q("bob"), "category", q("help"),

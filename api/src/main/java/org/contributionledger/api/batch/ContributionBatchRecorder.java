@@ -221,5 +221,11 @@ public class ContributionBatchRecorder {
         public Optional<MemberStanding> findMember(String id, String memberId) {
             return communityId.equals(id) ? Optional.ofNullable(members.get(memberId)) : Optional.empty();
         }
+
+        /** Deciding an act never asks which member a platform's user is: that is settled before the act is sent. */
+        @Override
+        public Optional<String> findLinkedMember(String id, String platform, String platformUserId) {
+            throw new UnsupportedOperationException("A batch of acts links no platform identities");
+        }
     }
 }

@@ -64,7 +64,8 @@ public class CommunityController {
         String digest = Keys.sha256(apiKey);
         String apiKeyId = "key-" + digest.substring(0, 12);
         CommunitySettings settings = new CommunitySettings(request.categories(), request.preTrustedMembers(),
-                request.maxValuePerAct(), request.confirmationRequired(), request.reciprocity(), request.reputation());
+                request.maxValuePerAct(), request.confirmationRequired(), request.reciprocity(), request.reputation(),
+                request.registerUnknownIdentities());
         commands.send(new CreateCommunity(id, request.name(), settings, apiKeyId, digest));
         return ResponseEntity.created(URI.create("/api/v1/communities/" + id))
                 .body(new CommunityCreatedResponse(id, request.name(), apiKey, apiKeyId, settings));
@@ -80,7 +81,8 @@ public class CommunityController {
             ReciprocityThresholdOutOfRange.class, ReciprocityThresholdsOutOfOrder.class})
     public Community changeSettings(@PathVariable String communityId, @RequestBody CommunitySettingsRequest request) {
         CommunitySettings settings = new CommunitySettings(request.categories(), request.preTrustedMembers(),
-                request.maxValuePerAct(), request.confirmationRequired(), request.reciprocity(), request.reputation());
+                request.maxValuePerAct(), request.confirmationRequired(), request.reciprocity(), request.reputation(),
+                request.registerUnknownIdentities());
         commands.send(new ChangeCommunitySettings(communityId, settings));
         return find(communityId);
     }
@@ -92,18 +94,23 @@ public class CommunityController {
                 .orElseThrow(() -> new NotFound("Community '" + communityId + "' does not exist"));
     }
 
+    private static final String REGISTER_UNKNOWN_IDENTITIES = "Whether a platform user no member is linked to is "
+            + "registered as a new member <platform>:<login> when a webhook names them; default true";
+
     @Schema(name = "CommunityCreation", description = "A new community; every setting left out takes its default")
     public record CreateCommunityRequest(@Schema(description = "Absent, the ledger chooses one", example = "makers") String id,
                                          @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 200,
                                                  example = "Makers Guild") String name, List<String> categories, List<String> preTrustedMembers,
                                          BigDecimal maxValuePerAct, Boolean confirmationRequired,
-                                         ReciprocityThresholds reciprocity, ReputationWeights reputation) {
+                                         ReciprocityThresholds reciprocity, ReputationWeights reputation,
+                                         @Schema(description = REGISTER_UNKNOWN_IDENTITIES) Boolean registerUnknownIdentities) {
     }
 
     @Schema(name = "CommunitySettingsChange")
     public record CommunitySettingsRequest(List<String> categories, List<String> preTrustedMembers,
                                            BigDecimal maxValuePerAct, Boolean confirmationRequired,
-                                           ReciprocityThresholds reciprocity, ReputationWeights reputation) {
+                                           ReciprocityThresholds reciprocity, ReputationWeights reputation,
+                                           @Schema(description = REGISTER_UNKNOWN_IDENTITIES) Boolean registerUnknownIdentities) {
     }
 
     @Schema(name = "CreatedCommunity")

@@ -47,6 +47,8 @@ import org.contributionledger.core.contribution.OnlyRecorderMayRevoke;
 import org.contributionledger.core.contribution.SelfContributionNotAllowed;
 import org.contributionledger.core.contribution.UnknownCategory;
 import org.contributionledger.core.contribution.ValueOutOfRange;
+import org.contributionledger.core.member.IdentityAlreadyLinked;
+import org.contributionledger.core.member.IdentityNotLinked;
 import org.contributionledger.core.member.MemberAlreadyRegistered;
 import org.contributionledger.core.trust.SelfTrustNotAllowed;
 import org.contributionledger.core.trust.TrustLevelOutOfRange;
@@ -97,6 +99,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             Map.entry(CommunityAlreadyExists.class, HttpStatus.CONFLICT),
             Map.entry(UnknownApiKey.class, HttpStatus.NOT_FOUND),
             Map.entry(MemberAlreadyRegistered.class, HttpStatus.CONFLICT),
+            Map.entry(IdentityAlreadyLinked.class, HttpStatus.CONFLICT),
+            Map.entry(IdentityNotLinked.class, HttpStatus.NOT_FOUND),
             Map.entry(SelfContributionNotAllowed.class, HttpStatus.UNPROCESSABLE_ENTITY),
             Map.entry(UnknownCategory.class, HttpStatus.UNPROCESSABLE_ENTITY),
             Map.entry(ValueOutOfRange.class, HttpStatus.UNPROCESSABLE_ENTITY),

@@ -12,6 +12,7 @@ import org.contributionledger.api.support.LedgerClient;
 import org.contributionledger.api.support.LedgerClient.Community;
 import org.contributionledger.query.directory.DirectoryProjection;
 import org.contributionledger.query.directory.FindCommunity;
+import org.contributionledger.query.directory.FindMemberIdentities;
 import org.contributionledger.query.directory.FindMembers;
 import org.contributionledger.query.history.HistoricalViews;
 import org.contributionledger.query.reciprocity.FindPairwiseReciprocity;
@@ -43,6 +44,7 @@ class HistoricalViewsTest extends LedgerApiTest {
     private static final Map<String, String> VIEW_TABLES = Map.of(
             "directory_community", "community_id",
             "directory_member", "member_id",
+            "directory_identity", "platform, platform_user_id",
             "directory_api_key", "key_sha256",
             "contribution_view", "contribution_id",
             "trust_view", "truster, trustee, category");
@@ -74,6 +76,8 @@ class HistoricalViewsTest extends LedgerApiTest {
         platform.declareTrust(c, "alice", "bob", 3).expect(200);
         platform.declareTrust(c, "bob", "carol", -1).expect(200);
         other.client().registerMember(other.id(), "dave", "Dave").expect(201);
+        platform.put(identity(c, "alice", "github/1"), Map.of("login", "alice")).expect(201);
+        platform.put(identity(c, "carol", "discourse/3"), Map.of("login", "carol")).expect(201);
 
         long captured = head();
         Answers then = answers(jdbc, c);
@@ -93,6 +97,9 @@ class HistoricalViewsTest extends LedgerApiTest {
         platform.post("/communities/" + c + "/members/carol/suspend", Map.of("reason", "Away")).expect(200);
         admin.put("/communities/" + c + "/settings", Map.of("categories", List.of("help", "advice", "care")))
                 .expect(200);
+        platform.put(identity(c, "alice", "github/1"), Map.of("login", "alice-2")).expect(200);
+        platform.delete(identity(c, "carol", "discourse/3")).expect(204);
+        platform.put(identity(c, "bob", "slack/U2"), Map.of("login", "U2")).expect(201);
         other.client().confirm(other.id(), "o-1", c).expect(200);
         Answers now = answers(jdbc, c);
         assertThat(now).isNotEqualTo(then);
@@ -102,6 +109,10 @@ class HistoricalViewsTest extends LedgerApiTest {
         // A position between two of the community's events shows the views after the earlier one.
         assertThat(answers(historicalViews.at(c, otherCommunityOnly), c)).isEqualTo(then);
         assertThat(answers(historicalViews.at(c, 0), c).tables().values()).allMatch(List::isEmpty);
+    }
+
+    private static String identity(String c, String member, String platformAndUserId) {
+        return "/communities/" + c + "/members/" + member + "/identities/" + platformAndUserId;
     }
 
     private long head() {
@@ -124,6 +135,7 @@ class HistoricalViewsTest extends LedgerApiTest {
             answers.add(reciprocity.handle(new FindReciprocity(c, member)));
             answers.add(trust.handle(new FindTrustTies(c, member, TrustDirection.OUT, null, 100)));
             answers.add(trust.handle(new FindTrustTies(c, member, TrustDirection.IN, null, 100)));
+            answers.add(directory.handle(new FindMemberIdentities(c, member)));
         }
         answers.add(reciprocity.handle(new FindPairwiseReciprocity(c, "alice", "bob")));
         Map<String, List<Map<String, Object>>> tables = new java.util.TreeMap<>();

@@ -49,16 +49,18 @@ abstract class RebuildChecks {
         JsonNode first = rebuild();
         assertThat(first.path("eventsDone").asLong()).isGreaterThanOrEqualTo(20);
         assertThat(first.path("checksumsAfter")).isEqualTo(first.path("checksumsBefore"));
-        assertThat(first.path("checksumsAfter").size()).isEqualTo(5);
+        assertThat(first.path("checksumsAfter").size()).isEqualTo(6);
         assertThat(views()).isEqualTo(first.path("checksumsAfter"));
 
         jdbc.update("UPDATE contribution_view SET act_value = act_value + 1 WHERE community_id = ? AND contribution_id = 'act-1'", c);
         jdbc.update("DELETE FROM trust_view WHERE community_id = ? AND truster = 'alice'", c);
         jdbc.update("UPDATE directory_member SET display_name = 'Mallory' WHERE community_id = ? AND member_id = 'bob'", c);
+        jdbc.update("UPDATE directory_identity SET member_id = 'carol' WHERE community_id = ? AND member_id = 'alice'", c);
         JsonNode damaged = views();
         assertThat(damaged.path("contribution_view")).isNotEqualTo(first.path("checksumsAfter").path("contribution_view"));
         assertThat(damaged.path("trust_view")).isNotEqualTo(first.path("checksumsAfter").path("trust_view"));
         assertThat(damaged.path("directory_member")).isNotEqualTo(first.path("checksumsAfter").path("directory_member"));
+        assertThat(damaged.path("directory_identity")).isNotEqualTo(first.path("checksumsAfter").path("directory_identity"));
         assertThat(damaged.path("directory_community")).isEqualTo(first.path("checksumsAfter").path("directory_community"));
 
         JsonNode repaired = rebuild();
@@ -67,6 +69,8 @@ abstract class RebuildChecks {
         assertThat(admin.get("/communities/" + c + "/members/bob").expect(200).text("/displayName")).isEqualTo("Bob");
         assertThat(admin.get("/communities/" + c + "/contributions/act-1").expect(200).at("/value").decimalValue())
                 .isEqualByComparingTo("4");
+        assertThat(admin.get("/communities/" + c + "/members/alice/identities").expect(200).at("/items/0/login").asText())
+                .isEqualTo("alice-renamed");
     }
 
     /** The CLI starts a rebuild, draws its progress on standard error and prints each view's checksum. */
@@ -84,7 +88,7 @@ abstract class RebuildChecks {
         assertThat(exitCode).as(out.toString()).isZero();
         assertThat(out.toString()).startsWith("rebuilt from ").contains("contribution_view").contains("trust_view")
                 .doesNotContain("CHANGED");
-        assertThat(out.toString().lines().filter(line -> line.endsWith(" unchanged"))).hasSize(5);
+        assertThat(out.toString().lines().filter(line -> line.endsWith(" unchanged"))).hasSize(6);
         assertThat(progress.toString(StandardCharsets.UTF_8)).contains("rebuild").contains("events/s");
     }
 
@@ -93,7 +97,10 @@ abstract class RebuildChecks {
         LedgerClient.admin(port).get("/admin/rebuild/rb-0").expectProblem(404, "not-found");
     }
 
-    /** Acts, a dispute, revocations, a correction, trust changed and withdrawn, a rename, a suspension, new settings. */
+    /**
+     * Acts, a dispute, revocations, a correction, trust changed and withdrawn, a rename, a suspension,
+     * new settings, platform identities linked, renamed and unlinked.
+     */
     String recordHistory() {
         LedgerClient.Community community = admin.createCommunity("rb-" + UUID.randomUUID().toString().substring(0, 8),
                 "Rebuilt");
@@ -119,6 +126,11 @@ abstract class RebuildChecks {
         platform.patch("/communities/" + c + "/members/carol", Map.of("displayName", "Carol R.")).expect(200);
         platform.post("/communities/" + c + "/members/carol/suspend", Map.of("reason", "Away")).expect(200);
         admin.put("/communities/" + c + "/settings", Map.of("categories", List.of("help", "advice", "care"))).expect(200);
+        String identities = "/communities/" + c + "/members/alice/identities/";
+        platform.put(identities + "github/1", Map.of("login", "alice")).expect(201);
+        platform.put(identities + "github/1", Map.of("login", "alice-renamed")).expect(200);
+        platform.put(identities + "slack/U1", Map.of("login", "U1")).expect(201);
+        platform.delete(identities + "slack/U1").expect(204);
         return c;
     }
 

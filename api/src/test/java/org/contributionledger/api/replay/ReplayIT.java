@@ -109,6 +109,12 @@ class ReplayIT {
         platform.declareTrust(community, "ada", "cy", -2).expect(200);
         platform.withdrawTrust(community, "dan", "bob").expect(204);
         platform.patch("/communities/" + community + "/members/bob", Map.of("displayName", "Robert")).expect(200);
+        String identities = "/communities/" + community + "/members/";
+        platform.put(identities + "ada/identities/github/583231", Map.of("login", "ada")).expect(201);
+        platform.put(identities + "ada/identities/github/583231", Map.of("login", "ada-lovelace")).expect(200);
+        platform.put(identities + "bob/identities/slack/U024BE7LH", Map.of("login", "U024BE7LH")).expect(201);
+        platform.put(identities + "cy/identities/discourse/17", Map.of("login", "cy")).expect(201);
+        platform.delete(identities + "cy/identities/discourse/17").expect(204);
         otherPlatform.record(other, Act.of("o-2", "bob", "ada").recordedByReceiver()).expect(201);
         awaitChained();
         awaitReputation(platform);
@@ -236,7 +242,8 @@ class ReplayIT {
         for (String member : List.of("ada", "bob", "cy", "dan")) {
             String at = base + "/members/" + member;
             paths.addAll(List.of(at, at + "/statement?limit=100", at + "/reciprocity", at + "/reputation?topSources=10",
-                    at + "/trust?direction=in&limit=50", at + "/trust?direction=out&limit=50", at + "/influencers?limit=10"));
+                    at + "/trust?direction=in&limit=50", at + "/trust?direction=out&limit=50", at + "/influencers?limit=10",
+                    at + "/identities"));
         }
         for (String act : List.of("h-1", "h-2", "a-1", "h-3", "p-1")) {
             paths.add(base + "/contributions/" + act);

@@ -17,7 +17,7 @@ public final class EventStoreProbe {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> TABLES = List.of("DomainEventEntry", "directory_community",
-            "directory_api_key", "directory_member", "contribution_view", "trust_view");
+            "directory_api_key", "directory_member", "directory_identity", "contribution_view", "trust_view");
 
     private final JdbcTemplate jdbc;
 

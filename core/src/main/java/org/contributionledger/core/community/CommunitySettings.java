@@ -19,10 +19,13 @@ import org.contributionledger.core.common.Ids;
  * @param confirmationRequired whether an act recorded by its giver waits for the receiver's confirmation
  * @param reciprocity          thresholds that turn a give/receive ratio into a role
  * @param reputation           weights of the reputation model
+ * @param registerUnknownIdentities whether a platform's user no member is linked to yet is registered as a
+ *                             new member {@code <platform>:<login>} when a webhook names them (default true);
+ *                             false leaves them unresolved until an identity is linked by hand
  */
 public record CommunitySettings(List<String> categories, List<String> preTrustedMembers, BigDecimal maxValuePerAct,
                                 Boolean confirmationRequired, ReciprocityThresholds reciprocity,
-                                ReputationWeights reputation) {
+                                ReputationWeights reputation, Boolean registerUnknownIdentities) {
 
     public static final List<String> DEFAULT_CATEGORIES =
             List.of("help", "introduction", "referral", "advice", "endorsement");
@@ -54,6 +57,15 @@ public record CommunitySettings(List<String> categories, List<String> preTrusted
         confirmationRequired = confirmationRequired == null ? Boolean.TRUE : confirmationRequired;
         reciprocity = reciprocity == null ? ReciprocityThresholds.DEFAULT : reciprocity;
         reputation = reputation == null ? ReputationWeights.DEFAULT : reputation;
+        // Settings stored before the setting existed read back as null: they meant the default.
+        registerUnknownIdentities = registerUnknownIdentities == null ? Boolean.TRUE : registerUnknownIdentities;
+    }
+
+    /** The settings of the ledger before platform identities existed, with that setting at its default. */
+    public CommunitySettings(List<String> categories, List<String> preTrustedMembers, BigDecimal maxValuePerAct,
+                             Boolean confirmationRequired, ReciprocityThresholds reciprocity,
+                             ReputationWeights reputation) {
+        this(categories, preTrustedMembers, maxValuePerAct, confirmationRequired, reciprocity, reputation, null);
     }
 
     /** Checks every id (nulls included, which {@link List#copyOf} would turn into a bare NullPointerException). */
@@ -63,7 +75,7 @@ public record CommunitySettings(List<String> categories, List<String> preTrusted
     }
 
     public static CommunitySettings defaults() {
-        return new CommunitySettings(null, null, null, null, null, null);
+        return new CommunitySettings(null, null, null, null, null, null, null);
     }
 
     /**

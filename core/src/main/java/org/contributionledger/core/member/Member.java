@@ -2,7 +2,10 @@ package org.contributionledger.core.member;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -24,6 +27,8 @@ public class Member {
     private String displayName;
     private boolean active;
     private boolean erased;
+    /** Linked platform identities: "platform/platformUserId" to the login last recorded (null once erased). */
+    private final Map<String, String> identities = new HashMap<>();
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
@@ -79,6 +84,49 @@ public class Member {
         }
     }
 
+    /**
+     * A platform's user is one person, so their identity may be linked to no other member of the
+     * community (the directory knows which member has it). Linking it again to this member records
+     * nothing, so two deliveries resolving the same new user at once are harmless; a new login for
+     * the same user id is the user renamed on the platform, and is recorded.
+     *
+     * @return {@code answer}: true when the identity was not linked to the member before
+     */
+    @CommandHandler
+    public Recording handle(LinkIdentity command, LedgerDirectory directory) {
+        requireNotErased(command.communityId(), command.memberId());
+        String identity = identityKey(command.platform(), command.platformUserId());
+        boolean linkedHere = identities.containsKey(identity);
+        if (linkedHere && Objects.equals(identities.get(identity), command.login())) {
+            return Recording.alreadyRecorded(false);
+        }
+        if (!linkedHere) {
+            Optional<String> holder = directory.findLinkedMember(command.communityId(), command.platform(),
+                    command.platformUserId());
+            if (holder.isPresent() && !holder.get().equals(command.memberId())) {
+                throw new IdentityAlreadyLinked(command.communityId(), command.platform(), command.platformUserId(),
+                        holder.get());
+            }
+        }
+        apply(new IdentityLinked(command.communityId(), command.memberId(), command.platform(),
+                command.platformUserId(), command.login()));
+        return Recording.recordedNow(!linkedHere);
+    }
+
+    /**
+     * Allowed for an erased member too: their identity then stops resolving to them, and the
+     * platform's user may be linked to another member. The event carries no personal data.
+     */
+    @CommandHandler
+    public void handle(UnlinkIdentity command) {
+        if (!identities.containsKey(identityKey(command.platform(), command.platformUserId()))) {
+            throw new IdentityNotLinked(command.communityId(), command.memberId(), command.platform(),
+                    command.platformUserId());
+        }
+        apply(new IdentityUnlinked(command.communityId(), command.memberId(), command.platform(),
+                command.platformUserId()));
+    }
+
     private void requireNotErased(String communityId, String memberId) {
         if (erased) {
             throw new MemberWasErased(communityId, memberId);
@@ -108,11 +156,27 @@ public class Member {
         this.active = true;
     }
 
-    /** The name is forgotten here too: once the key is gone the stored events no longer give it back. */
+    @EventSourcingHandler
+    public void on(IdentityLinked event) {
+        identities.put(identityKey(event.platform(), event.platformUserId()), event.login());
+    }
+
+    @EventSourcingHandler
+    public void on(IdentityUnlinked event) {
+        identities.remove(identityKey(event.platform(), event.platformUserId()));
+    }
+
+    /** The name and logins are forgotten here too: once the key is gone the stored events no longer give them back. */
     @EventSourcingHandler
     public void on(MemberErased event) {
         this.erased = true;
         this.displayName = null;
+        identities.replaceAll((identity, login) -> null);
+    }
+
+    /** Neither platforms nor ids contain '/', so the key is unambiguous. */
+    private static String identityKey(String platform, String platformUserId) {
+        return platform + "/" + platformUserId;
     }
 
     public static String aggregateId(String communityId, String memberId) {

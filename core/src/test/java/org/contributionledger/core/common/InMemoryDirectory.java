@@ -17,6 +17,7 @@ public final class InMemoryDirectory implements LedgerDirectory {
 
     private final Map<String, CommunityRules> communities = new HashMap<>();
     private final Map<String, MemberStanding> members = new HashMap<>();
+    private final Map<String, String> linkedMembers = new HashMap<>();
 
     /** A community with the default settings: the five default categories, max 1000, confirmation required. */
     public InMemoryDirectory withCommunity(String communityId) {
@@ -66,6 +67,13 @@ public final class InMemoryDirectory implements LedgerDirectory {
         return this;
     }
 
+    /** The platform's user is linked to the member, as the directory projection would see it after {@code IdentityLinked}. */
+    public InMemoryDirectory withLinkedIdentity(String communityId, String platform, String platformUserId,
+                                                String memberId) {
+        linkedMembers.put(key(communityId, platform + "/" + platformUserId), memberId);
+        return this;
+    }
+
     @Override
     public Optional<CommunityRules> findCommunity(String communityId) {
         return Optional.ofNullable(communities.get(communityId));
@@ -74,6 +82,11 @@ public final class InMemoryDirectory implements LedgerDirectory {
     @Override
     public Optional<MemberStanding> findMember(String communityId, String memberId) {
         return Optional.ofNullable(members.get(key(communityId, memberId)));
+    }
+
+    @Override
+    public Optional<String> findLinkedMember(String communityId, String platform, String platformUserId) {
+        return Optional.ofNullable(linkedMembers.get(key(communityId, platform + "/" + platformUserId)));
     }
 
     private InMemoryDirectory standing(String communityId, String memberId, boolean active) {

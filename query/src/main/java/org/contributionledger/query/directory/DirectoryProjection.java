@@ -27,6 +27,8 @@ import org.contributionledger.core.community.CommunityApiKeyRevoked;
 import org.contributionledger.core.community.CommunityCreated;
 import org.contributionledger.core.community.CommunitySettings;
 import org.contributionledger.core.community.CommunitySettingsChanged;
+import org.contributionledger.core.member.IdentityLinked;
+import org.contributionledger.core.member.IdentityUnlinked;
 import org.contributionledger.core.member.MemberErased;
 import org.contributionledger.core.member.MemberProfileUpdated;
 import org.contributionledger.core.member.MemberReinstated;
@@ -118,6 +120,35 @@ public class DirectoryProjection implements LedgerDirectory {
     public void on(MemberErased event) {
         jdbc.update("UPDATE directory_member SET display_name = NULL, erased = TRUE WHERE community_id = ? AND member_id = ?",
                 event.communityId(), event.memberId());
+        jdbc.update("UPDATE directory_identity SET login = NULL WHERE community_id = ? AND member_id = ?",
+                event.communityId(), event.memberId());
+    }
+
+    /**
+     * A new link, or the login of a linked user changed (the member aggregate links an identity to
+     * no other member, so an existing row is this member's): the row keeps when it was first linked.
+     */
+    @EventHandler
+    public void on(IdentityLinked event, @Timestamp Instant at) {
+        int renamed = jdbc.update("""
+                        UPDATE directory_identity SET member_id = ?, login = ?
+                        WHERE community_id = ? AND platform = ? AND platform_user_id = ?""",
+                event.memberId(), event.login(), event.communityId(), event.platform(), event.platformUserId());
+        if (renamed == 0) {
+            jdbc.update("""
+                            INSERT INTO directory_identity (community_id, platform, platform_user_id, member_id, login, linked_at)
+                            VALUES (?, ?, ?, ?, ?, ?)""",
+                    event.communityId(), event.platform(), event.platformUserId(), event.memberId(), event.login(),
+                    Sql.timestamp(at));
+        }
+    }
+
+    @EventHandler
+    public void on(IdentityUnlinked event) {
+        jdbc.update("""
+                        DELETE FROM directory_identity
+                        WHERE community_id = ? AND platform = ? AND platform_user_id = ? AND member_id = ?""",
+                event.communityId(), event.platform(), event.platformUserId(), event.memberId());
     }
 
     @EventHandler
@@ -150,6 +181,11 @@ public class DirectoryProjection implements LedgerDirectory {
         return jdbc.query("SELECT active, erased FROM directory_member WHERE community_id = ? AND member_id = ?",
                 (row, i) -> new MemberStanding(communityId, memberId, row.getBoolean(1), row.getBoolean(2)),
                 communityId, memberId).stream().findFirst();
+    }
+
+    @Override
+    public Optional<String> findLinkedMember(String communityId, String platform, String platformUserId) {
+        return handle(new FindLinkedIdentity(communityId, platform, platformUserId)).map(LinkedIdentity::memberId);
     }
 
     /**
@@ -266,6 +302,26 @@ public class DirectoryProjection implements LedgerDirectory {
     }
 
     @QueryHandler
+    public Optional<LinkedIdentity> handle(FindLinkedIdentity query) {
+        return jdbc.query("""
+                        SELECT member_id, login, linked_at FROM directory_identity
+                        WHERE community_id = ? AND platform = ? AND platform_user_id = ?""",
+                (row, i) -> new LinkedIdentity(query.communityId(), row.getString(1), query.platform(),
+                        query.platformUserId(), row.getString(2), Sql.instant(row, 3)),
+                query.communityId(), query.platform(), query.platformUserId()).stream().findFirst();
+    }
+
+    @QueryHandler
+    public MemberIdentities handle(FindMemberIdentities query) {
+        return new MemberIdentities(query.communityId(), query.memberId(), jdbc.query("""
+                        SELECT platform, platform_user_id, login, linked_at FROM directory_identity
+                        WHERE community_id = ? AND member_id = ? ORDER BY platform, platform_user_id""",
+                (row, i) -> new LinkedIdentity(query.communityId(), query.memberId(), row.getString(1),
+                        row.getString(2), row.getString(3), Sql.instant(row, 4)),
+                query.communityId(), query.memberId()));
+    }
+
+    @QueryHandler
     public Optional<Member> handle(FindMember query) {
         return jdbc.query("""
                                 SELECT display_name, active, registered_at, erased FROM directory_member
@@ -308,12 +364,14 @@ public class DirectoryProjection implements LedgerDirectory {
         /** The events that change these tables. */
         public static final Set<Class<?>> EVENTS = Set.of(CommunityCreated.class, CommunityApiKeyIssued.class,
                 CommunityApiKeyRevoked.class, CommunitySettingsChanged.class, MemberRegistered.class,
-                MemberProfileUpdated.class, MemberErased.class, MemberSuspended.class, MemberReinstated.class);
+                MemberProfileUpdated.class, MemberErased.class, MemberSuspended.class, MemberReinstated.class,
+                IdentityLinked.class, IdentityUnlinked.class);
 
         private final ObjectMapper json;
         private final Map<String, CommunityRow> communities = new HashMap<>();
         private final Map<String, ApiKeyRow> apiKeys = new HashMap<>();
         private final Map<MemberKey, MemberRow> members = new HashMap<>();
+        private final Map<IdentityKey, IdentityRow> identities = new HashMap<>();
 
         public Fold(ObjectMapper json) {
             this.json = json;
@@ -347,10 +405,26 @@ public class DirectoryProjection implements LedgerDirectory {
                     row.displayName = null;
                     row.erased = true;
                 });
+                identities.forEach((key, row) -> {
+                    if (key.communityId().equals(e.communityId()) && row.memberId.equals(e.memberId())) {
+                        row.login = null;
+                    }
+                });
             } else if (event instanceof MemberSuspended e) {
                 member(e.communityId(), e.memberId(), row -> row.active = false);
             } else if (event instanceof MemberReinstated e) {
                 member(e.communityId(), e.memberId(), row -> row.active = true);
+            } else if (event instanceof IdentityLinked e) {
+                IdentityRow row = identities.computeIfAbsent(
+                        new IdentityKey(e.communityId(), e.platform(), e.platformUserId()), key -> new IdentityRow(at));
+                row.memberId = e.memberId();
+                row.login = e.login();
+            } else if (event instanceof IdentityUnlinked e) {
+                IdentityKey key = new IdentityKey(e.communityId(), e.platform(), e.platformUserId());
+                IdentityRow row = identities.get(key);
+                if (row != null && row.memberId.equals(e.memberId())) {
+                    identities.remove(key);
+                }
             }
         }
 
@@ -405,7 +479,19 @@ public class DirectoryProjection implements LedgerDirectory {
                         statement.setObject(5, Sql.timestamp(row.registeredAt));
                         statement.setBoolean(6, row.erased);
                     });
-            return communities.size() + apiKeys.size() + members.size();
+            jdbc.batchUpdate("""
+                            INSERT INTO directory_identity (community_id, platform, platform_user_id, member_id, login, linked_at)
+                            VALUES (?, ?, ?, ?, ?, ?)""",
+                    new ArrayList<>(identities.entrySet()), batch, (statement, entry) -> {
+                        IdentityRow row = entry.getValue();
+                        statement.setString(1, entry.getKey().communityId());
+                        statement.setString(2, entry.getKey().platform());
+                        statement.setString(3, entry.getKey().platformUserId());
+                        statement.setString(4, row.memberId);
+                        statement.setString(5, row.login);
+                        statement.setObject(6, Sql.timestamp(row.linkedAt));
+                    });
+            return communities.size() + apiKeys.size() + members.size() + identities.size();
         }
 
         /** In key order, as the contribution view's fold writes its rows, and for the same reason. */
@@ -417,6 +503,19 @@ public class DirectoryProjection implements LedgerDirectory {
         }
 
         private record MemberKey(String communityId, String memberId) {
+        }
+
+        private record IdentityKey(String communityId, String platform, String platformUserId) {
+        }
+
+        private static final class IdentityRow {
+            final Instant linkedAt;
+            String memberId;
+            String login;
+
+            IdentityRow(Instant linkedAt) {
+                this.linkedAt = linkedAt;
+            }
         }
 
         private static final class CommunityRow {

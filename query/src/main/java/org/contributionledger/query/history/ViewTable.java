@@ -14,6 +14,7 @@ public record ViewTable(String name, List<String> key) {
             new ViewTable("directory_community", List.of("community_id")),
             new ViewTable("directory_api_key", List.of("key_sha256")),
             new ViewTable("directory_member", List.of("community_id", "member_id")),
+            new ViewTable("directory_identity", List.of("community_id", "platform", "platform_user_id")),
             new ViewTable("contribution_view", List.of("community_id", "contribution_id")),
             new ViewTable("trust_view", List.of("community_id", "truster", "trustee", "category")));
 }

@@ -34,7 +34,7 @@ class ViewChecksumsTest {
             Map<String, String> a = ViewChecksums.of(forward.jdbc());
             Map<String, String> b = ViewChecksums.of(backward.jdbc());
             assertThat(a.keySet()).containsExactly("directory_community", "directory_api_key", "directory_member",
-                    "contribution_view", "trust_view");
+                    "directory_identity", "contribution_view", "trust_view");
             // Each ledger stamps its own event times: only the tables whose rows hold none of them compare.
             assertThat(b.get("contribution_view")).isNotEqualTo(a.get("contribution_view"));
             backward.jdbc().update("UPDATE contribution_view SET recorded_at = ?, status_changed_at = ?",

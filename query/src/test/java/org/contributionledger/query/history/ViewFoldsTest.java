@@ -25,6 +25,8 @@ import org.contributionledger.core.contribution.ContributionReversed;
 import org.contributionledger.core.contribution.ContributionRevoked;
 import org.contributionledger.core.contribution.ContributionStatus;
 import org.contributionledger.core.contribution.RecordedBy;
+import org.contributionledger.core.member.IdentityLinked;
+import org.contributionledger.core.member.IdentityUnlinked;
 import org.contributionledger.core.member.MemberErased;
 import org.contributionledger.core.member.MemberProfileUpdated;
 import org.contributionledger.core.member.MemberReinstated;
@@ -68,6 +70,7 @@ class ViewFoldsTest {
             assertThat(ViewChecksums.of(folded.jdbc())).isEqualTo(expected);
             assertThat(rows).isEqualTo(rowCount(perEvent.jdbc()));
             assertThat(rowCount(perEvent.jdbc(), "contribution_view")).isPositive();
+            assertThat(rowCount(perEvent.jdbc(), "directory_identity")).isPositive();
         }
     }
 
@@ -89,6 +92,7 @@ class ViewFoldsTest {
     private static final class History {
 
         private static final List<String> CATEGORIES = List.of("help", "advice", "referral");
+        private static final List<String> PLATFORMS = List.of("github", "discourse", "slack");
 
         private final SplittableRandom random;
         private final List<String> communities = new ArrayList<>();
@@ -107,6 +111,8 @@ class ViewFoldsTest {
             for (int m = 0; m < 4; m++) {
                 member();
             }
+            // One link no later event touches (the random ones use other user ids), so the table is never empty.
+            add(new IdentityLinked(members.get(0)[0], members.get(0)[1], "github", "first", "first-login"));
             while (events.size() < count) {
                 int pick = random.nextInt(100);
                 if (pick < 3) {
@@ -120,7 +126,11 @@ class ViewFoldsTest {
                 } else if (pick < 78) {
                     trust();
                 } else if (pick < 88) {
-                    memberChange();
+                    if (random.nextInt(3) == 0) {
+                        identity();
+                    } else {
+                        memberChange();
+                    }
                 } else if (pick < 92) {
                     apiKey();
                 } else if (pick < 95) {
@@ -164,6 +174,21 @@ class ViewFoldsTest {
                 case 0 -> add(new MemberProfileUpdated(member[0], member[1], text("Renamed")));
                 case 1 -> add(new MemberSuspended(member[0], member[1], text("Reason")));
                 default -> add(new MemberReinstated(member[0], member[1]));
+            }
+        }
+
+        /**
+         * Links and unlinks among a few user ids, so that identities are linked again with new logins,
+         * to other members, unlinked by members who do not hold them, and erased with their members.
+         */
+        private void identity() {
+            String[] member = random.nextInt(10) == 0 ? new String[] {pick(communities), "ghost"} : pick(members);
+            String platform = pick(PLATFORMS);
+            String userId = "u" + random.nextInt(6);
+            if (random.nextInt(3) == 0) {
+                add(new IdentityUnlinked(member[0], member[1], platform, userId));
+            } else {
+                add(new IdentityLinked(member[0], member[1], platform, userId, text("login")));
             }
         }
 
