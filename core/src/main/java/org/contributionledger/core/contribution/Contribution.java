@@ -82,7 +82,7 @@ public class Contribution {
     /** Confirming a confirmed act again is a retry and succeeds quietly; a revoked act stays revoked. */
     @CommandHandler
     public void handle(ConfirmContribution command, LedgerDirectory directory) {
-        Participation.requireNotErased(directory, command.communityId(), command.by());
+        Participation.requireNotErasedOrMerged(directory, command.communityId(), command.by());
         if (!command.by().equals(act.receiver())) {
             throw new OnlyReceiverMayConfirm(contributionId, command.by());
         }
@@ -96,7 +96,7 @@ public class Contribution {
 
     @CommandHandler
     public void handle(DisputeContribution command, LedgerDirectory directory) {
-        Participation.requireNotErased(directory, command.communityId(), command.by());
+        Participation.requireNotErasedOrMerged(directory, command.communityId(), command.by());
         if (!command.by().equals(act.receiver())) {
             throw new OnlyReceiverMayDispute(contributionId, command.by());
         }
@@ -110,7 +110,7 @@ public class Contribution {
 
     @CommandHandler
     public void handle(RevokeContribution command, LedgerDirectory directory) {
-        Participation.requireNotErased(directory, command.communityId(), command.by());
+        Participation.requireNotErasedOrMerged(directory, command.communityId(), command.by());
         if (!command.by().equals(recorder())) {
             throw new OnlyRecorderMayRevoke(contributionId, command.by());
         }
@@ -145,7 +145,7 @@ public class Contribution {
      */
     @CommandHandler
     public CorrectionOutcome handle(CorrectContribution command, LedgerDirectory directory) {
-        Participation.requireNotErased(directory, command.communityId(), command.by());
+        Participation.requireNotErasedOrMerged(directory, command.communityId(), command.by());
         if (!command.by().equals(recorder())) {
             throw new OnlyRecorderMayCorrect(contributionId, command.by());
         }
@@ -177,7 +177,7 @@ public class Contribution {
 
     @CommandHandler
     public CorrectionOutcome handle(AcceptCorrection command, LedgerDirectory directory) {
-        Participation.requireNotErased(directory, command.communityId(), command.by());
+        Participation.requireNotErasedOrMerged(directory, command.communityId(), command.by());
         requireCounterpart(command.by());
         if (pendingCorrection == null) {
             if (command.by().equals(lastCorrectionAcceptedBy)) {
@@ -193,7 +193,7 @@ public class Contribution {
 
     @CommandHandler
     public CorrectionOutcome handle(RejectCorrection command, LedgerDirectory directory) {
-        Participation.requireNotErased(directory, command.communityId(), command.by());
+        Participation.requireNotErasedOrMerged(directory, command.communityId(), command.by());
         requireCounterpart(command.by());
         if (pendingCorrection == null) {
             throw new NoCorrectionPending(contributionId);
