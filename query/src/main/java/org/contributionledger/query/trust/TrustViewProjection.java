@@ -14,6 +14,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.contributionledger.core.member.MemberErased;
+import org.contributionledger.core.member.MembersMerged;
 import org.contributionledger.core.trust.TrustDeclared;
 import org.contributionledger.core.trust.TrustWithdrawn;
 import org.contributionledger.query.Sql;
@@ -65,6 +66,47 @@ public class TrustViewProjection {
     public void on(MemberErased event) {
         jdbc.update("UPDATE trust_view SET note = NULL WHERE community_id = ? AND truster = ?",
                 event.communityId(), event.memberId());
+    }
+
+    /**
+     * The merged member's ties become the staying member's, as if one member had declared them all:
+     * where both declared trust in the same member (or were trusted by the same member) for the
+     * same category, the most recent declaration stands (the staying member's on a tie); trust
+     * between the two would be trust in oneself, and goes.
+     */
+    @EventHandler
+    public void on(MembersMerged event) {
+        String c = event.communityId();
+        String staying = event.memberId();
+        String merged = event.mergedMemberId();
+        jdbc.update("DELETE FROM trust_view WHERE community_id = ? AND ((truster = ? AND trustee = ?)"
+                + " OR (truster = ? AND trustee = ?))", c, staying, merged, merged, staying);
+        for (String side : List.of("truster", "trustee")) {
+            String other = side.equals("truster") ? "trustee" : "truster";
+            List<Moving> moving = jdbc.query("SELECT " + other + ", category, trust_level, note, declared_at FROM trust_view"
+                            + " WHERE community_id = ? AND " + side + " = ?",
+                    (row, i) -> new Moving(row.getString(1), row.getString(2), row.getInt(3), row.getString(4),
+                            Sql.instant(row, 5)), c, merged);
+            String where = " WHERE community_id = ? AND " + side + " = ? AND " + other + " = ? AND category = ?";
+            for (Moving tie : moving) {
+                List<Instant> kept = jdbc.query("SELECT declared_at FROM trust_view" + where,
+                        (row, i) -> Sql.instant(row, 1), c, staying, tie.other(), tie.category());
+                if (kept.isEmpty()) {
+                    jdbc.update("UPDATE trust_view SET " + side + " = ?" + where, staying, c, merged, tie.other(),
+                            tie.category());
+                    continue;
+                }
+                if (tie.declaredAt().isAfter(kept.get(0))) {
+                    jdbc.update("UPDATE trust_view SET trust_level = ?, note = ?, declared_at = ?" + where, tie.level(),
+                            tie.note(), Sql.timestamp(tie.declaredAt()), c, staying, tie.other(), tie.category());
+                }
+                jdbc.update("DELETE FROM trust_view" + where, c, merged, tie.other(), tie.category());
+            }
+        }
+    }
+
+    /** A tie of the merged member about to become the staying member's. */
+    private record Moving(String other, String category, int level, String note, Instant declaredAt) {
     }
 
     @QueryHandler
@@ -122,7 +164,8 @@ public class TrustViewProjection {
     public static final class Fold {
 
         /** The events that change this table. */
-        public static final Set<Class<?>> EVENTS = Set.of(TrustDeclared.class, TrustWithdrawn.class, MemberErased.class);
+        public static final Set<Class<?>> EVENTS = Set.of(TrustDeclared.class, TrustWithdrawn.class, MemberErased.class,
+                MembersMerged.class);
 
         private final Map<Key, Row> rows = new HashMap<>();
 
@@ -138,6 +181,29 @@ public class TrustViewProjection {
                         row.note = null;
                     }
                 });
+            } else if (event instanceof MembersMerged e) {
+                merge(e.communityId(), e.memberId(), e.mergedMemberId());
+            }
+        }
+
+        /** As the handler does: the merged member's ties move, the most recent declaration standing. */
+        private void merge(String communityId, String staying, String merged) {
+            List<Map.Entry<Key, Row>> moving = rows.entrySet().stream()
+                    .filter(entry -> entry.getKey().communityId.equals(communityId)
+                            && (entry.getKey().truster.equals(merged) || entry.getKey().trustee.equals(merged)))
+                    .toList();
+            for (Map.Entry<Key, Row> entry : moving) {
+                Key from = entry.getKey();
+                rows.remove(from);
+                Key to = new Key(communityId, from.truster.equals(merged) ? staying : from.truster,
+                        from.trustee.equals(merged) ? staying : from.trustee, from.category);
+                if (to.truster.equals(to.trustee)) {
+                    continue;
+                }
+                Row kept = rows.get(to);
+                if (kept == null || entry.getValue().declaredAt.isAfter(kept.declaredAt)) {
+                    rows.put(to, entry.getValue());
+                }
             }
         }
 
