@@ -24,6 +24,9 @@ record ReputationSnapshot(NetworkFacts facts, Teleport teleport, InfluenceResult
      */
     static ReputationSnapshot compute(NetworkFacts facts, ReputationSnapshot previous, Instant now) {
         long start = System.nanoTime();
+        if (previous != null && !membersOnlyAppended(previous.facts(), facts)) {
+            previous = null; // a merge renumbered the nodes: the previous scores belong to other members
+        }
         Teleport teleport = teleport(facts);
         InfluenceResult overall = solve(facts.overall(), teleport, facts.alpha(),
                 previous == null ? null : previous.overall());
@@ -64,6 +67,12 @@ record ReputationSnapshot(NetworkFacts facts, Teleport teleport, InfluenceResult
             }
         }
         return Teleport.preTrusted(activeNodes);
+    }
+
+    /** True when node i of {@code before} is node i of {@code after} for every node of {@code before}. */
+    private static boolean membersOnlyAppended(NetworkFacts before, NetworkFacts after) {
+        int count = before.memberCount();
+        return count <= after.memberCount() && before.memberIds().equals(after.memberIds().subList(0, count));
     }
 
     static InfluenceResult solve(TrustGraph graph, Teleport teleport, double alpha, InfluenceResult previous) {
