@@ -195,10 +195,11 @@ public class DirectoryProjection implements LedgerDirectory {
         return count == null ? 0 : count;
     }
 
-    /** Every member's display name, by member id in order. */
+    /** Every member's display name, by member id in order; a merged-away member is no longer one. */
     public Map<String, String> displayNames(String communityId) {
         Map<String, String> names = new LinkedHashMap<>();
-        jdbc.query("SELECT member_id, display_name FROM directory_member WHERE community_id = ? ORDER BY member_id",
+        jdbc.query("SELECT member_id, display_name FROM directory_member WHERE community_id = ? AND merged_into IS NULL"
+                        + " ORDER BY member_id",
                 row -> {
                     names.put(row.getString(1), row.getString(2));
                 }, communityId);
