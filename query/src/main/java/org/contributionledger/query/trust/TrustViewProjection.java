@@ -80,7 +80,7 @@ public class TrustViewProjection {
         String staying = event.memberId();
         String merged = event.mergedMemberId();
         jdbc.update("DELETE FROM trust_view WHERE community_id = ? AND ((truster = ? AND trustee = ?)"
-                + " OR (truster = ? AND trustee = ?))", c, staying, merged, merged, staying);
+                + " OR (truster = ? AND trustee IN (?, ?)))", c, staying, merged, merged, staying, merged);
         for (String side : List.of("truster", "trustee")) {
             String other = side.equals("truster") ? "trustee" : "truster";
             List<Moving> moving = jdbc.query("SELECT " + other + ", category, trust_level, note, declared_at FROM trust_view"

@@ -30,6 +30,7 @@ import org.contributionledger.core.member.MemberProfileUpdated;
 import org.contributionledger.core.member.MemberReinstated;
 import org.contributionledger.core.member.MemberRegistered;
 import org.contributionledger.core.member.MemberSuspended;
+import org.contributionledger.core.member.MembersMerged;
 import org.contributionledger.core.trust.TrustDeclared;
 import org.contributionledger.core.trust.TrustWithdrawn;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -84,7 +85,7 @@ class ViewFoldsTest {
 
     /**
      * A random history the per-event projections accept (no key inserted twice), with every event
-     * the view tables handle, updates of rows that do not exist among them, and erasures.
+     * the view tables handle, updates of rows that do not exist among them, erasures and merges.
      */
     private static final class History {
 
@@ -125,6 +126,8 @@ class ViewFoldsTest {
                     apiKey();
                 } else if (pick < 95) {
                     settings();
+                } else if (pick < 98) {
+                    merge();
                 } else {
                     String[] member = random.nextInt(10) == 0 ? new String[] {pick(communities), "ghost"} : pick(members);
                     add(new MemberErased(member[0], member[1]));
@@ -164,6 +167,16 @@ class ViewFoldsTest {
                 case 0 -> add(new MemberProfileUpdated(member[0], member[1], text("Renamed")));
                 case 1 -> add(new MemberSuspended(member[0], member[1], text("Reason")));
                 default -> add(new MemberReinstated(member[0], member[1]));
+            }
+        }
+
+        /** Two members of one community, the merged one chosen among those merged before too, or a ghost. */
+        private void merge() {
+            String[] merged = random.nextInt(10) == 0 ? new String[] {pick(communities), "ghost"} : pick(members);
+            List<String> others = members.stream().filter(m -> m[0].equals(merged[0]) && !m[1].equals(merged[1]))
+                    .map(m -> m[1]).toList();
+            if (!others.isEmpty()) {
+                add(new MembersMerged(merged[0], pick(others), merged[1]));
             }
         }
 
