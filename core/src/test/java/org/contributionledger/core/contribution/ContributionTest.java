@@ -483,6 +483,23 @@ class ContributionTest {
     }
 
     @Test
+    void theMemberAReceiverWasMergedIntoConfirmsForThem() {
+        directory.merge(COMMUNITY, STRANGER, RECEIVER_ID);
+        fixture.given(recorded(GIVER, PENDING))
+               .when(new ConfirmContribution(COMMUNITY, ID, STRANGER))
+               .expectEvents(new ContributionConfirmed(COMMUNITY, ID, GIVER_ID, RECEIVER_ID, CATEGORY, VALUE,
+                       OCCURRED_AT, STRANGER));
+    }
+
+    @Test
+    void theMemberARecorderWasMergedIntoRevokesForThem() {
+        directory.merge(COMMUNITY, STRANGER, GIVER_ID);
+        fixture.given(recorded(GIVER, PENDING))
+               .when(new RevokeContribution(COMMUNITY, ID, STRANGER, "oops"))
+               .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
     void mergedAwayRecorderCannotRevoke() {
         directory.merge(COMMUNITY, STRANGER, GIVER_ID);
         fixture.given(recorded(GIVER, PENDING))
