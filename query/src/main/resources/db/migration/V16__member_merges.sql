@@ -16,3 +16,8 @@ CREATE INDEX contribution_view_by_giver_member ON contribution_view (community_i
 CREATE INDEX contribution_view_by_receiver_member ON contribution_view (community_id, receiver_member, occurred_at DESC, contribution_id DESC);
 DROP INDEX contribution_view_by_giver_newest;
 DROP INDEX contribution_view_by_receiver_newest;
+
+-- Who wrote a trust declaration's note: its truster, until a merge moves the declaration to the
+-- staying member. Erasing the writer forgets the note wherever it moved.
+ALTER TABLE trust_view ADD COLUMN note_author VARCHAR(128);
+UPDATE trust_view SET note_author = truster;

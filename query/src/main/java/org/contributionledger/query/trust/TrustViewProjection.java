@@ -41,16 +41,16 @@ public class TrustViewProjection {
     public void on(TrustDeclared event) {
         String category = event.category() == null ? ALL_CATEGORIES : event.category();
         int updated = jdbc.update("""
-                        UPDATE trust_view SET trust_level = ?, note = ?, declared_at = ?
+                        UPDATE trust_view SET trust_level = ?, note = ?, declared_at = ?, note_author = ?
                         WHERE community_id = ? AND truster = ? AND trustee = ? AND category = ?""",
-                event.level(), event.note(), Sql.timestamp(event.declaredAt()), event.communityId(), event.truster(),
-                event.trustee(), category);
+                event.level(), event.note(), Sql.timestamp(event.declaredAt()), event.truster(), event.communityId(),
+                event.truster(), event.trustee(), category);
         if (updated == 0) {
             jdbc.update("""
-                            INSERT INTO trust_view (community_id, truster, trustee, category, trust_level, note, declared_at)
-                            VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                            INSERT INTO trust_view (community_id, truster, trustee, category, trust_level, note, declared_at,
+                                note_author) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
                     event.communityId(), event.truster(), event.trustee(), category, event.level(), event.note(),
-                    Sql.timestamp(event.declaredAt()));
+                    Sql.timestamp(event.declaredAt()), event.truster());
         }
     }
 
@@ -61,10 +61,13 @@ public class TrustViewProjection {
                 event.category() == null ? ALL_CATEGORIES : event.category());
     }
 
-    /** Forgets the notes the erased member wrote on their declarations; the levels stay. */
+    /**
+     * Forgets the notes the erased member wrote on their declarations, also those a merge moved to
+     * another member; the levels stay.
+     */
     @EventHandler
     public void on(MemberErased event) {
-        jdbc.update("UPDATE trust_view SET note = NULL WHERE community_id = ? AND truster = ?",
+        jdbc.update("UPDATE trust_view SET note = NULL WHERE community_id = ? AND note_author = ?",
                 event.communityId(), event.memberId());
     }
 
@@ -83,10 +86,10 @@ public class TrustViewProjection {
                 + " OR (truster = ? AND trustee IN (?, ?)))", c, staying, merged, merged, staying, merged);
         for (String side : List.of("truster", "trustee")) {
             String other = side.equals("truster") ? "trustee" : "truster";
-            List<Moving> moving = jdbc.query("SELECT " + other + ", category, trust_level, note, declared_at FROM trust_view"
-                            + " WHERE community_id = ? AND " + side + " = ?",
+            List<Moving> moving = jdbc.query("SELECT " + other + ", category, trust_level, note, declared_at, note_author"
+                            + " FROM trust_view WHERE community_id = ? AND " + side + " = ?",
                     (row, i) -> new Moving(row.getString(1), row.getString(2), row.getInt(3), row.getString(4),
-                            Sql.instant(row, 5)), c, merged);
+                            Sql.instant(row, 5), row.getString(6)), c, merged);
             String where = " WHERE community_id = ? AND " + side + " = ? AND " + other + " = ? AND category = ?";
             for (Moving tie : moving) {
                 List<Instant> kept = jdbc.query("SELECT declared_at FROM trust_view" + where,
@@ -97,8 +100,9 @@ public class TrustViewProjection {
                     continue;
                 }
                 if (tie.declaredAt().isAfter(kept.get(0))) {
-                    jdbc.update("UPDATE trust_view SET trust_level = ?, note = ?, declared_at = ?" + where, tie.level(),
-                            tie.note(), Sql.timestamp(tie.declaredAt()), c, staying, tie.other(), tie.category());
+                    jdbc.update("UPDATE trust_view SET trust_level = ?, note = ?, declared_at = ?, note_author = ?" + where,
+                            tie.level(), tie.note(), Sql.timestamp(tie.declaredAt()), tie.noteAuthor(), c, staying,
+                            tie.other(), tie.category());
                 }
                 jdbc.update("DELETE FROM trust_view" + where, c, merged, tie.other(), tie.category());
             }
@@ -106,7 +110,8 @@ public class TrustViewProjection {
     }
 
     /** A tie of the merged member about to become the staying member's. */
-    private record Moving(String other, String category, int level, String note, Instant declaredAt) {
+    private record Moving(String other, String category, int level, String note, Instant declaredAt,
+                          String noteAuthor) {
     }
 
     @QueryHandler
@@ -172,12 +177,12 @@ public class TrustViewProjection {
         public void on(Object event) {
             if (event instanceof TrustDeclared e) {
                 Key key = new Key(e.communityId(), e.truster(), e.trustee(), categoryOf(e.category()));
-                rows.put(key, new Row(e.level(), e.note(), e.declaredAt()));
+                rows.put(key, new Row(e.level(), e.note(), e.declaredAt(), e.truster()));
             } else if (event instanceof TrustWithdrawn e) {
                 rows.remove(new Key(e.communityId(), e.truster(), e.trustee(), categoryOf(e.category())));
             } else if (event instanceof MemberErased e) {
                 rows.forEach((key, row) -> {
-                    if (key.communityId.equals(e.communityId()) && key.truster.equals(e.memberId())) {
+                    if (key.communityId.equals(e.communityId()) && row.noteAuthor.equals(e.memberId())) {
                         row.note = null;
                     }
                 });
@@ -214,8 +219,8 @@ public class TrustViewProjection {
         /** Inserts every row into an empty trust view, in JDBC batches of {@code batch}; returns the count. */
         public long insertInto(JdbcTemplate jdbc, int batch) {
             jdbc.batchUpdate("""
-                            INSERT INTO trust_view (community_id, truster, trustee, category, trust_level, note, declared_at)
-                            VALUES (?, ?, ?, ?, ?, ?, ?)""", inKeyOrder(), batch,
+                            INSERT INTO trust_view (community_id, truster, trustee, category, trust_level, note, declared_at,
+                                note_author) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", inKeyOrder(), batch,
                     (statement, entry) -> {
                         Key key = entry.getKey();
                         Row row = entry.getValue();
@@ -226,6 +231,7 @@ public class TrustViewProjection {
                         statement.setInt(5, row.level);
                         statement.setString(6, row.note);
                         statement.setObject(7, Sql.timestamp(row.declaredAt));
+                        statement.setString(8, row.noteAuthor);
                     });
             return rows.size();
         }
@@ -247,11 +253,14 @@ public class TrustViewProjection {
             final int level;
             String note;
             final Instant declaredAt;
+            /** Who wrote the note: the truster who declared it, wherever a merge moved it since. */
+            final String noteAuthor;
 
-            Row(int level, String note, Instant declaredAt) {
+            Row(int level, String note, Instant declaredAt, String noteAuthor) {
                 this.level = level;
                 this.note = note;
                 this.declaredAt = declaredAt;
+                this.noteAuthor = noteAuthor;
             }
         }
     }
