@@ -193,21 +193,21 @@ public class TrustViewProjection {
 
         /** As the handler does: the merged member's ties move, the most recent declaration standing. */
         private void merge(String communityId, String staying, String merged) {
-            List<Map.Entry<Key, Row>> moving = rows.entrySet().stream()
+            List<Map.Entry<Key, Row>> moving = List.copyOf(rows.entrySet()).stream()
                     .filter(entry -> entry.getKey().communityId.equals(communityId)
                             && (entry.getKey().truster.equals(merged) || entry.getKey().trustee.equals(merged)))
                     .toList();
             for (Map.Entry<Key, Row> entry : moving) {
                 Key from = entry.getKey();
-                rows.remove(from);
+                Row row = rows.remove(from);
                 Key to = new Key(communityId, from.truster.equals(merged) ? staying : from.truster,
                         from.trustee.equals(merged) ? staying : from.trustee, from.category);
                 if (to.truster.equals(to.trustee)) {
                     continue;
                 }
                 Row kept = rows.get(to);
-                if (kept == null || entry.getValue().declaredAt.isAfter(kept.declaredAt)) {
-                    rows.put(to, entry.getValue());
+                if (kept == null || row.declaredAt.isAfter(kept.declaredAt)) {
+                    rows.put(to, row);
                 }
             }
         }
