@@ -22,11 +22,10 @@ record ReputationSnapshot(NetworkFacts facts, Teleport teleport, InfluenceResult
      * Solves every graph of the facts, each warm-started from the previous snapshot's scores: after a
      * small change the previous fixed point is close, so far fewer iterations are needed.
      */
-    static ReputationSnapshot compute(NetworkFacts facts, ReputationSnapshot previous, Instant now) {
+    static ReputationSnapshot compute(NetworkFacts facts, ReputationSnapshot last, Instant now) {
         long start = System.nanoTime();
-        if (previous != null && !membersOnlyAppended(previous.facts(), facts)) {
-            previous = null; // a merge renumbered the nodes: the previous scores belong to other members
-        }
+        // After a merge the nodes are renumbered: the last scores belong to other members then.
+        ReputationSnapshot previous = last != null && membersOnlyAppended(last.facts(), facts) ? last : null;
         Teleport teleport = teleport(facts);
         InfluenceResult overall = solve(facts.overall(), teleport, facts.alpha(),
                 previous == null ? null : previous.overall());
