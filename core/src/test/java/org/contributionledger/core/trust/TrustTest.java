@@ -253,12 +253,17 @@ class TrustTest {
     }
 
     @Test
-    void trustOfOrInAMergedAwayMemberIsNotWithdrawnUnderTheGoneName() {
+    void trustInAMergedAwayMemberIsNotWithdrawnUnderTheGoneName() {
         directory.withMember(COMMUNITY, "carol").merge(COMMUNITY, "carol", TRUSTEE);
         fixture.given(declared(CATEGORY, 7, null))
                .when(new WithdrawTrust(COMMUNITY, TRUSTER, TRUSTEE, CATEGORY, RECEIVED_AT))
                .expectNoEvents()
                .expectException(MemberWasMerged.class);
+    }
+
+    @Test
+    void aMergedAwayMemberCannotWithdrawTrust() {
+        directory.withMember(COMMUNITY, "carol").merge(COMMUNITY, "carol", TRUSTEE);
         fixture.givenNoPriorActivity()
                .when(new WithdrawTrust(COMMUNITY, TRUSTEE, TRUSTER, CATEGORY, RECEIVED_AT))
                .expectNoEvents()
