@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.contributionledger.core.community.CommunitySettings;
 import org.contributionledger.core.community.CommunitySettings.ReputationWeights;
@@ -41,9 +42,10 @@ final class CommunityNetwork {
     /**
      * Merged-away member → the member they were merged into (the last of a chain). Their node stays
      * in the index, empty: every fact naming them is recorded for the staying member, and
-     * {@link #freeze()} leaves the node out, as if they had never been a member.
+     * {@link #freeze()} leaves the node out, as if they had never been a member. Concurrent, as
+     * {@link #indexOf} reads it: reads must be able to ask it without waiting for a freeze.
      */
-    private final Map<String, String> mergedInto = new HashMap<>();
+    private final Map<String, String> mergedInto = new ConcurrentHashMap<>();
     private long version;
     private Instant lastEventAt;
 
