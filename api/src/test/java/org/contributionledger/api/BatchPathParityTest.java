@@ -53,6 +53,8 @@ class BatchPathParityTest extends LedgerApiTest {
                 Act.of("unknown-receiver", "alice", "zoe"),
                 Act.of("suspended", "alice", "carol"),
                 Act.of("erased", "dave", "alice"),
+                Act.of("merged-giver", "erin", "bob"),
+                Act.of("merged-receiver", "bob", "erin"),
                 Act.of("taken", "alice", "bob").value(6),
                 Act.of("taken", "alice", "bob"),
                 Act.of("new-1", "alice", "bob"),
@@ -154,9 +156,10 @@ class BatchPathParityTest extends LedgerApiTest {
         Community community = admin.createCommunity(id, "Parity");
         LedgerClient platform = community.client();
         String c = community.id();
-        for (String member : List.of("alice", "bob", "carol", "dave")) {
+        for (String member : List.of("alice", "bob", "carol", "dave", "erin")) {
             platform.registerMember(c, member, member).expect(201);
         }
+        platform.post("/communities/" + c + "/members/alice/merge", Map.of("mergedMemberId", "erin")).expect(200);
         platform.post("/communities/" + c + "/members/carol/suspend", Map.of()).expect(200);
         platform.post("/communities/" + c + "/members/dave/erasure", Map.of()).expect(200);
         platform.record(c, Act.of("taken", "alice", "bob")).expect(201);

@@ -22,6 +22,7 @@ import org.contributionledger.core.common.InMemoryDirectory;
 import org.contributionledger.core.common.LedgerRuleViolation;
 import org.contributionledger.core.common.MemberNotActive;
 import org.contributionledger.core.common.MemberWasErased;
+import org.contributionledger.core.common.MemberWasMerged;
 import org.contributionledger.core.common.OccurredInFuture;
 import org.contributionledger.core.common.UnknownCommunity;
 import org.contributionledger.core.common.UnknownMember;
@@ -58,7 +59,9 @@ class CheckOrderTest {
             .withCommunity(COMMUNITY)
             .withMembers(COMMUNITY, "alice", "bob", "sam", "eve")
             .suspend(COMMUNITY, "sam")
-            .erase(COMMUNITY, "eve");
+            .erase(COMMUNITY, "eve")
+            .withMember(COMMUNITY, "max")
+            .merge(COMMUNITY, "bob", "max");
 
     /** The fields of a command, changed by each rule's violation and then built. */
     private static final class Fields {
@@ -95,6 +98,7 @@ class CheckOrderTest {
         rule("occurred-in-future", OccurredInFuture.class, f -> f.at = RECEIVED_AT.plus(Duration.ofDays(1)));
         rule("unknown-member", UnknownMember.class, f -> f.from = "ghost");
         rule("member-was-erased", MemberWasErased.class, f -> f.from = "eve");
+        rule("member-was-merged", MemberWasMerged.class, f -> f.from = "max");
         rule("member-not-active", MemberNotActive.class, f -> f.from = "sam");
     }
 
@@ -143,7 +147,8 @@ class CheckOrderTest {
     }
 
     /** The member rules: each is one way the same member can be wrong, so no two of them can be broken at once. */
-    private static final Set<String> MEMBER_RULES = Set.of("unknown-member", "member-was-erased", "member-not-active");
+    private static final Set<String> MEMBER_RULES = Set.of("unknown-member", "member-was-erased", "member-was-merged",
+            "member-not-active");
 
     /** Every two rules in listed order, leaving out pairs of member rules, which concern one member each way. */
     private static List<String[]> pairs(List<String> listed) {

@@ -13,6 +13,7 @@ import org.contributionledger.api.batch.ContributionBatchRecorder;
 import org.contributionledger.api.openapi.Refuses;
 import org.contributionledger.api.problem.NotFound;
 import org.contributionledger.core.common.MemberWasErased;
+import org.contributionledger.core.common.MemberWasMerged;
 import org.contributionledger.core.common.MemberNotActive;
 import org.contributionledger.core.common.OccurredInFuture;
 import org.contributionledger.core.common.Recording;
@@ -92,7 +93,7 @@ public class ContributionController {
     @ApiResponse(responseCode = "200", description = "The same act was recorded before under this id; nothing recorded",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = StatementEntry.class)))
-    @Refuses({MemberWasErased.class, UnknownCommunity.class, UnknownMember.class, MemberNotActive.class, OccurredInFuture.class,
+    @Refuses({MemberWasErased.class, MemberWasMerged.class, UnknownCommunity.class, UnknownMember.class, MemberNotActive.class, OccurredInFuture.class,
             SelfContributionNotAllowed.class, UnknownCategory.class, ValueOutOfRange.class, ContributionIdConflict.class})
     public ResponseEntity<StatementEntry> record(@PathVariable String communityId, @RequestBody ContributionRequest request) {
         Provenance provenance = LedgerCommands.currentProvenance();
@@ -127,7 +128,7 @@ public class ContributionController {
 
     @PostMapping("/{contributionId}/confirm")
     @Operation(operationId = "confirmContribution", summary = "The receiver confirms a pending or disputed act")
-    @Refuses({MemberWasErased.class, OnlyReceiverMayConfirm.class, ContributionAlreadyFinal.class})
+    @Refuses({MemberWasErased.class, MemberWasMerged.class, OnlyReceiverMayConfirm.class, ContributionAlreadyFinal.class})
     public ContributionState confirm(@PathVariable String communityId, @PathVariable String contributionId,
                                      @RequestBody ByRequest request) {
         commands.send(new ConfirmContribution(communityId, contributionId, request.by()));
@@ -136,7 +137,7 @@ public class ContributionController {
 
     @PostMapping("/{contributionId}/dispute")
     @Operation(operationId = "disputeContribution", summary = "The receiver disputes a pending act")
-    @Refuses({MemberWasErased.class, OnlyReceiverMayDispute.class, ContributionAlreadyFinal.class})
+    @Refuses({MemberWasErased.class, MemberWasMerged.class, OnlyReceiverMayDispute.class, ContributionAlreadyFinal.class})
     public ContributionState dispute(@PathVariable String communityId, @PathVariable String contributionId,
                                      @RequestBody ByRequest request) {
         commands.send(new DisputeContribution(communityId, contributionId, request.by(), request.reason()));
@@ -145,7 +146,7 @@ public class ContributionController {
 
     @PostMapping("/{contributionId}/revoke")
     @Operation(operationId = "revokeContribution", summary = "The recorder revokes an act that is not final")
-    @Refuses({MemberWasErased.class, OnlyRecorderMayRevoke.class, ContributionAlreadyFinal.class})
+    @Refuses({MemberWasErased.class, MemberWasMerged.class, OnlyRecorderMayRevoke.class, ContributionAlreadyFinal.class})
     public ContributionState revoke(@PathVariable String communityId, @PathVariable String contributionId,
                                     @RequestBody ByRequest request) {
         commands.send(new RevokeContribution(communityId, contributionId, request.by(), request.reason()));
@@ -178,7 +179,7 @@ public class ContributionController {
      */
     @PostMapping("/{contributionId}/corrections")
     @Operation(operationId = "correctContribution", summary = "The recorder proposes new figures for a confirmed act")
-    @Refuses({MemberWasErased.class, OnlyRecorderMayCorrect.class, OnlyConfirmedActMayBeCorrected.class, CorrectionAlreadyPending.class,
+    @Refuses({MemberWasErased.class, MemberWasMerged.class, OnlyRecorderMayCorrect.class, OnlyConfirmedActMayBeCorrected.class, CorrectionAlreadyPending.class,
             CorrectionChangesNothing.class, UnknownCategory.class, ValueOutOfRange.class})
     public CorrectionAnswer correct(@PathVariable String communityId, @PathVariable String contributionId,
                                     @RequestBody CorrectionRequest request) {
@@ -189,7 +190,7 @@ public class ContributionController {
 
     @PostMapping("/{contributionId}/corrections/accept")
     @Operation(operationId = "acceptCorrection", summary = "The other side of the act accepts its pending correction")
-    @Refuses({MemberWasErased.class, OnlyCounterpartMayDecideCorrection.class, NoCorrectionPending.class})
+    @Refuses({MemberWasErased.class, MemberWasMerged.class, OnlyCounterpartMayDecideCorrection.class, NoCorrectionPending.class})
     public CorrectionAnswer acceptCorrection(@PathVariable String communityId, @PathVariable String contributionId,
                                              @RequestBody ByRequest request) {
         CorrectionOutcome outcome = commands.send(new AcceptCorrection(communityId, contributionId, request.by()));
@@ -198,7 +199,7 @@ public class ContributionController {
 
     @PostMapping("/{contributionId}/corrections/reject")
     @Operation(operationId = "rejectCorrection", summary = "The other side of the act rejects its pending correction")
-    @Refuses({MemberWasErased.class, OnlyCounterpartMayDecideCorrection.class, NoCorrectionPending.class})
+    @Refuses({MemberWasErased.class, MemberWasMerged.class, OnlyCounterpartMayDecideCorrection.class, NoCorrectionPending.class})
     public CorrectionAnswer rejectCorrection(@PathVariable String communityId, @PathVariable String contributionId,
                                              @RequestBody ByRequest request) {
         CorrectionOutcome outcome = commands.send(new RejectCorrection(communityId, contributionId, request.by(),

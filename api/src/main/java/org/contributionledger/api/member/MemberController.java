@@ -10,10 +10,14 @@ import org.contributionledger.api.batch.CommandBatchGateway;
 import org.contributionledger.api.openapi.Refuses;
 import org.contributionledger.api.problem.NotFound;
 import org.contributionledger.core.common.MemberWasErased;
+import org.contributionledger.core.common.MemberWasMerged;
 import org.contributionledger.core.common.Recording;
 import org.contributionledger.core.common.UnknownCommunity;
+import org.contributionledger.core.common.UnknownMember;
 import org.contributionledger.core.member.EraseMember;
 import org.contributionledger.core.member.MemberAlreadyRegistered;
+import org.contributionledger.core.member.MemberCannotMergeIntoItself;
+import org.contributionledger.core.member.MergeMembers;
 import org.contributionledger.core.member.RegisterMember;
 import org.contributionledger.core.member.ReinstateMember;
 import org.contributionledger.core.member.SuspendMember;
@@ -87,7 +91,7 @@ public class MemberController {
 
     @PatchMapping("/{memberId}")
     @Operation(operationId = "updateMemberProfile", summary = "Change a member's display name")
-    @Refuses({MemberWasErased.class})
+    @Refuses({MemberWasErased.class, MemberWasMerged.class})
     public Member updateProfile(@PathVariable String communityId, @PathVariable String memberId,
                                 @RequestBody UpdateProfileRequest request) {
         commands.send(new UpdateMemberProfile(communityId, memberId, request.displayName()));
@@ -96,7 +100,7 @@ public class MemberController {
 
     @PostMapping("/{memberId}/suspend")
     @Operation(operationId = "suspendMember", summary = "Suspend a member: they can no longer give, receive or trust")
-    @Refuses({MemberWasErased.class})
+    @Refuses({MemberWasErased.class, MemberWasMerged.class})
     public Member suspend(@PathVariable String communityId, @PathVariable String memberId,
                           @RequestBody(required = false) ReasonRequest request) {
         commands.send(new SuspendMember(communityId, memberId, request == null ? null : request.reason()));
@@ -105,7 +109,7 @@ public class MemberController {
 
     @PostMapping("/{memberId}/reinstate")
     @Operation(operationId = "reinstateMember", summary = "Reinstate a suspended member")
-    @Refuses({MemberWasErased.class})
+    @Refuses({MemberWasErased.class, MemberWasMerged.class})
     public Member reinstate(@PathVariable String communityId, @PathVariable String memberId) {
         commands.send(new ReinstateMember(communityId, memberId));
         return find(communityId, memberId);
@@ -121,6 +125,28 @@ public class MemberController {
     public Member erase(@PathVariable String communityId, @PathVariable String memberId) {
         commands.send(new EraseMember(communityId, memberId));
         return find(communityId, memberId);
+    }
+
+    /**
+     * Merges {@code mergedMemberId} into this member, who stays: from then on the merged member's
+     * acts, trust and reputation count as this member's, and the merged member can no longer act
+     * (docs/reference/merge-members.md). The same merge again changes nothing and answers the same.
+     */
+    @PostMapping("/{memberId}/merge")
+    @Operation(operationId = "mergeMembers", summary = "Merge another member into this one: their acts, trust "
+            + "and reputation count as this member's from now on; the merged member can no longer act")
+    @Refuses({MemberCannotMergeIntoItself.class, UnknownMember.class, MemberWasErased.class, MemberWasMerged.class})
+    public Member merge(@PathVariable String communityId, @PathVariable String memberId,
+                        @RequestBody MergeRequest request) {
+        commands.send(new MergeMembers(communityId, memberId, request.mergedMemberId()));
+        return find(communityId, memberId);
+    }
+
+    @Schema(name = "MemberMerge")
+    public record MergeRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                    description = "The member merged into this one, who goes", example = "github.ada")
+            String mergedMemberId) {
     }
 
     @Schema(name = "MemberRegistration")

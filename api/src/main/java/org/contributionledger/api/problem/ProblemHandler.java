@@ -21,6 +21,7 @@ import org.contributionledger.core.common.InvalidField;
 import org.contributionledger.core.common.LedgerRuleViolation;
 import org.contributionledger.core.common.MemberNotActive;
 import org.contributionledger.core.common.MemberWasErased;
+import org.contributionledger.core.common.MemberWasMerged;
 import org.contributionledger.core.common.OccurredInFuture;
 import org.contributionledger.core.common.UnknownCommunity;
 import org.contributionledger.core.common.UnknownMember;
@@ -50,6 +51,7 @@ import org.contributionledger.core.contribution.ValueOutOfRange;
 import org.contributionledger.core.member.IdentityAlreadyLinked;
 import org.contributionledger.core.member.IdentityNotLinked;
 import org.contributionledger.core.member.MemberAlreadyRegistered;
+import org.contributionledger.core.member.MemberCannotMergeIntoItself;
 import org.contributionledger.core.trust.SelfTrustNotAllowed;
 import org.contributionledger.core.trust.TrustLevelOutOfRange;
 import org.contributionledger.query.asof.AsOfBeforeHistory;
@@ -95,6 +97,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             Map.entry(UnknownMember.class, HttpStatus.UNPROCESSABLE_ENTITY),
             Map.entry(MemberNotActive.class, HttpStatus.UNPROCESSABLE_ENTITY),
             Map.entry(MemberWasErased.class, HttpStatus.UNPROCESSABLE_ENTITY),
+            Map.entry(MemberWasMerged.class, HttpStatus.UNPROCESSABLE_ENTITY),
+            Map.entry(MemberCannotMergeIntoItself.class, HttpStatus.UNPROCESSABLE_ENTITY),
             Map.entry(OccurredInFuture.class, HttpStatus.UNPROCESSABLE_ENTITY),
             Map.entry(CommunityAlreadyExists.class, HttpStatus.CONFLICT),
             Map.entry(UnknownApiKey.class, HttpStatus.NOT_FOUND),
@@ -148,6 +152,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             }
             if (rule instanceof ContributionIdConflict conflict) {
                 problem.setProperty("differingFields", conflict.differingFields());
+            }
+            if (rule instanceof MemberWasMerged merged) {
+                problem.setProperty("mergedInto", merged.mergedInto());
             }
             return problem;
         }

@@ -11,6 +11,7 @@ import org.contributionledger.api.batch.CommandBatchGateway;
 import org.contributionledger.api.openapi.Refuses;
 import org.contributionledger.api.problem.NotFound;
 import org.contributionledger.core.common.MemberWasErased;
+import org.contributionledger.core.common.MemberWasMerged;
 import org.contributionledger.core.common.MemberNotActive;
 import org.contributionledger.core.common.OccurredInFuture;
 import org.contributionledger.core.common.UnknownCommunity;
@@ -76,7 +77,7 @@ public class TrustController {
 
     @PutMapping("/{truster}/{trustee}")
     @Operation(operationId = "declareTrust", summary = "Declare the trust one member has in another; answers the tie in force")
-    @Refuses({MemberWasErased.class, SelfTrustNotAllowed.class, TrustLevelOutOfRange.class, UnknownCategory.class, UnknownCommunity.class, UnknownMember.class, MemberNotActive.class, OccurredInFuture.class})
+    @Refuses({MemberWasErased.class, MemberWasMerged.class, SelfTrustNotAllowed.class, TrustLevelOutOfRange.class, UnknownCategory.class, UnknownCommunity.class, UnknownMember.class, MemberNotActive.class, OccurredInFuture.class})
     public TrustTie declare(@PathVariable String communityId, @PathVariable String truster,
                               @PathVariable String trustee, @RequestParam(required = false) String category,
                               @RequestBody DeclareTrustRequest request) {
@@ -105,7 +106,7 @@ public class TrustController {
     @DeleteMapping("/{truster}/{trustee}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(operationId = "withdrawTrust", summary = "Withdraw trust; withdrawing trust not in force changes nothing")
-    @Refuses({MemberWasErased.class, UnknownCommunity.class, UnknownCategory.class, UnknownMember.class})
+    @Refuses({MemberWasErased.class, MemberWasMerged.class, UnknownCommunity.class, UnknownCategory.class, UnknownMember.class})
     public ResponseEntity<Void> withdraw(@PathVariable String communityId, @PathVariable String truster,
                                          @PathVariable String trustee, @RequestParam(required = false) String category) {
         commands.send(new WithdrawTrust(communityId, truster, trustee, category,

@@ -2,6 +2,7 @@ package org.contributionledger.core.common;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Rules shared by every act between two members (contributions and trust): both must be
@@ -30,18 +31,35 @@ public final class Participation {
         if (member.erased()) {
             throw new MemberWasErased(communityId, memberId);
         }
+        if (member.merged()) {
+            throw new MemberWasMerged(communityId, memberId, member.mergedInto());
+        }
         if (!member.active()) {
             throw new MemberNotActive(communityId, memberId);
         }
     }
 
     /**
-     * The member, when registered, was not erased. An erased member can no longer act at all, not
-     * even on acts they took part in: nothing they write could be stored readable again.
+     * The member, when registered, was neither erased nor merged away. An erased member can no longer
+     * act at all, not even on acts they took part in: nothing they write could be stored readable
+     * again. A merged-away member cannot either: the member they were merged into acts for them.
      */
-    public static void requireNotErased(LedgerDirectory directory, String communityId, String memberId) {
-        if (directory.findMember(communityId, memberId).map(MemberStanding::erased).orElse(false)) {
+    public static void requireNotErasedOrMerged(LedgerDirectory directory, String communityId, String memberId) {
+        Optional<MemberStanding> member = directory.findMember(communityId, memberId);
+        if (member.map(MemberStanding::erased).orElse(false)) {
             throw new MemberWasErased(communityId, memberId);
+        }
+        requireNotMerged(member);
+    }
+
+    /** The member, when registered, was not merged away: nobody can trust, or stop trusting, a name that is gone. */
+    public static void requireNotMerged(LedgerDirectory directory, String communityId, String memberId) {
+        requireNotMerged(directory.findMember(communityId, memberId));
+    }
+
+    private static void requireNotMerged(Optional<MemberStanding> member) {
+        if (member.isPresent() && member.get().merged()) {
+            throw new MemberWasMerged(member.get().communityId(), member.get().memberId(), member.get().mergedInto());
         }
     }
 

@@ -82,8 +82,8 @@ public class Contribution {
     /** Confirming a confirmed act again is a retry and succeeds quietly; a revoked act stays revoked. */
     @CommandHandler
     public void handle(ConfirmContribution command, LedgerDirectory directory) {
-        Participation.requireNotErased(directory, command.communityId(), command.by());
-        if (!command.by().equals(act.receiver())) {
+        Participation.requireNotErasedOrMerged(directory, command.communityId(), command.by());
+        if (!actsFor(command.by(), act.receiver(), directory)) {
             throw new OnlyReceiverMayConfirm(contributionId, command.by());
         }
         if (status == ContributionStatus.CONFIRMED) {
@@ -96,8 +96,8 @@ public class Contribution {
 
     @CommandHandler
     public void handle(DisputeContribution command, LedgerDirectory directory) {
-        Participation.requireNotErased(directory, command.communityId(), command.by());
-        if (!command.by().equals(act.receiver())) {
+        Participation.requireNotErasedOrMerged(directory, command.communityId(), command.by());
+        if (!actsFor(command.by(), act.receiver(), directory)) {
             throw new OnlyReceiverMayDispute(contributionId, command.by());
         }
         if (status == ContributionStatus.DISPUTED) {
@@ -110,8 +110,8 @@ public class Contribution {
 
     @CommandHandler
     public void handle(RevokeContribution command, LedgerDirectory directory) {
-        Participation.requireNotErased(directory, command.communityId(), command.by());
-        if (!command.by().equals(recorder())) {
+        Participation.requireNotErasedOrMerged(directory, command.communityId(), command.by());
+        if (!actsFor(command.by(), recorder(), directory)) {
             throw new OnlyRecorderMayRevoke(contributionId, command.by());
         }
         if (status == ContributionStatus.REVOKED) {
@@ -145,8 +145,8 @@ public class Contribution {
      */
     @CommandHandler
     public CorrectionOutcome handle(CorrectContribution command, LedgerDirectory directory) {
-        Participation.requireNotErased(directory, command.communityId(), command.by());
-        if (!command.by().equals(recorder())) {
+        Participation.requireNotErasedOrMerged(directory, command.communityId(), command.by());
+        if (!actsFor(command.by(), recorder(), directory)) {
             throw new OnlyRecorderMayCorrect(contributionId, command.by());
         }
         if (status != ContributionStatus.CONFIRMED) {
@@ -177,8 +177,8 @@ public class Contribution {
 
     @CommandHandler
     public CorrectionOutcome handle(AcceptCorrection command, LedgerDirectory directory) {
-        Participation.requireNotErased(directory, command.communityId(), command.by());
-        requireCounterpart(command.by());
+        Participation.requireNotErasedOrMerged(directory, command.communityId(), command.by());
+        requireCounterpart(command.by(), directory);
         if (pendingCorrection == null) {
             if (command.by().equals(lastCorrectionAcceptedBy)) {
                 return CorrectionOutcome.CORRECTED;
@@ -193,8 +193,8 @@ public class Contribution {
 
     @CommandHandler
     public CorrectionOutcome handle(RejectCorrection command, LedgerDirectory directory) {
-        Participation.requireNotErased(directory, command.communityId(), command.by());
-        requireCounterpart(command.by());
+        Participation.requireNotErasedOrMerged(directory, command.communityId(), command.by());
+        requireCounterpart(command.by(), directory);
         if (pendingCorrection == null) {
             throw new NoCorrectionPending(contributionId);
         }
@@ -202,13 +202,22 @@ public class Contribution {
         return CorrectionOutcome.REJECTED;
     }
 
+    /**
+     * Whether {@code by} may act as {@code side} of this act: they are that member, or the member
+     * that member was merged into, who acts for them from then on (a merged-away member cannot act).
+     */
+    private boolean actsFor(String by, String side, LedgerDirectory directory) {
+        return by.equals(side) || directory.findMember(communityId, side)
+                .map(member -> by.equals(member.mergedInto())).orElse(false);
+    }
+
     private String recorder() {
         return act.recordedBy() == RecordedBy.GIVER ? act.giver() : act.receiver();
     }
 
-    private void requireCounterpart(String by) {
+    private void requireCounterpart(String by, LedgerDirectory directory) {
         String counterpart = act.recordedBy() == RecordedBy.GIVER ? act.receiver() : act.giver();
-        if (!by.equals(counterpart)) {
+        if (!actsFor(by, counterpart, directory)) {
             throw new OnlyCounterpartMayDecideCorrection(contributionId, by);
         }
     }

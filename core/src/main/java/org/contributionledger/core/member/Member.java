@@ -14,9 +14,12 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.contributionledger.core.common.Ids;
 import org.contributionledger.core.common.LedgerDirectory;
+import org.contributionledger.core.common.MemberStanding;
 import org.contributionledger.core.common.MemberWasErased;
+import org.contributionledger.core.common.MemberWasMerged;
 import org.contributionledger.core.common.Participation;
 import org.contributionledger.core.common.Recording;
+import org.contributionledger.core.common.UnknownMember;
 
 /** A person as one community knows them, under the platform's own id. */
 public class Member {
@@ -29,6 +32,8 @@ public class Member {
     private boolean erased;
     /** Linked platform identities: "platform/platformUserId" to the login last recorded (null once erased). */
     private final Map<String, String> identities = new HashMap<>();
+    /** The member this one was merged into, or null: once set, this member is gone for good. */
+    private String mergedInto;
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
@@ -50,7 +55,7 @@ public class Member {
 
     @CommandHandler
     public void handle(UpdateMemberProfile command) {
-        requireNotErased(command.communityId(), command.memberId());
+        requireNotErasedOrMerged(command.communityId(), command.memberId());
         if (!Objects.equals(displayName, command.displayName())) {
             apply(new MemberProfileUpdated(command.communityId(), command.memberId(), command.displayName()));
         }
@@ -59,7 +64,7 @@ public class Member {
     /** Suspending a suspended member changes nothing, so it records nothing; the request still succeeds. */
     @CommandHandler
     public void handle(SuspendMember command) {
-        requireNotErased(command.communityId(), command.memberId());
+        requireNotErasedOrMerged(command.communityId(), command.memberId());
         if (active) {
             apply(new MemberSuspended(command.communityId(), command.memberId(), command.reason()));
         }
@@ -67,7 +72,7 @@ public class Member {
 
     @CommandHandler
     public void handle(ReinstateMember command) {
-        requireNotErased(command.communityId(), command.memberId());
+        requireNotErasedOrMerged(command.communityId(), command.memberId());
         if (!active) {
             apply(new MemberReinstated(command.communityId(), command.memberId()));
         }
@@ -94,7 +99,7 @@ public class Member {
      */
     @CommandHandler
     public Recording handle(LinkIdentity command, LedgerDirectory directory) {
-        requireNotErased(command.communityId(), command.memberId());
+        requireNotErasedOrMerged(command.communityId(), command.memberId());
         String identity = identityKey(command.platform(), command.platformUserId());
         boolean linkedHere = identities.containsKey(identity);
         if (linkedHere && Objects.equals(identities.get(identity), command.login())) {
@@ -127,9 +132,48 @@ public class Member {
                 command.platformUserId()));
     }
 
-    private void requireNotErased(String communityId, String memberId) {
+    /**
+     * Merges this member into {@code command.memberId()}: this member is the one that goes, so the
+     * decision that it can go only once is taken here; the staying member is checked through the
+     * directory. The same merge again is a retry and records nothing. Rules in the order checked.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(MergeMembers command, LedgerDirectory directory) {
+        String communityId = command.communityId();
+        if (command.memberId().equals(command.mergedMemberId())) {
+            throw new MemberCannotMergeIntoItself(communityId, command.memberId());
+        }
+        if (!registered) {
+            throw new UnknownMember(communityId, command.mergedMemberId());
+        }
+        if (erased) {
+            throw new MemberWasErased(communityId, command.mergedMemberId());
+        }
+        if (mergedInto != null) {
+            if (mergedInto.equals(command.memberId())) {
+                return;
+            }
+            throw new MemberWasMerged(communityId, command.mergedMemberId(), mergedInto);
+        }
+        // The directory holds only this community's members: a member of another community is unknown here.
+        MemberStanding staying = directory.findMember(communityId, command.memberId())
+                .orElseThrow(() -> new UnknownMember(communityId, command.memberId()));
+        if (staying.erased()) {
+            throw new MemberWasErased(communityId, command.memberId());
+        }
+        if (staying.merged()) {
+            throw new MemberWasMerged(communityId, command.memberId(), staying.mergedInto());
+        }
+        apply(new MembersMerged(communityId, command.memberId(), command.mergedMemberId()));
+    }
+
+    private void requireNotErasedOrMerged(String communityId, String memberId) {
         if (erased) {
             throw new MemberWasErased(communityId, memberId);
+        }
+        if (mergedInto != null) {
+            throw new MemberWasMerged(communityId, memberId, mergedInto);
         }
     }
 
@@ -177,6 +221,11 @@ public class Member {
     /** Neither platforms nor ids contain '/', so the key is unambiguous. */
     private static String identityKey(String platform, String platformUserId) {
         return platform + "/" + platformUserId;
+    }
+
+    @EventSourcingHandler
+    public void on(MembersMerged event) {
+        this.mergedInto = event.memberId();
     }
 
     public static String aggregateId(String communityId, String memberId) {

@@ -81,13 +81,14 @@ public class Trust {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(WithdrawTrust command, LedgerDirectory directory) {
-        Participation.requireNotErased(directory, command.communityId(), command.truster());
+        Participation.requireNotErasedOrMerged(directory, command.communityId(), command.truster());
         CommunityRules rules = Participation.requireCommunity(directory, command.communityId());
         if (command.category() != null && !rules.categories().contains(command.category())) {
             throw new UnknownCategory(command.communityId(), command.category());
         }
         Participation.requireMember(directory, command.communityId(), command.truster());
         Participation.requireMember(directory, command.communityId(), command.trustee());
+        Participation.requireNotMerged(directory, command.communityId(), command.trustee());
         if (inForce) {
             apply(new TrustWithdrawn(command.communityId(), command.truster(), command.trustee(), command.category(),
                     level, command.receivedAt()));

@@ -74,6 +74,17 @@ public final class InMemoryDirectory implements LedgerDirectory {
         return this;
     }
 
+    /** {@code mergedMemberId} merged into {@code memberId}, as the directory projection records {@code MembersMerged}. */
+    public InMemoryDirectory merge(String communityId, String memberId, String mergedMemberId) {
+        MemberStanding merged = members.get(key(communityId, mergedMemberId));
+        if (merged == null || !members.containsKey(key(communityId, memberId))) {
+            throw new IllegalStateException("register both members in " + communityId + " first");
+        }
+        members.put(key(communityId, mergedMemberId), new MemberStanding(communityId, mergedMemberId, merged.active(),
+                merged.erased(), memberId));
+        return this;
+    }
+
     @Override
     public Optional<CommunityRules> findCommunity(String communityId) {
         return Optional.ofNullable(communities.get(communityId));

@@ -17,6 +17,7 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.contributionledger.core.common.InMemoryDirectory;
 import org.contributionledger.core.common.MemberNotActive;
 import org.contributionledger.core.common.MemberWasErased;
+import org.contributionledger.core.common.MemberWasMerged;
 import org.contributionledger.core.common.OccurredInFuture;
 import org.contributionledger.core.common.Recording;
 import org.contributionledger.core.common.UnknownCommunity;
@@ -252,6 +253,24 @@ class ContributionTest {
     }
 
     @Test
+    void mergedAwayGiverCannotGive() {
+        directory.merge(COMMUNITY, STRANGER, GIVER_ID);
+        fixture.givenNoPriorActivity()
+               .when(record(GIVER))
+               .expectNoEvents()
+               .expectException(MemberWasMerged.class);
+    }
+
+    @Test
+    void mergedAwayReceiverCannotReceive() {
+        directory.merge(COMMUNITY, STRANGER, RECEIVER_ID);
+        fixture.givenNoPriorActivity()
+               .when(record(GIVER))
+               .expectNoEvents()
+               .expectException(MemberWasMerged.class);
+    }
+
+    @Test
     void suspendedReceiverCannotReceive() {
         directory.suspend(COMMUNITY, RECEIVER_ID);
         fixture.givenNoPriorActivity()
@@ -447,6 +466,46 @@ class ContributionTest {
                .when(new ConfirmContribution(COMMUNITY, ID, RECEIVER_ID))
                .expectNoEvents()
                .expectException(MemberWasErased.class);
+    }
+
+    /** The act stays, and counts for the member the receiver was merged into; the merged name no longer decides. */
+    @Test
+    void mergedAwayReceiverCannotConfirmNorDispute() {
+        directory.merge(COMMUNITY, STRANGER, RECEIVER_ID);
+        fixture.given(recorded(GIVER, PENDING))
+               .when(new ConfirmContribution(COMMUNITY, ID, RECEIVER_ID))
+               .expectNoEvents()
+               .expectException(MemberWasMerged.class);
+        fixture.given(recorded(GIVER, PENDING))
+               .when(new DisputeContribution(COMMUNITY, ID, RECEIVER_ID, "never happened"))
+               .expectNoEvents()
+               .expectException(MemberWasMerged.class);
+    }
+
+    @Test
+    void theMemberAReceiverWasMergedIntoConfirmsForThem() {
+        directory.merge(COMMUNITY, STRANGER, RECEIVER_ID);
+        fixture.given(recorded(GIVER, PENDING))
+               .when(new ConfirmContribution(COMMUNITY, ID, STRANGER))
+               .expectEvents(new ContributionConfirmed(COMMUNITY, ID, GIVER_ID, RECEIVER_ID, CATEGORY, VALUE,
+                       OCCURRED_AT, STRANGER));
+    }
+
+    @Test
+    void theMemberARecorderWasMergedIntoRevokesForThem() {
+        directory.merge(COMMUNITY, STRANGER, GIVER_ID);
+        fixture.given(recorded(GIVER, PENDING))
+               .when(new RevokeContribution(COMMUNITY, ID, STRANGER, "oops"))
+               .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void mergedAwayRecorderCannotRevoke() {
+        directory.merge(COMMUNITY, STRANGER, GIVER_ID);
+        fixture.given(recorded(GIVER, PENDING))
+               .when(new RevokeContribution(COMMUNITY, ID, GIVER_ID, "oops"))
+               .expectNoEvents()
+               .expectException(MemberWasMerged.class);
     }
 
     @Test

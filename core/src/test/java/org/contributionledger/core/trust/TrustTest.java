@@ -10,6 +10,7 @@ import org.contributionledger.core.common.InMemoryDirectory;
 import org.contributionledger.core.common.MemberNotActive;
 import org.contributionledger.core.common.OccurredInFuture;
 import org.contributionledger.core.common.UnknownCommunity;
+import org.contributionledger.core.common.MemberWasMerged;
 import org.contributionledger.core.common.UnknownMember;
 import org.contributionledger.core.contribution.UnknownCategory;
 import org.junit.jupiter.api.BeforeEach;
@@ -231,6 +232,42 @@ class TrustTest {
                .when(new WithdrawTrust(COMMUNITY, TRUSTER, TRUSTEE, CATEGORY, RECEIVED_AT.plusSeconds(1)))
                .expectSuccessfulHandlerExecution()
                .expectNoEvents();
+    }
+
+    @Test
+    void mergedAwayTrusterCannotDeclareTrust() {
+        directory.withMember(COMMUNITY, "carol").merge(COMMUNITY, "carol", TRUSTER);
+        fixture.givenNoPriorActivity()
+               .when(declare(CATEGORY, 5, null))
+               .expectNoEvents()
+               .expectException(MemberWasMerged.class);
+    }
+
+    @Test
+    void mergedAwayTrusteeCannotBeTrusted() {
+        directory.withMember(COMMUNITY, "carol").merge(COMMUNITY, "carol", TRUSTEE);
+        fixture.givenNoPriorActivity()
+               .when(declare(CATEGORY, 5, null))
+               .expectNoEvents()
+               .expectException(MemberWasMerged.class);
+    }
+
+    @Test
+    void trustInAMergedAwayMemberIsNotWithdrawnUnderTheGoneName() {
+        directory.withMember(COMMUNITY, "carol").merge(COMMUNITY, "carol", TRUSTEE);
+        fixture.given(declared(CATEGORY, 7, null))
+               .when(new WithdrawTrust(COMMUNITY, TRUSTER, TRUSTEE, CATEGORY, RECEIVED_AT))
+               .expectNoEvents()
+               .expectException(MemberWasMerged.class);
+    }
+
+    @Test
+    void aMergedAwayMemberCannotWithdrawTrust() {
+        directory.withMember(COMMUNITY, "carol").merge(COMMUNITY, "carol", TRUSTEE);
+        fixture.givenNoPriorActivity()
+               .when(new WithdrawTrust(COMMUNITY, TRUSTEE, TRUSTER, CATEGORY, RECEIVED_AT))
+               .expectNoEvents()
+               .expectException(MemberWasMerged.class);
     }
 
     @Test

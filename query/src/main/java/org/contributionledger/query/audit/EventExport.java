@@ -31,7 +31,8 @@ public class EventExport {
     static final int PAGE = 1_000;
 
     /** The payload fields that name a member (see the events in core). */
-    private static final Set<String> MEMBER_FIELDS = Set.of("giver", "receiver", "truster", "trustee", "memberId");
+    private static final Set<String> MEMBER_FIELDS = Set.of("giver", "receiver", "truster", "trustee", "memberId",
+            "mergedMemberId");
 
     /** A correction moves an act between categories: it belongs to both. */
     private static final Set<String> CATEGORY_FIELDS = Set.of("category", "previousCategory");

@@ -6,7 +6,8 @@ import java.time.Instant;
  * Which of a community's events an export holds. Every field but the community may be null (no
  * filter on it).
  *
- * @param member       events whose payload names this member as giver, receiver, truster, trustee or memberId
+ * @param member       events whose payload names this member as giver, receiver, truster, trustee, memberId
+ *                     or mergedMemberId
  * @param category     events whose payload's {@code category} (or a correction's {@code previousCategory}) is this one
  * @param from         events stored at or after this instant (the event's timestamp)
  * @param to           events stored before this instant

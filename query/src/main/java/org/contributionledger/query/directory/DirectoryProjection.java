@@ -34,6 +34,7 @@ import org.contributionledger.core.member.MemberProfileUpdated;
 import org.contributionledger.core.member.MemberReinstated;
 import org.contributionledger.core.member.MemberRegistered;
 import org.contributionledger.core.member.MemberSuspended;
+import org.contributionledger.core.member.MembersMerged;
 import org.contributionledger.query.Sql;
 import org.contributionledger.query.paging.Keyset;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -151,6 +152,17 @@ public class DirectoryProjection implements LedgerDirectory {
                 event.communityId(), event.platform(), event.platformUserId(), event.memberId());
     }
 
+    /**
+     * The merged member, and every member merged into it before, now point at the staying member:
+     * the write side refuses each of them by name ({@code MemberWasMerged}) and names the member who
+     * acts for them.
+     */
+    @EventHandler
+    public void on(MembersMerged event) {
+        jdbc.update("UPDATE directory_member SET merged_into = ? WHERE community_id = ? AND (member_id = ? OR merged_into = ?)",
+                event.memberId(), event.communityId(), event.mergedMemberId(), event.mergedMemberId());
+    }
+
     @EventHandler
     public void on(MemberSuspended event) {
         setActive(event.communityId(), event.memberId(), false);
@@ -178,8 +190,9 @@ public class DirectoryProjection implements LedgerDirectory {
 
     @Override
     public Optional<MemberStanding> findMember(String communityId, String memberId) {
-        return jdbc.query("SELECT active, erased FROM directory_member WHERE community_id = ? AND member_id = ?",
-                (row, i) -> new MemberStanding(communityId, memberId, row.getBoolean(1), row.getBoolean(2)),
+        return jdbc.query("SELECT active, erased, merged_into FROM directory_member WHERE community_id = ? AND member_id = ?",
+                (row, i) -> new MemberStanding(communityId, memberId, row.getBoolean(1), row.getBoolean(2),
+                        row.getString(3)),
                 communityId, memberId).stream().findFirst();
     }
 
@@ -200,27 +213,29 @@ public class DirectoryProjection implements LedgerDirectory {
             List<Object> args = new ArrayList<>(chunk.size() + 1);
             args.add(communityId);
             args.addAll(chunk);
-            jdbc.query("SELECT member_id, active, erased FROM directory_member WHERE community_id = ? AND member_id IN ("
+            jdbc.query("SELECT member_id, active, erased, merged_into FROM directory_member WHERE community_id = ? AND member_id IN ("
                             + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")",
                     row -> {
                         String memberId = row.getString(1);
-                        found.put(memberId, new MemberStanding(communityId, memberId, row.getBoolean(2), row.getBoolean(3)));
+                        found.put(memberId, new MemberStanding(communityId, memberId, row.getBoolean(2), row.getBoolean(3),
+                                row.getString(4)));
                     }, args.toArray());
         }
         return found;
     }
 
-    /** How many members the community has, or how many of them are active. */
+    /** How many members the community has, or how many of them are active; a merged-away member is no longer one. */
     public long countMembers(String communityId, boolean activeOnly) {
-        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM directory_member WHERE community_id = ?"
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM directory_member WHERE community_id = ? AND merged_into IS NULL"
                 + (activeOnly ? " AND active" : ""), Long.class, communityId);
         return count == null ? 0 : count;
     }
 
-    /** Every member's display name, by member id in order. */
+    /** Every member's display name, by member id in order; a merged-away member is no longer one. */
     public Map<String, String> displayNames(String communityId) {
         Map<String, String> names = new LinkedHashMap<>();
-        jdbc.query("SELECT member_id, display_name FROM directory_member WHERE community_id = ? ORDER BY member_id",
+        jdbc.query("SELECT member_id, display_name FROM directory_member WHERE community_id = ? AND merged_into IS NULL"
+                        + " ORDER BY member_id",
                 row -> {
                     names.put(row.getString(1), row.getString(2));
                 }, communityId);
@@ -265,7 +280,8 @@ public class DirectoryProjection implements LedgerDirectory {
     @QueryHandler
     public Members handle(FindMembers query) {
         StringBuilder sql = new StringBuilder("""
-                SELECT member_id, display_name, active, registered_at, erased FROM directory_member WHERE community_id = ?""");
+                SELECT member_id, display_name, active, registered_at, erased, merged_into FROM directory_member
+                WHERE community_id = ?""");
         List<Object> args = new ArrayList<>(List.of(query.communityId()));
         if (query.active() != null) {
             sql.append(" AND active = ?");
@@ -280,7 +296,7 @@ public class DirectoryProjection implements LedgerDirectory {
         args.add(query.limit() + 1);
         Keyset.Page<Member> page = Keyset.page(jdbc.query(sql.toString(),
                 (row, i) -> new Member(query.communityId(), row.getString(1), row.getString(2), row.getBoolean(3),
-                        Sql.instant(row, 4), row.getBoolean(5)), args.toArray()), query.limit(),
+                        Sql.instant(row, 4), row.getBoolean(5), row.getString(6)), args.toArray()), query.limit(),
                 last -> Keyset.encode(last.memberId()));
         return new Members(query.communityId(), page.items(), page.nextCursor());
     }
@@ -324,10 +340,10 @@ public class DirectoryProjection implements LedgerDirectory {
     @QueryHandler
     public Optional<Member> handle(FindMember query) {
         return jdbc.query("""
-                                SELECT display_name, active, registered_at, erased FROM directory_member
+                                SELECT display_name, active, registered_at, erased, merged_into FROM directory_member
                                 WHERE community_id = ? AND member_id = ?""",
                 (row, i) -> new Member(query.communityId(), query.memberId(), row.getString(1), row.getBoolean(2),
-                        Sql.instant(row, 3), row.getBoolean(4)),
+                        Sql.instant(row, 3), row.getBoolean(4), row.getString(5)),
                 query.communityId(), query.memberId()).stream().findFirst();
     }
 
@@ -365,7 +381,7 @@ public class DirectoryProjection implements LedgerDirectory {
         public static final Set<Class<?>> EVENTS = Set.of(CommunityCreated.class, CommunityApiKeyIssued.class,
                 CommunityApiKeyRevoked.class, CommunitySettingsChanged.class, MemberRegistered.class,
                 MemberProfileUpdated.class, MemberErased.class, MemberSuspended.class, MemberReinstated.class,
-                IdentityLinked.class, IdentityUnlinked.class);
+                IdentityLinked.class, IdentityUnlinked.class, MembersMerged.class);
 
         private final ObjectMapper json;
         private final Map<String, CommunityRow> communities = new HashMap<>();
@@ -425,6 +441,13 @@ public class DirectoryProjection implements LedgerDirectory {
                 if (row != null && row.memberId.equals(e.memberId())) {
                     identities.remove(key);
                 }
+            } else if (event instanceof MembersMerged e) {
+                members.forEach((key, row) -> {
+                    if (key.communityId.equals(e.communityId())
+                            && (key.memberId.equals(e.mergedMemberId()) || e.mergedMemberId().equals(row.mergedInto))) {
+                        row.mergedInto = e.memberId();
+                    }
+                });
             }
         }
 
@@ -468,8 +491,8 @@ public class DirectoryProjection implements LedgerDirectory {
                         statement.setObject(5, Sql.timestamp(row.revokedAt));
                     });
             jdbc.batchUpdate("""
-                            INSERT INTO directory_member (community_id, member_id, display_name, active, registered_at, erased)
-                            VALUES (?, ?, ?, ?, ?, ?)""",
+                            INSERT INTO directory_member (community_id, member_id, display_name, active, registered_at, erased,
+                                merged_into) VALUES (?, ?, ?, ?, ?, ?, ?)""",
                     membersInKeyOrder(), batch, (statement, entry) -> {
                         MemberRow row = entry.getValue();
                         statement.setString(1, entry.getKey().communityId);
@@ -478,6 +501,7 @@ public class DirectoryProjection implements LedgerDirectory {
                         statement.setBoolean(4, row.active);
                         statement.setObject(5, Sql.timestamp(row.registeredAt));
                         statement.setBoolean(6, row.erased);
+                        statement.setString(7, row.mergedInto);
                     });
             jdbc.batchUpdate("""
                             INSERT INTO directory_identity (community_id, platform, platform_user_id, member_id, login, linked_at)
@@ -556,6 +580,7 @@ public class DirectoryProjection implements LedgerDirectory {
             String displayName;
             boolean active = true;
             boolean erased;
+            String mergedInto;
             final Instant registeredAt;
 
             MemberRow(String displayName, Instant registeredAt) {

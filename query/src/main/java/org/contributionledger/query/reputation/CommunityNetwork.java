@@ -36,11 +36,18 @@ final class CommunityNetwork {
     private final List<Boolean> active = new ArrayList<>();
     /** Node i's name as registered or last updated; null for a member seen before their registration. */
     private final List<String> displayNames = new ArrayList<>();
-    /** (truster, trustee) → category (or ALL) → level in force. */
-    private final Map<Long, Map<String, Integer>> trust = new HashMap<>();
+    /** (truster, trustee) → category (or ALL) → declaration in force. */
+    private final Map<Long, Map<String, Declaration>> trust = new HashMap<>();
     /** (giver, receiver) → category → confirmed value given. */
     private final Map<Long, Map<String, Double>> gifts = new HashMap<>();
     private final Set<String> categoriesSeen = new TreeSet<>();
+    /**
+     * Merged-away member → the member they were merged into (the last of a chain). Their node stays
+     * in the index, empty: every fact naming them is recorded for the staying member, and
+     * {@link #freeze()} leaves the node out, as if they had never been a member. Concurrent, as
+     * {@link #indexOf} reads it: reads must be able to ask it without waiting for a freeze.
+     */
+    private final Map<String, String> mergedInto = new ConcurrentHashMap<>();
     private volatile long version;
     private Instant lastEventAt;
 
@@ -69,8 +76,14 @@ final class CommunityNetwork {
         changed(at);
     }
 
+    /** The member's node, or null when they are not a member (unknown, or merged away). */
     Integer indexOf(String memberId) {
-        return index.get(memberId);
+        return mergedInto.containsKey(memberId) ? null : index.get(memberId);
+    }
+
+    /** Who counts for this member: themself, or the member they were merged into. */
+    private String counted(String memberId) {
+        return mergedInto.getOrDefault(memberId, memberId);
     }
 
     void register(String memberId, String displayName, Instant at) {
@@ -104,14 +117,16 @@ final class CommunityNetwork {
         }
     }
 
-    void declareTrust(String truster, String trustee, String category, int level, Instant at) {
-        trust.computeIfAbsent(pair(truster, trustee), key -> new HashMap<>(2))
-                .put(category == null ? ALL : category, level);
+    void declareTrust(String truster, String trustee, String category, int level, Instant declaredAt, Instant at) {
+        trust.computeIfAbsent(pair(counted(truster), counted(trustee)), key -> new HashMap<>(2))
+                .put(category == null ? ALL : category, new Declaration(level, declaredAt));
         changed(at);
     }
 
     void withdrawTrust(String truster, String trustee, String category, Instant at) {
-        Map<String, Integer> levels = trust.get(pair(truster, trustee));
+        truster = counted(truster);
+        trustee = counted(trustee);
+        Map<String, Declaration> levels = trust.get(pair(truster, trustee));
         if (levels != null) {
             levels.remove(category == null ? ALL : category);
             if (levels.isEmpty()) {
@@ -121,8 +136,13 @@ final class CommunityNetwork {
         changed(at);
     }
 
+    /** An act between two members merged into one gives nothing to anyone, as an act to oneself cannot be recorded. */
     void confirmGift(String giver, String receiver, String category, double value, Instant at) {
-        gifts.computeIfAbsent(pair(giver, receiver), key -> new HashMap<>(2)).merge(category, value, Double::sum);
+        giver = counted(giver);
+        receiver = counted(receiver);
+        if (!giver.equals(receiver)) {
+            gifts.computeIfAbsent(pair(giver, receiver), key -> new HashMap<>(2)).merge(category, value, Double::sum);
+        }
         categoriesSeen.add(category);
         changed(at);
     }
@@ -143,6 +163,12 @@ final class CommunityNetwork {
      * behind.
      */
     void withdrawGift(String giver, String receiver, String category, double value, Instant at) {
+        giver = counted(giver);
+        receiver = counted(receiver);
+        if (giver.equals(receiver)) {
+            changed(at);
+            return;
+        }
         long pair = pair(giver, receiver);
         Map<String, Double> byCategory = gifts.get(pair);
         if (byCategory != null) {
@@ -155,6 +181,58 @@ final class CommunityNetwork {
             }
         }
         changed(at);
+    }
+
+    /**
+     * {@code merged} becomes {@code staying}, as if one member had done all either did: their gifts
+     * add up, and where both declared trust in (or were trusted by) the same member for the same
+     * category, the most recent declaration stands (the staying member's on a tie). What was
+     * between the two would be to oneself, and goes.
+     */
+    void merge(String staying, String merged, Instant at) {
+        mergedInto.replaceAll((member, into) -> into.equals(merged) ? staying : into);
+        mergedInto.put(merged, staying);
+        Integer gone = index.get(merged);
+        if (gone != null) {
+            int keep = node(staying);
+            // A renumbered pair never involves the gone node, so it is never moved twice.
+            for (long key : List.copyOf(trust.keySet())) {
+                long to = renumbered(key, gone, keep);
+                if (to != key) {
+                    Map<String, Declaration> declarations = trust.remove(key);
+                    if (to >= 0) {
+                        Map<String, Declaration> kept = trust.computeIfAbsent(to, k -> new HashMap<>(2));
+                        declarations.forEach((category, declaration) -> kept.merge(category, declaration,
+                                (old, moved) -> moved.declaredAt().isAfter(old.declaredAt()) ? moved : old));
+                    }
+                }
+            }
+            for (long key : List.copyOf(gifts.keySet())) {
+                long to = renumbered(key, gone, keep);
+                if (to != key) {
+                    Map<String, Double> values = gifts.remove(key);
+                    if (to >= 0) {
+                        Map<String, Double> kept = gifts.computeIfAbsent(to, k -> new HashMap<>(2));
+                        values.forEach((category, value) -> kept.merge(category, value, Double::sum));
+                    }
+                }
+            }
+        }
+        changed(at);
+    }
+
+    /**
+     * The pair with node {@code gone} replaced by {@code keep} (the same pair when it does not
+     * involve {@code gone}), or -1 when that makes it a node's pair with itself.
+     */
+    private static long renumbered(long pair, int gone, int keep) {
+        int from = (int) (pair >>> 32) == gone ? keep : (int) (pair >>> 32);
+        int to = (int) pair == gone ? keep : (int) pair;
+        return from == to ? -1 : ((long) from << 32) | to;
+    }
+
+    /** A trust declaration in force: its level, and when it was declared (the most recent stands on a merge). */
+    private record Declaration(int level, Instant declaredAt) {
     }
 
     private void changed(Instant at) {
@@ -185,7 +263,25 @@ final class CommunityNetwork {
      * </ul>
      */
     NetworkFacts freeze() {
-        int n = memberIds.size();
+        // Merged-away members' nodes hold no facts (the merge moved them): they are left out, and the
+        // other nodes renumbered in order, so the network is the one a single member would have made.
+        int[] node = new int[memberIds.size()];
+        List<String> members = new ArrayList<>(memberIds.size());
+        List<String> names = new ArrayList<>(memberIds.size());
+        List<Boolean> standing = new ArrayList<>(memberIds.size());
+        Map<String, Integer> nodes = new HashMap<>();
+        for (int i = 0; i < memberIds.size(); i++) {
+            if (mergedInto.containsKey(memberIds.get(i))) {
+                node[i] = -1;
+                continue;
+            }
+            node[i] = members.size();
+            nodes.put(memberIds.get(i), members.size());
+            members.add(memberIds.get(i));
+            names.add(displayNames.get(i));
+            standing.add(active.get(i));
+        }
+        int n = members.size();
         ReputationWeights weights = settings.reputation();
         TrustGraph.Builder overall = TrustGraph.builder(n);
         TrustGraph.Builder ties = TrustGraph.builder(n);
@@ -206,11 +302,12 @@ final class CommunityNetwork {
         }
 
         trust.forEach((key, levels) -> {
-            int truster = (int) (key >>> 32);
-            int trustee = (int) (long) key;
-            Integer all = levels.get(ALL);
+            int truster = node[(int) (key >>> 32)];
+            int trustee = node[(int) (long) key];
+            Declaration allCategories = levels.get(ALL);
+            Integer all = allCategories == null ? null : allCategories.level();
             int overallLevel = all != null ? all
-                    : levels.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+                    : levels.values().stream().mapToInt(Declaration::level).max().orElse(0);
             ties.addEdge(truster, trustee, 1.0);
             if (overallLevel < 0) {
                 distrustReceived[trustee]++;
@@ -220,21 +317,22 @@ final class CommunityNetwork {
                 contacts.addEdge(truster, trustee, 1.0);
                 overall.addEdge(truster, trustee, weights.trust() * overallLevel);
             }
-            levels.forEach((category, level) -> {
-                if (!ALL.equals(category) && level > 0) {
+            levels.forEach((category, declaration) -> {
+                if (!ALL.equals(category) && declaration.level() > 0) {
                     categoriesWithData.add(category);
                 }
             });
             byCategory.forEach((category, graph) -> {
-                Integer level = levels.getOrDefault(category, all);
+                Declaration declared = levels.get(category);
+                Integer level = declared != null ? Integer.valueOf(declared.level()) : all;
                 if (level != null && level > 0) {
                     graph.addEdge(truster, trustee, weights.trust() * level);
                 }
             });
         });
         gifts.forEach((key, values) -> {
-            int giver = (int) (key >>> 32);
-            int receiver = (int) (long) key;
+            int giver = node[(int) (key >>> 32)];
+            int receiver = node[(int) (long) key];
             double total = 0;
             for (Map.Entry<String, Double> gift : values.entrySet()) {
                 double weighted = weights.gift() * gift.getValue() * weights.categoryWeight(gift.getKey());
@@ -255,20 +353,20 @@ final class CommunityNetwork {
         byCategory.forEach((category, builder) -> categoryGraphs.put(category, builder.build()));
         boolean[] isActive = new boolean[n];
         for (int i = 0; i < n; i++) {
-            isActive[i] = active.get(i);
+            isActive[i] = standing.get(i);
         }
         List<Integer> preTrusted = new ArrayList<>();
         for (String member : settings.preTrustedMembers()) {
-            Integer node = index.get(member);
-            if (node != null && isActive[node]) {
-                preTrusted.add(node);
+            Integer preTrustedNode = nodes.get(member);
+            if (preTrustedNode != null && isActive[preTrustedNode]) {
+                preTrusted.add(preTrustedNode);
             }
         }
-        return new NetworkFacts(communityId, version, lastEventAt, List.copyOf(memberIds), Map.copyOf(index), isActive,
+        return new NetworkFacts(communityId, version, lastEventAt, List.copyOf(members), Map.copyOf(nodes), isActive,
                 preTrusted.stream().mapToInt(Integer::intValue).toArray(), weights.alpha(), overall.build(),
                 categoryGraphs, ties.build(), positiveTrust.build(), giving.build(), contacts.build(), distrustReceived,
                 givenValue,
-                memberCategories.stream().map(Set::copyOf).toList(), Collections.unmodifiableList(new ArrayList<>(displayNames)),
+                memberCategories.stream().map(Set::copyOf).toList(), Collections.unmodifiableList(names),
                 Set.copyOf(categoriesWithData));
     }
 }

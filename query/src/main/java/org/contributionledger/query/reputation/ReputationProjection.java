@@ -32,6 +32,7 @@ import org.contributionledger.core.member.MemberRegistered;
 import org.contributionledger.core.member.MemberReinstated;
 import org.contributionledger.core.member.MemberErased;
 import org.contributionledger.core.member.MemberSuspended;
+import org.contributionledger.core.member.MembersMerged;
 import org.contributionledger.core.trust.TrustDeclared;
 import org.contributionledger.core.trust.TrustWithdrawn;
 import org.contributionledger.query.reputation.graph.Explanation;
@@ -124,10 +125,16 @@ public class ReputationProjection {
         mutate(event.communityId(), network -> network.setActive(event.memberId(), true, at));
     }
 
+    /** From now on the two are one member: the merged one leaves the network, its facts move to the staying one. */
+    @EventHandler
+    public void on(MembersMerged event, @Timestamp Instant at) {
+        mutate(event.communityId(), network -> network.merge(event.memberId(), event.mergedMemberId(), at));
+    }
+
     @EventHandler
     public void on(TrustDeclared event, @Timestamp Instant at) {
         mutate(event.communityId(), network -> network.declareTrust(event.truster(), event.trustee(),
-                event.category(), event.level(), at));
+                event.category(), event.level(), event.declaredAt(), at));
     }
 
     @EventHandler

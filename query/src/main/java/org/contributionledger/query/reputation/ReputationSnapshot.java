@@ -22,8 +22,10 @@ record ReputationSnapshot(NetworkFacts facts, Teleport teleport, InfluenceResult
      * Solves every graph of the facts, each warm-started from the previous snapshot's scores: after a
      * small change the previous fixed point is close, so far fewer iterations are needed.
      */
-    static ReputationSnapshot compute(NetworkFacts facts, ReputationSnapshot previous, Instant now) {
+    static ReputationSnapshot compute(NetworkFacts facts, ReputationSnapshot last, Instant now) {
         long start = System.nanoTime();
+        // After a merge the nodes are renumbered: the last scores belong to other members then.
+        ReputationSnapshot previous = last != null && membersOnlyAppended(last.facts(), facts) ? last : null;
         Teleport teleport = teleport(facts);
         InfluenceResult overall = solve(facts.overall(), teleport, facts.alpha(),
                 previous == null ? null : previous.overall());
@@ -64,6 +66,12 @@ record ReputationSnapshot(NetworkFacts facts, Teleport teleport, InfluenceResult
             }
         }
         return Teleport.preTrusted(activeNodes);
+    }
+
+    /** True when node i of {@code before} is node i of {@code after} for every node of {@code before}. */
+    private static boolean membersOnlyAppended(NetworkFacts before, NetworkFacts after) {
+        int count = before.memberCount();
+        return count <= after.memberCount() && before.memberIds().equals(after.memberIds().subList(0, count));
     }
 
     static InfluenceResult solve(TrustGraph graph, Teleport teleport, double alpha, InfluenceResult previous) {

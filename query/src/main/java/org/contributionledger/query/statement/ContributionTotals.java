@@ -15,12 +15,17 @@ import org.springframework.stereotype.Component;
  * The sums over {@code contribution_view} that reciprocity, stats and the network export need. The
  * table belongs to this package: {@link ContributionViewProjection} writes it, {@link StatementQueries}
  * and this class read it, and nothing else touches it, so a change of its columns stays here.
+ *
+ * <p>Every sum is over the members acts count for ({@code giver_member}, {@code receiver_member}):
+ * a merged-away member's acts are the staying member's, and an act between two members merged into
+ * one gives nothing to anyone, as an act to oneself cannot be recorded.
  */
 @Component
 public class ContributionTotals {
 
     private static final String CONFIRMED_PAIRS = """
-            SELECT DISTINCT giver, receiver FROM contribution_view WHERE community_id = ? AND status = 'CONFIRMED'""";
+            SELECT DISTINCT giver_member, receiver_member FROM contribution_view
+            WHERE community_id = ? AND status = 'CONFIRMED' AND giver_member <> receiver_member""";
 
     private final JdbcTemplate jdbc;
 
@@ -43,11 +48,11 @@ public class ContributionTotals {
      * ({@code given}) or received.
      */
     public List<PartnerTotal> byPartner(String communityId, String memberId, boolean given) {
-        String member = given ? "giver" : "receiver";
-        String partner = given ? "receiver" : "giver";
+        String member = given ? "giver_member" : "receiver_member";
+        String partner = given ? "receiver_member" : "giver_member";
         return jdbc.query("SELECT " + partner + ", status, COUNT(*), SUM(act_value) FROM contribution_view"
-                        + " WHERE community_id = ? AND " + member + " = ? AND status NOT IN ('REVOKED', 'REVERSED')"
-                        + " GROUP BY " + partner + ", status",
+                        + " WHERE community_id = ? AND " + member + " = ? AND " + partner + " <> " + member
+                        + " AND status NOT IN ('REVOKED', 'REVERSED') GROUP BY " + partner + ", status",
                 (row, i) -> new PartnerTotal(row.getString(1), ContributionStatus.valueOf(row.getString(2)),
                         new Total(row.getLong(3), row.getBigDecimal(4))), communityId, memberId);
     }
@@ -57,7 +62,8 @@ public class ContributionTotals {
         Map<ContributionStatus, Total> totals = new TreeMap<>();
         jdbc.query("""
                         SELECT status, COUNT(*), SUM(act_value) FROM contribution_view
-                        WHERE community_id = ? AND giver = ? AND receiver = ? AND status NOT IN ('REVOKED', 'REVERSED') GROUP BY status""",
+                        WHERE community_id = ? AND giver_member = ? AND receiver_member = ? AND giver_member <> receiver_member
+                        AND status NOT IN ('REVOKED', 'REVERSED') GROUP BY status""",
                 row -> {
                     totals.put(ContributionStatus.valueOf(row.getString(1)), new Total(row.getLong(2), row.getBigDecimal(3)));
                 }, communityId, giver, receiver);
@@ -117,10 +123,10 @@ public class ContributionTotals {
 
     /** Confirmed acts per giver (or receiver), keyed by member. */
     public Map<String, Total> confirmedPerMember(String communityId, boolean given) {
-        String side = given ? "giver" : "receiver";
+        String side = given ? "giver_member" : "receiver_member";
         Map<String, Total> totals = new TreeMap<>();
-        jdbc.query("SELECT " + side + ", COUNT(*), SUM(act_value) FROM contribution_view"
-                        + " WHERE community_id = ? AND status = 'CONFIRMED' GROUP BY " + side,
+        jdbc.query("SELECT " + side + ", COUNT(*), SUM(act_value) FROM contribution_view WHERE community_id = ?"
+                        + " AND status = 'CONFIRMED' AND giver_member <> receiver_member GROUP BY " + side,
                 row -> {
                     totals.put(row.getString(1), new Total(row.getLong(2), row.getBigDecimal(3)));
                 }, communityId);
@@ -129,9 +135,9 @@ public class ContributionTotals {
 
     /** Confirmed acts per (giver, receiver, category), in that order. */
     public List<GiftTotal> confirmedGifts(String communityId) {
-        return jdbc.query("SELECT giver, receiver, category, COUNT(*), SUM(act_value) FROM contribution_view"
-                        + " WHERE community_id = ? AND status = 'CONFIRMED' GROUP BY giver, receiver, category"
-                        + " ORDER BY giver, receiver, category",
+        return jdbc.query("SELECT giver_member, receiver_member, category, COUNT(*), SUM(act_value) FROM contribution_view"
+                        + " WHERE community_id = ? AND status = 'CONFIRMED' AND giver_member <> receiver_member"
+                        + " GROUP BY giver_member, receiver_member, category ORDER BY giver_member, receiver_member, category",
                 (row, i) -> new GiftTotal(row.getString(1), row.getString(2), row.getString(3),
                         new Total(row.getLong(4), row.getBigDecimal(5))), communityId);
     }

@@ -21,6 +21,7 @@ import org.contributionledger.core.contribution.ContributionRevoked;
 import org.contributionledger.core.contribution.ContributionStatus;
 import org.contributionledger.core.contribution.RecordedBy;
 import org.contributionledger.core.member.MemberErased;
+import org.contributionledger.core.member.MembersMerged;
 import org.contributionledger.query.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
@@ -47,11 +48,26 @@ public class ContributionViewProjection {
     public void on(ContributionRecorded event, @Timestamp Instant at) {
         jdbc.update("""
                         INSERT INTO contribution_view (community_id, contribution_id, giver, receiver, category, act_value,
-                            occurred_at, recorded_at, recorded_by, description, evidence_url, status, status_changed_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                            occurred_at, recorded_at, recorded_by, description, evidence_url, status, status_changed_at,
+                            giver_member, receiver_member)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 event.communityId(), event.contributionId(), event.giver(), event.receiver(), event.category(),
                 event.value(), Sql.timestamp(event.occurredAt()), Sql.timestamp(at), event.recordedBy().name(),
-                event.description(), event.evidenceUrl(), event.status().name(), Sql.timestamp(at));
+                event.description(), event.evidenceUrl(), event.status().name(), Sql.timestamp(at), event.giver(),
+                event.receiver());
+    }
+
+    /**
+     * From now on the merged member's acts, and those of every member merged into it before, count
+     * for the staying member: statements, reciprocity and totals read the member columns. The acts
+     * keep the ids they were recorded with; an act between the two now has one member on both sides.
+     */
+    @EventHandler
+    public void on(MembersMerged event) {
+        jdbc.update("UPDATE contribution_view SET giver_member = ? WHERE community_id = ? AND giver_member = ?",
+                event.memberId(), event.communityId(), event.mergedMemberId());
+        jdbc.update("UPDATE contribution_view SET receiver_member = ? WHERE community_id = ? AND receiver_member = ?",
+                event.memberId(), event.communityId(), event.mergedMemberId());
     }
 
     @EventHandler
@@ -88,7 +104,8 @@ public class ContributionViewProjection {
     }
 
     /**
-     * Forgets the texts the erased member wrote: the description and evidence URL of the acts they
+     * Forgets the texts the erased member wrote (by the ids the acts were recorded with, so a
+     * merged-away member's texts too; erasures are rare enough to read the community's rows for it): the description and evidence URL of the acts they
      * recorded, the reason of the acts they disputed (the receiver disputes) or revoked (the recorder
      * revokes). The acts, their figures and statuses stay, and so does what the other side wrote.
      */
@@ -135,7 +152,7 @@ public class ContributionViewProjection {
         /** The events that change this table. */
         public static final Set<Class<?>> EVENTS = Set.of(ContributionRecorded.class, ContributionConfirmed.class,
                 ContributionDisputed.class, ContributionRevoked.class, ContributionReversed.class,
-                ContributionCorrected.class, MemberErased.class);
+                ContributionCorrected.class, MemberErased.class, MembersMerged.class);
 
         /** Rows by community, then by contribution id: an erasure looks at its community's rows only. */
         private final Map<String, Map<String, Row>> rows = new HashMap<>();
@@ -161,6 +178,15 @@ public class ContributionViewProjection {
                 if (row != null) {
                     row.category = e.category();
                     row.value = e.value();
+                }
+            } else if (event instanceof MembersMerged e) {
+                for (Row row : rows.getOrDefault(e.communityId(), Map.of()).values()) {
+                    if (row.giverMember.equals(e.mergedMemberId())) {
+                        row.giverMember = e.memberId();
+                    }
+                    if (row.receiverMember.equals(e.mergedMemberId())) {
+                        row.receiverMember = e.memberId();
+                    }
                 }
             } else if (event instanceof MemberErased e) {
                 String member = e.memberId();
@@ -219,17 +245,23 @@ public class ContributionViewProjection {
                 statement.setString(12, row.status);
                 statement.setObject(13, Sql.timestamp(row.statusChangedAt));
                 statement.setString(14, row.statusReason);
+                statement.setString(15, row.giverMember);
+                statement.setString(16, row.receiverMember);
             };
             jdbc.batchUpdate("""
                     INSERT INTO contribution_view (community_id, contribution_id, giver, receiver, category, act_value,
                         occurred_at, recorded_at, recorded_by, description, evidence_url, status, status_changed_at,
-                        status_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", all, batch, values);
+                        status_reason, giver_member, receiver_member)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", all, batch, values);
             return all.size();
         }
 
         private static final class Row {
             final String giver;
             final String receiver;
+            /** Whom the act counts for: giver and receiver, or the members they were merged into. */
+            String giverMember;
+            String receiverMember;
             String category;
             BigDecimal value;
             final Instant occurredAt;
@@ -246,6 +278,8 @@ public class ContributionViewProjection {
                 Instant statusChangedAt) {
                 this.giver = giver;
                 this.receiver = receiver;
+                this.giverMember = giver;
+                this.receiverMember = receiver;
                 this.category = category;
                 this.value = value;
                 this.occurredAt = occurredAt;

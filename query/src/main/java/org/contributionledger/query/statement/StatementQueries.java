@@ -30,12 +30,12 @@ public class StatementQueries {
     }
 
     private static final String COLUMNS = "SELECT contribution_id, giver, receiver, category, act_value, occurred_at,"
-            + " recorded_at, recorded_by, status, status_reason, description, evidence_url FROM contribution_view";
+            + " recorded_at, recorded_by, status, status_reason, description, evidence_url, giver_member FROM contribution_view";
 
     @QueryHandler
     public Optional<StatementEntry> handle(FindContribution query) {
         return jdbc.query(COLUMNS + " WHERE community_id = ? AND contribution_id = ?",
-                (row, i) -> entry(row, row.getString(2)), query.communityId(), query.contributionId())
+                (row, i) -> entry(row, null), query.communityId(), query.contributionId())
                 .stream().findFirst();
     }
 
@@ -56,15 +56,17 @@ public class StatementQueries {
         String sql = acts(query.communityId(), query.member(), query.category(), query.status(), query.from(),
                 query.to(), query.cursor(), query.limit(), args);
         Keyset.Page<StatementEntry> page = Keyset.page(
-                jdbc.query(sql, (row, i) -> entry(row, row.getString(2)), args.toArray()), query.limit(),
+                jdbc.query(sql, (row, i) -> entry(row, null), args.toArray()), query.limit(),
                 Position::after);
         return new Contributions(query.communityId(), page.items(), page.nextCursor());
     }
 
     /**
      * One page (plus one row) of a community's acts, newest first, after the cursor; every filter is
-     * optional. A member's acts are the union of those they gave and those they received (never both:
-     * nobody gives to themself), so each half reads its own index instead of the whole community.
+     * optional. A member's acts are those that count for them (the member columns: their own, and
+     * those of members merged into them), the union of those they gave and those they received, so
+     * each half reads its own index instead of the whole community. An act is in one half only:
+     * nobody gives to themself, and an act between two members merged into one is in the given half.
      */
     private static String acts(String communityId, String member, String category, ContributionStatus status,
                                Instant from, Instant to, String cursor, int limit, List<Object> args) {
@@ -72,8 +74,9 @@ public class StatementQueries {
         if (member == null) {
             return actsWhere(communityId, null, null, category, status, from, to, after, limit, args);
         }
-        String given = actsWhere(communityId, "giver", member, category, status, from, to, after, limit, args);
-        String received = actsWhere(communityId, "receiver", member, category, status, from, to, after, limit, args);
+        String given = actsWhere(communityId, "giver_member", member, category, status, from, to, after, limit, args);
+        String received = actsWhere(communityId, "receiver_member", member, category, status, from, to, after, limit,
+                args);
         args.add(limit + 1);
         return "SELECT * FROM ((" + given + ") UNION ALL (" + received + ")) acts"
                 + " ORDER BY occurred_at DESC, contribution_id DESC LIMIT ?";
@@ -91,6 +94,10 @@ public class StatementQueries {
             sql.append(" AND ").append(memberColumn).append(" = ?");
             args.add(member);
             order.append(memberColumn).append(", ");
+            if (memberColumn.equals("receiver_member")) {
+                sql.append(" AND giver_member <> ?");
+                args.add(member);
+            }
         }
         if (category != null) {
             sql.append(" AND category = ?");
@@ -122,10 +129,14 @@ public class StatementQueries {
         return sql.append(order).append("occurred_at DESC, contribution_id DESC LIMIT ?").toString();
     }
 
-    /** Reads a row as {@code viewer} sees it: acts the viewer gave are GIVEN, all others RECEIVED. */
+    /**
+     * Reads a row as {@code viewer} sees it: acts that count as given by the viewer (or by a member
+     * merged into them) are GIVEN, all others RECEIVED; a listing ({@code viewer} null) sees every
+     * act from its giver's side.
+     */
     private static StatementEntry entry(ResultSet row, String viewer) throws SQLException {
         String giver = row.getString(2);
-        boolean given = giver.equals(viewer);
+        boolean given = viewer == null || viewer.equals(row.getString(13));
         return new StatementEntry(row.getString(1),
                 given ? StatementEntry.Direction.GIVEN : StatementEntry.Direction.RECEIVED,
                 given ? row.getString(3) : giver, giver, row.getString(3), row.getString(4),

@@ -14,6 +14,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.contributionledger.core.member.MemberErased;
+import org.contributionledger.core.member.MembersMerged;
 import org.contributionledger.core.trust.TrustDeclared;
 import org.contributionledger.core.trust.TrustWithdrawn;
 import org.contributionledger.query.Sql;
@@ -40,16 +41,16 @@ public class TrustViewProjection {
     public void on(TrustDeclared event) {
         String category = event.category() == null ? ALL_CATEGORIES : event.category();
         int updated = jdbc.update("""
-                        UPDATE trust_view SET trust_level = ?, note = ?, declared_at = ?
+                        UPDATE trust_view SET trust_level = ?, note = ?, declared_at = ?, note_author = ?
                         WHERE community_id = ? AND truster = ? AND trustee = ? AND category = ?""",
-                event.level(), event.note(), Sql.timestamp(event.declaredAt()), event.communityId(), event.truster(),
-                event.trustee(), category);
+                event.level(), event.note(), Sql.timestamp(event.declaredAt()), event.truster(), event.communityId(),
+                event.truster(), event.trustee(), category);
         if (updated == 0) {
             jdbc.update("""
-                            INSERT INTO trust_view (community_id, truster, trustee, category, trust_level, note, declared_at)
-                            VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                            INSERT INTO trust_view (community_id, truster, trustee, category, trust_level, note, declared_at,
+                                note_author) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
                     event.communityId(), event.truster(), event.trustee(), category, event.level(), event.note(),
-                    Sql.timestamp(event.declaredAt()));
+                    Sql.timestamp(event.declaredAt()), event.truster());
         }
     }
 
@@ -60,11 +61,57 @@ public class TrustViewProjection {
                 event.category() == null ? ALL_CATEGORIES : event.category());
     }
 
-    /** Forgets the notes the erased member wrote on their declarations; the levels stay. */
+    /**
+     * Forgets the notes the erased member wrote on their declarations, also those a merge moved to
+     * another member; the levels stay.
+     */
     @EventHandler
     public void on(MemberErased event) {
-        jdbc.update("UPDATE trust_view SET note = NULL WHERE community_id = ? AND truster = ?",
+        jdbc.update("UPDATE trust_view SET note = NULL WHERE community_id = ? AND note_author = ?",
                 event.communityId(), event.memberId());
+    }
+
+    /**
+     * The merged member's ties become the staying member's, as if one member had declared them all:
+     * where both declared trust in the same member (or were trusted by the same member) for the
+     * same category, the most recent declaration stands (the staying member's on a tie); trust
+     * between the two would be trust in oneself, and goes.
+     */
+    @EventHandler
+    public void on(MembersMerged event) {
+        String c = event.communityId();
+        String staying = event.memberId();
+        String merged = event.mergedMemberId();
+        jdbc.update("DELETE FROM trust_view WHERE community_id = ? AND ((truster = ? AND trustee = ?)"
+                + " OR (truster = ? AND trustee IN (?, ?)))", c, staying, merged, merged, staying, merged);
+        for (String side : List.of("truster", "trustee")) {
+            String other = side.equals("truster") ? "trustee" : "truster";
+            List<Moving> moving = jdbc.query("SELECT " + other + ", category, trust_level, note, declared_at, note_author"
+                            + " FROM trust_view WHERE community_id = ? AND " + side + " = ?",
+                    (row, i) -> new Moving(row.getString(1), row.getString(2), row.getInt(3), row.getString(4),
+                            Sql.instant(row, 5), row.getString(6)), c, merged);
+            String where = " WHERE community_id = ? AND " + side + " = ? AND " + other + " = ? AND category = ?";
+            for (Moving tie : moving) {
+                List<Instant> kept = jdbc.query("SELECT declared_at FROM trust_view" + where,
+                        (row, i) -> Sql.instant(row, 1), c, staying, tie.other(), tie.category());
+                if (kept.isEmpty()) {
+                    jdbc.update("UPDATE trust_view SET " + side + " = ?" + where, staying, c, merged, tie.other(),
+                            tie.category());
+                    continue;
+                }
+                if (tie.declaredAt().isAfter(kept.get(0))) {
+                    jdbc.update("UPDATE trust_view SET trust_level = ?, note = ?, declared_at = ?, note_author = ?" + where,
+                            tie.level(), tie.note(), Sql.timestamp(tie.declaredAt()), tie.noteAuthor(), c, staying,
+                            tie.other(), tie.category());
+                }
+                jdbc.update("DELETE FROM trust_view" + where, c, merged, tie.other(), tie.category());
+            }
+        }
+    }
+
+    /** A tie of the merged member about to become the staying member's. */
+    private record Moving(String other, String category, int level, String note, Instant declaredAt,
+                          String noteAuthor) {
     }
 
     @QueryHandler
@@ -122,22 +169,46 @@ public class TrustViewProjection {
     public static final class Fold {
 
         /** The events that change this table. */
-        public static final Set<Class<?>> EVENTS = Set.of(TrustDeclared.class, TrustWithdrawn.class, MemberErased.class);
+        public static final Set<Class<?>> EVENTS = Set.of(TrustDeclared.class, TrustWithdrawn.class, MemberErased.class,
+                MembersMerged.class);
 
         private final Map<Key, Row> rows = new HashMap<>();
 
         public void on(Object event) {
             if (event instanceof TrustDeclared e) {
                 Key key = new Key(e.communityId(), e.truster(), e.trustee(), categoryOf(e.category()));
-                rows.put(key, new Row(e.level(), e.note(), e.declaredAt()));
+                rows.put(key, new Row(e.level(), e.note(), e.declaredAt(), e.truster()));
             } else if (event instanceof TrustWithdrawn e) {
                 rows.remove(new Key(e.communityId(), e.truster(), e.trustee(), categoryOf(e.category())));
             } else if (event instanceof MemberErased e) {
                 rows.forEach((key, row) -> {
-                    if (key.communityId.equals(e.communityId()) && key.truster.equals(e.memberId())) {
+                    if (key.communityId.equals(e.communityId()) && row.noteAuthor.equals(e.memberId())) {
                         row.note = null;
                     }
                 });
+            } else if (event instanceof MembersMerged e) {
+                merge(e.communityId(), e.memberId(), e.mergedMemberId());
+            }
+        }
+
+        /** As the handler does: the merged member's ties move, the most recent declaration standing. */
+        private void merge(String communityId, String staying, String merged) {
+            List<Map.Entry<Key, Row>> moving = List.copyOf(rows.entrySet()).stream()
+                    .filter(entry -> entry.getKey().communityId.equals(communityId)
+                            && (entry.getKey().truster.equals(merged) || entry.getKey().trustee.equals(merged)))
+                    .toList();
+            for (Map.Entry<Key, Row> entry : moving) {
+                Key from = entry.getKey();
+                Row row = rows.remove(from);
+                Key to = new Key(communityId, from.truster.equals(merged) ? staying : from.truster,
+                        from.trustee.equals(merged) ? staying : from.trustee, from.category);
+                if (to.truster.equals(to.trustee)) {
+                    continue;
+                }
+                Row kept = rows.get(to);
+                if (kept == null || row.declaredAt.isAfter(kept.declaredAt)) {
+                    rows.put(to, row);
+                }
             }
         }
 
@@ -148,8 +219,8 @@ public class TrustViewProjection {
         /** Inserts every row into an empty trust view, in JDBC batches of {@code batch}; returns the count. */
         public long insertInto(JdbcTemplate jdbc, int batch) {
             jdbc.batchUpdate("""
-                            INSERT INTO trust_view (community_id, truster, trustee, category, trust_level, note, declared_at)
-                            VALUES (?, ?, ?, ?, ?, ?, ?)""", inKeyOrder(), batch,
+                            INSERT INTO trust_view (community_id, truster, trustee, category, trust_level, note, declared_at,
+                                note_author) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", inKeyOrder(), batch,
                     (statement, entry) -> {
                         Key key = entry.getKey();
                         Row row = entry.getValue();
@@ -160,6 +231,7 @@ public class TrustViewProjection {
                         statement.setInt(5, row.level);
                         statement.setString(6, row.note);
                         statement.setObject(7, Sql.timestamp(row.declaredAt));
+                        statement.setString(8, row.noteAuthor);
                     });
             return rows.size();
         }
@@ -181,11 +253,14 @@ public class TrustViewProjection {
             final int level;
             String note;
             final Instant declaredAt;
+            /** Who wrote the note: the truster who declared it, wherever a merge moved it since. */
+            final String noteAuthor;
 
-            Row(int level, String note, Instant declaredAt) {
+            Row(int level, String note, Instant declaredAt, String noteAuthor) {
                 this.level = level;
                 this.note = note;
                 this.declaredAt = declaredAt;
+                this.noteAuthor = noteAuthor;
             }
         }
     }

@@ -32,6 +32,7 @@ import org.contributionledger.core.member.MemberProfileUpdated;
 import org.contributionledger.core.member.MemberReinstated;
 import org.contributionledger.core.member.MemberRegistered;
 import org.contributionledger.core.member.MemberSuspended;
+import org.contributionledger.core.member.MembersMerged;
 import org.contributionledger.core.trust.TrustDeclared;
 import org.contributionledger.core.trust.TrustWithdrawn;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -87,7 +88,7 @@ class ViewFoldsTest {
 
     /**
      * A random history the per-event projections accept (no key inserted twice), with every event
-     * the view tables handle, updates of rows that do not exist among them, and erasures.
+     * the view tables handle, updates of rows that do not exist among them, erasures and merges.
      */
     private static final class History {
 
@@ -135,6 +136,8 @@ class ViewFoldsTest {
                     apiKey();
                 } else if (pick < 95) {
                     settings();
+                } else if (pick < 98) {
+                    merge();
                 } else {
                     String[] member = random.nextInt(10) == 0 ? new String[] {pick(communities), "ghost"} : pick(members);
                     add(new MemberErased(member[0], member[1]));
@@ -189,6 +192,16 @@ class ViewFoldsTest {
                 add(new IdentityUnlinked(member[0], member[1], platform, userId));
             } else {
                 add(new IdentityLinked(member[0], member[1], platform, userId, text("login")));
+            }
+        }
+
+        /** Two members of one community, the merged one chosen among those merged before too, or a ghost. */
+        private void merge() {
+            String[] merged = random.nextInt(10) == 0 ? new String[] {pick(communities), "ghost"} : pick(members);
+            List<String> others = members.stream().filter(m -> m[0].equals(merged[0]) && !m[1].equals(merged[1]))
+                    .map(m -> m[1]).toList();
+            if (!others.isEmpty()) {
+                add(new MembersMerged(merged[0], pick(others), merged[1]));
             }
         }
 
