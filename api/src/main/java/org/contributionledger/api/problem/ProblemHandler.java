@@ -44,6 +44,8 @@ import org.contributionledger.core.contribution.OnlyConfirmedActMayBeReversed;
 import org.contributionledger.core.contribution.OnlyCounterpartMayDecideCorrection;
 import org.contributionledger.core.contribution.OnlyRecorderMayCorrect;
 import org.contributionledger.core.contribution.OnlyRecorderMayRevoke;
+import org.contributionledger.core.contribution.PlatformActChangedOnlyByItsPlatform;
+import org.contributionledger.core.contribution.RecordedByPlatformOnlyThroughWebhooks;
 import org.contributionledger.core.contribution.SelfContributionNotAllowed;
 import org.contributionledger.core.contribution.UnknownCategory;
 import org.contributionledger.core.contribution.ValueOutOfRange;
@@ -118,7 +120,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             Map.entry(ReputationAlphaOutOfRange.class, HttpStatus.UNPROCESSABLE_ENTITY),
             Map.entry(CategoryWeightForUnknownCategory.class, HttpStatus.UNPROCESSABLE_ENTITY),
             Map.entry(ReciprocityThresholdOutOfRange.class, HttpStatus.UNPROCESSABLE_ENTITY),
-            Map.entry(ReciprocityThresholdsOutOfOrder.class, HttpStatus.UNPROCESSABLE_ENTITY));
+            Map.entry(ReciprocityThresholdsOutOfOrder.class, HttpStatus.UNPROCESSABLE_ENTITY),
+            Map.entry(RecordedByPlatformOnlyThroughWebhooks.class, HttpStatus.UNPROCESSABLE_ENTITY),
+            Map.entry(PlatformActChangedOnlyByItsPlatform.class, HttpStatus.UNPROCESSABLE_ENTITY));
 
     /** A replay takes seconds (about 20,000 events a second): a client asks again after this. */
     static final int REPLAY_RETRY_AFTER_SECONDS = 2;
