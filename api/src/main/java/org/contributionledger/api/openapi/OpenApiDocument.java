@@ -71,7 +71,9 @@ public class OpenApiDocument {
     public GlobalOperationCustomizer sharedResponses(Environment environment) {
         boolean replay = environment.acceptsProfiles(Profiles.of(ReplayConfiguration.PROFILE));
         return (operation, handler) -> {
-            operation.setSecurity(List.of(new SecurityRequirement().addList(BEARER_KEY)));
+            // A webhook carries the platform's signature, not a key: an empty requirement says "no key".
+            operation.setSecurity(handler.hasMethodAnnotation(SignedByPlatform.class) ? List.of()
+                    : List.of(new SecurityRequirement().addList(BEARER_KEY)));
             ProblemResponses.of(handler, replay).forEach((status, types) ->
                     operation.getResponses().addApiResponse(String.valueOf(status), problemResponse(status, types)));
             return operation;
