@@ -222,20 +222,18 @@ public class WebhookIntake {
             return processed(List.of(), List.of(), List.of(), List.of(new WebhookAnswer.Unresolved(act.contributionId(),
                     "the platform withdrew it before this delivery added it: no act in force")));
         }
-        Optional<String> giver = member(communityId, act.giver());
-        Optional<String> receiver = member(communityId, act.receiver());
-        if (giver.isEmpty() || receiver.isEmpty()) {
-            PlatformIdentity unknown = giver.isEmpty() ? act.giver() : act.receiver();
+        Resolved giver = member(communityId, act.giver());
+        Resolved receiver = member(communityId, act.receiver());
+        if (giver.memberId() == null || receiver.memberId() == null) {
             return processed(List.of(), List.of(), List.of(), List.of(new WebhookAnswer.Unresolved(act.contributionId(),
-                    unknown.platform() + " user " + unknown.login() + " (" + unknown.userId()
-                            + ") is no member of the community and is not registered automatically")));
+                    giver.memberId() == null ? giver.whyNot() : receiver.whyNot())));
         }
-        if (giver.get().equals(receiver.get())) {
-            return WebhookAnswer.ignored("'" + act.kind() + "': both sides are member " + giver.get() + ": no act");
+        if (giver.memberId().equals(receiver.memberId())) {
+            return WebhookAnswer.ignored("'" + act.kind() + "': both sides are member " + giver.memberId() + ": no act");
         }
         BigDecimal value = setting.value() != null ? setting.value() : act.amount();
-        RecordContribution command = new RecordContribution(communityId, act.contributionId(), giver.get(),
-                receiver.get(), setting.category(), value,
+        RecordContribution command = new RecordContribution(communityId, act.contributionId(), giver.memberId(),
+                receiver.memberId(), setting.category(), value,
                 act.occurredAt() != null ? act.occurredAt() : delivery.provenance().receivedAt(), act.description(),
                 act.evidenceUrl(), RecordedBy.PLATFORM, delivery.provenance().receivedAt());
         try {
@@ -294,12 +292,18 @@ public class WebhookIntake {
         return false;
     }
 
-    private Optional<String> member(String communityId, PlatformIdentity identity) {
+    /** A platform user's member, or why there is none (never a guess). */
+    private record Resolved(String memberId, String whyNot) {
+    }
+
+    private Resolved member(String communityId, PlatformIdentity identity) {
+        String who = identity.platform() + " user " + identity.login() + " (" + identity.userId() + ")";
         try {
-            return identities.memberFor(communityId, identity);
+            return identities.memberFor(communityId, identity).map(member -> new Resolved(member, null))
+                    .orElseGet(() -> new Resolved(null, who + " is linked to no member, and the community does not"
+                            + " register unknown users"));
         } catch (IllegalArgumentException notAnId) {
-            // A login that makes no member id (characters ids do not take): left unresolved, not guessed at.
-            return Optional.empty();
+            return new Resolved(null, who + " makes no member id: " + notAnId.getMessage());
         }
     }
 
