@@ -8,8 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * An operation a platform calls with its signature over the body instead of a bearer key (a
- * webhook): the document names no key for it, and none of the key's refusals (401 unauthorized,
- * 403, 429); its own 401 is listed with {@link Refuses#also()}.
+ * webhook): the document says that no key is needed (an empty security requirement beside the
+ * key's), and lists its own 401 with {@link Refuses#also()}.
  */
 @Documented
 @Target(ElementType.METHOD)

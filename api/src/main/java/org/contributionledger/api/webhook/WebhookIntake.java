@@ -2,7 +2,6 @@ package org.contributionledger.api.webhook;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +16,10 @@ import org.contributionledger.api.write.CommunityWriteGate;
 import org.contributionledger.core.common.CommunityRules;
 import org.contributionledger.core.common.InvalidField;
 import org.contributionledger.core.common.LedgerDirectory;
+import org.contributionledger.core.common.MemberNotActive;
+import org.contributionledger.core.common.MemberWasErased;
 import org.contributionledger.core.common.Recording;
+import org.contributionledger.core.common.UnknownMember;
 import org.contributionledger.core.contribution.ContributionIdConflict;
 import org.contributionledger.core.contribution.ContributionStatus;
 import org.contributionledger.core.contribution.RecordContribution;
@@ -189,17 +191,18 @@ public class WebhookIntake {
     }
 
     private WebhookAnswer apply(Delivery delivery, PlatformEvent event) {
-        String communityId = delivery.communityId();
-        return switch (event) {
-            case PlatformEvent.Ignored ignored -> WebhookAnswer.ignored(ignored.reason());
-            case PlatformEvent.TopicStarted topic -> {
-                memory.topicAuthor(communityId, Platform.DISCOURSE, topic.topicId(), topic.author());
-                yield WebhookAnswer.ignored("a new topic is no act; its author is remembered for the topic's"
-                        + " accepted solution");
-            }
-            case PlatformEvent.Withdrawal withdrawal -> withdraw(delivery, withdrawal);
-            case PlatformEvent.Act act -> record(delivery, act);
-        };
+        if (event instanceof PlatformEvent.Act act) {
+            return record(delivery, act);
+        }
+        if (event instanceof PlatformEvent.Withdrawal withdrawal) {
+            return withdraw(delivery, withdrawal);
+        }
+        if (event instanceof PlatformEvent.TopicStarted topic) {
+            memory.topicAuthor(delivery.communityId(), Platform.DISCOURSE, topic.topicId(), topic.author());
+            return WebhookAnswer.ignored("a new topic is no act; its author is remembered for the topic's"
+                    + " accepted solution");
+        }
+        return WebhookAnswer.ignored(((PlatformEvent.Ignored) event).reason());
     }
 
     private WebhookAnswer record(Delivery delivery, PlatformEvent.Act act) {
@@ -248,7 +251,14 @@ public class WebhookIntake {
             }
             return processed(List.of(), List.of(act.contributionId()), List.of(), List.of());
         } catch (RuntimeException refused) {
-            if (!isIdConflict(refused)) {
+            RuntimeException standing = firstOf(cause(refused, MemberNotActive.class), cause(refused, MemberWasErased.class),
+                    cause(refused, UnknownMember.class));
+            if (standing != null) {
+                // A suspended or erased member's activity on the platform: said, not retried by the platform.
+                return processed(List.of(), List.of(), List.of(), List.of(new WebhookAnswer.Unresolved(
+                        act.contributionId(), standing.getMessage())));
+            }
+            if (cause(refused, ContributionIdConflict.class) == null) {
                 throw refused;
             }
             // The id names the platform object: this is the same act told again with other details (a
@@ -283,13 +293,22 @@ public class WebhookIntake {
         return processed(List.of(), List.of(), List.of(id), List.of());
     }
 
-    private static boolean isIdConflict(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ContributionIdConflict) {
-                return true;
+    private static RuntimeException firstOf(RuntimeException... candidates) {
+        for (RuntimeException candidate : candidates) {
+            if (candidate != null) {
+                return candidate;
             }
         }
-        return false;
+        return null;
+    }
+
+    private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     /** A platform user's member, or why there is none (never a guess). */
