@@ -33,9 +33,6 @@ final class ProblemResponses {
             429, List.of("rate-limited"),
             500, List.of("internal-error"));
 
-    /** The refusals of a bearer key, which an operation signed by its platform does not take. */
-    private static final Set<String> KEY_REFUSALS = Set.of("unauthorized", "forbidden", "rate-limited");
-
     /** Refusals of a request body: its JSON, its size, its speed, its media type. */
     private static final Map<Integer, List<String>> WITH_BODY = Map.of(
             400, List.of("malformed-json", "unknown-field", "duplicate-field"),
@@ -50,10 +47,7 @@ final class ProblemResponses {
     /** Status to problem types (sorted), for one handler method; {@code replay}: of an offline replay, which refuses writes. */
     static Map<Integer, Set<String>> of(HandlerMethod handler, boolean replay) {
         Map<Integer, Set<String>> byStatus = new TreeMap<>();
-        boolean signedByPlatform = handler.hasMethodAnnotation(SignedByPlatform.class);
-        EVERY_OPERATION.forEach((status, types) -> add(byStatus, status, signedByPlatform
-                ? types.stream().filter(type -> !KEY_REFUSALS.contains(type)).toList() : types));
-        byStatus.values().removeIf(Set::isEmpty);
+        EVERY_OPERATION.forEach((status, types) -> add(byStatus, status, types));
         boolean hasBody = Arrays.stream(handler.getMethodParameters())
                 .anyMatch(parameter -> parameter.hasParameterAnnotation(RequestBody.class));
         if (hasBody) {
