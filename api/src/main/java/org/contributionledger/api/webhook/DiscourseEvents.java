@@ -36,7 +36,7 @@ final class DiscourseEvents {
         if (body.wholeNumber("/post/post_number") != 1) {
             return new PlatformEvent.Ignored("a reply is no act");
         }
-        return new PlatformEvent.TopicStarted(body.text("/post/topic_id"),
+        return new PlatformEvent.TopicStarted(body.bounded("/post/topic_id", 64),
                 body.user(DISCOURSE, "/post", "user_id", "username"));
     }
 

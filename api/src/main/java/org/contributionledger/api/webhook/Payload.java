@@ -91,7 +91,18 @@ final class Payload {
 
     /** A user object of the payload: its stable id and its login. */
     PlatformIdentity user(Platform platform, String pointer, String idField, String loginField) {
-        return new PlatformIdentity(platform.pathName(), text(pointer + "/" + idField), text(pointer + "/" + loginField));
+        return new PlatformIdentity(platform.pathName(), bounded(pointer + "/" + idField, 64),
+                bounded(pointer + "/" + loginField, 200));
+    }
+
+    /** Text of at most {@code maxLength} characters: platforms' ids and logins are short, a longer one is no user. */
+    String bounded(String pointer, int maxLength) {
+        String text = text(pointer);
+        if (text.length() > maxLength) {
+            throw new InvalidField(field(pointer), "The delivery's '" + field(pointer) + "' is longer than "
+                    + maxLength + " characters");
+        }
+        return text;
     }
 
     private static InvalidField missing(String pointer, String expected) {
