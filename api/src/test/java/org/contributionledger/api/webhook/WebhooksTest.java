@@ -284,6 +284,12 @@ class WebhooksTest extends LedgerApiTest {
     }
 
     @Test
+    void theBodySizeLimitHoldsForDeliveriesToo() {
+        String huge = "{\"zen\":\"" + "x".repeat(1024 * 1024) + "\"}";
+        deliveries.github(SECRET, "ping", "big-1", huge).expectProblem(413, "payload-too-large");
+    }
+
+    @Test
     void withoutASecretEveryDeliveryIs401() {
         String other = unique("hooks");
         admin.createCommunity(Map.of("id", other, "name", "No secret", "categories", CATEGORIES));
