@@ -118,7 +118,7 @@ final class Payload {
     /**
      * An act id named after the platform object, so that its removal finds what its addition recorded
      * and every delivery about it is idempotent. Parts that do not make a valid id (characters ids do
-     * not take, e.g. {@code _} in a reaction name, or too long) are replaced by a digest of them all.
+     * not take, e.g. {@code =} in a GitHub node id or any non-ASCII letter, or too long) are replaced by a digest of them all.
      */
     static String actId(String platformAndKind, String... parts) {
         String id = platformAndKind + ":" + String.join(":", parts);

@@ -55,7 +55,7 @@ public class WebhookController {
         this.intake = intake;
     }
 
-    @GetMapping("/{platform}")
+    @GetMapping("/{platform}/settings")
     @Operation(operationId = "getWebhookSettings",
             summary = "A platform's webhook settings in force (whether a secret is set, never the secret)")
     @Refuses(UnknownCommunity.class)
@@ -66,7 +66,7 @@ public class WebhookController {
     }
 
     /** Replaces the settings: kinds left out take their defaults; a secret left out is kept. */
-    @PutMapping("/{platform}")
+    @PutMapping("/{platform}/settings")
     @Operation(operationId = "setWebhookSettings",
             summary = "Set a platform's signing secret and how its kinds of events are recorded")
     @Refuses(value = {UnknownCommunity.class, UnknownCategory.class, ValueOutOfRange.class},
@@ -85,10 +85,10 @@ public class WebhookController {
                     required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(type = "object"))), summary = "A GitHub webhook delivery, signed with X-Hub-Signature-256",
             parameters = {
-                    @Parameter(in = ParameterIn.HEADER, name = "X-Hub-Signature-256",
+                    @Parameter(in = ParameterIn.HEADER, name = "X-Hub-Signature-256", schema = @Schema(type = "string"),
                             description = "sha256=<hex HMAC-SHA256 of the body with the secret>"),
-                    @Parameter(in = ParameterIn.HEADER, name = "X-GitHub-Event", example = "pull_request"),
-                    @Parameter(in = ParameterIn.HEADER, name = "X-GitHub-Delivery",
+                    @Parameter(in = ParameterIn.HEADER, name = "X-GitHub-Event", schema = @Schema(type = "string"), example = "pull_request"),
+                    @Parameter(in = ParameterIn.HEADER, name = "X-GitHub-Delivery", schema = @Schema(type = "string"),
                             description = "The delivery's id: a redelivery records nothing")})
     @ApiResponse(responseCode = "200", description = "Processed: what was recorded, withdrawn or left unresolved",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = WebhookAnswer.class)))
@@ -108,12 +108,12 @@ public class WebhookController {
                             schema = @Schema(type = "object"))),
             summary = "A Discourse webhook delivery, signed with X-Discourse-Event-Signature",
             parameters = {
-                    @Parameter(in = ParameterIn.HEADER, name = "X-Discourse-Event-Signature",
+                    @Parameter(in = ParameterIn.HEADER, name = "X-Discourse-Event-Signature", schema = @Schema(type = "string"),
                             description = "sha256=<hex HMAC-SHA256 of the body with the secret>"),
-                    @Parameter(in = ParameterIn.HEADER, name = "X-Discourse-Event", example = "post_liked"),
-                    @Parameter(in = ParameterIn.HEADER, name = "X-Discourse-Event-Id",
+                    @Parameter(in = ParameterIn.HEADER, name = "X-Discourse-Event", schema = @Schema(type = "string"), example = "post_liked"),
+                    @Parameter(in = ParameterIn.HEADER, name = "X-Discourse-Event-Id", schema = @Schema(type = "string"),
                             description = "The delivery's id: a redelivery records nothing"),
-                    @Parameter(in = ParameterIn.HEADER, name = "X-Discourse-Instance",
+                    @Parameter(in = ParameterIn.HEADER, name = "X-Discourse-Instance", schema = @Schema(type = "string"),
                             description = "The forum's base URL, for links to posts")})
     @ApiResponse(responseCode = "200", description = "Processed: what was recorded, withdrawn or left unresolved",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = WebhookAnswer.class)))
@@ -133,9 +133,9 @@ public class WebhookController {
                             schema = @Schema(type = "object"))),
             summary = "A Slack Events API request (or its url_verification), signed with X-Slack-Signature",
             parameters = {
-                    @Parameter(in = ParameterIn.HEADER, name = "X-Slack-Signature",
+                    @Parameter(in = ParameterIn.HEADER, name = "X-Slack-Signature", schema = @Schema(type = "string"),
                             description = "v0=<hex HMAC-SHA256 of v0:<timestamp>:<body> with the signing secret>"),
-                    @Parameter(in = ParameterIn.HEADER, name = "X-Slack-Request-Timestamp",
+                    @Parameter(in = ParameterIn.HEADER, name = "X-Slack-Request-Timestamp", schema = @Schema(type = "string"),
                             description = "Seconds since the epoch; refused when more than 5 minutes from the ledger's clock")})
     @ApiResponse(responseCode = "200", description = "Processed (or the url_verification challenge answered)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = WebhookAnswer.class)))

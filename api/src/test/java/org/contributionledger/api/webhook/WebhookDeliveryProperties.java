@@ -68,7 +68,7 @@ class WebhookDeliveryProperties {
         LedgerClient platform = admin.createCommunity(Map.of("id", C, "name", "Fuzzed hooks", "categories",
                 List.of("code", "review", "advice", "sponsorship", "endorsement"))).client();
         for (String name : List.of("github", "discourse", "slack")) {
-            platform.put("/communities/" + C + "/webhooks/" + name, Map.of("secret", SECRET)).expect(200);
+            platform.put("/communities/" + C + "/webhooks/" + name + "/settings", Map.of("secret", SECRET)).expect(200);
         }
         deliveries = new WebhookDeliveries(platform, C);
     }
