@@ -36,6 +36,8 @@ import org.contributionledger.core.contribution.OnlyReceiverMayConfirm;
 import org.contributionledger.core.contribution.OnlyReceiverMayDispute;
 import org.contributionledger.core.contribution.OnlyRecorderMayCorrect;
 import org.contributionledger.core.contribution.OnlyRecorderMayRevoke;
+import org.contributionledger.core.contribution.PlatformActChangedOnlyByItsPlatform;
+import org.contributionledger.core.contribution.RecordedByPlatformOnlyThroughWebhooks;
 import org.contributionledger.core.contribution.RejectCorrection;
 import org.contributionledger.core.contribution.ReverseContribution;
 import org.contributionledger.core.contribution.OnlyConfirmedActMayBeReversed;
@@ -94,7 +96,8 @@ public class ContributionController {
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = StatementEntry.class)))
     @Refuses({MemberWasErased.class, MemberWasMerged.class, UnknownCommunity.class, UnknownMember.class, MemberNotActive.class, OccurredInFuture.class,
-            SelfContributionNotAllowed.class, UnknownCategory.class, ValueOutOfRange.class, ContributionIdConflict.class})
+            SelfContributionNotAllowed.class, UnknownCategory.class, ValueOutOfRange.class, ContributionIdConflict.class,
+            RecordedByPlatformOnlyThroughWebhooks.class})
     public ResponseEntity<StatementEntry> record(@PathVariable String communityId, @RequestBody ContributionRequest request) {
         Provenance provenance = LedgerCommands.currentProvenance();
         Recording recording = commands.send(request.toCommand(communityId, provenance.receivedAt()));
@@ -146,7 +149,8 @@ public class ContributionController {
 
     @PostMapping("/{contributionId}/revoke")
     @Operation(operationId = "revokeContribution", summary = "The recorder revokes an act that is not final")
-    @Refuses({MemberWasErased.class, MemberWasMerged.class, OnlyRecorderMayRevoke.class, ContributionAlreadyFinal.class})
+    @Refuses({MemberWasErased.class, MemberWasMerged.class, PlatformActChangedOnlyByItsPlatform.class, OnlyRecorderMayRevoke.class,
+            ContributionAlreadyFinal.class})
     public ContributionState revoke(@PathVariable String communityId, @PathVariable String contributionId,
                                     @RequestBody ByRequest request) {
         commands.send(new RevokeContribution(communityId, contributionId, request.by(), request.reason()));
@@ -179,7 +183,7 @@ public class ContributionController {
      */
     @PostMapping("/{contributionId}/corrections")
     @Operation(operationId = "correctContribution", summary = "The recorder proposes new figures for a confirmed act")
-    @Refuses({MemberWasErased.class, MemberWasMerged.class, OnlyRecorderMayCorrect.class, OnlyConfirmedActMayBeCorrected.class, CorrectionAlreadyPending.class,
+    @Refuses({MemberWasErased.class, MemberWasMerged.class, PlatformActChangedOnlyByItsPlatform.class, OnlyRecorderMayCorrect.class, OnlyConfirmedActMayBeCorrected.class, CorrectionAlreadyPending.class,
             CorrectionChangesNothing.class, UnknownCategory.class, ValueOutOfRange.class})
     public CorrectionAnswer correct(@PathVariable String communityId, @PathVariable String contributionId,
                                     @RequestBody CorrectionRequest request) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import org.contributionledger.core.contribution.RecordContribution;
 import org.contributionledger.core.contribution.RecordedBy;
+import org.contributionledger.core.contribution.RecordedByPlatformOnlyThroughWebhooks;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -29,11 +30,17 @@ public record ContributionRequest(
         String description,
         @Schema(format = "uri", maxLength = 2000, description = "An http(s) URL", example = "https://example.org/evidence/act-1")
         String evidenceUrl,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Who tells the ledger: an act recorded by its giver waits for the receiver's confirmation")
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "Who tells the ledger: an act recorded by its giver waits for the receiver's confirmation;"
+                        + " PLATFORM is set by platform webhooks only and refused here")
         RecordedBy recordedBy) {
 
     RecordContribution toCommand(String communityId, Instant receivedAt) {
-        return new RecordContribution(communityId, id, giver, receiver, category, value, occurredAt, description,
-                evidenceUrl, recordedBy, receivedAt);
+        RecordContribution command = new RecordContribution(communityId, id, giver, receiver, category, value,
+                occurredAt, description, evidenceUrl, recordedBy, receivedAt);
+        // An act recorded by PLATFORM is confirmed without its receiver: only a signed webhook delivery says so.
+        if (recordedBy == RecordedBy.PLATFORM) {
+            throw new RecordedByPlatformOnlyThroughWebhooks(id);
+        }
+        return command;
     }
 }

@@ -71,7 +71,11 @@ public class OpenApiDocument {
     public GlobalOperationCustomizer sharedResponses(Environment environment) {
         boolean replay = environment.acceptsProfiles(Profiles.of(ReplayConfiguration.PROFILE));
         return (operation, handler) -> {
-            operation.setSecurity(List.of(new SecurityRequirement().addList(BEARER_KEY)));
+            // A webhook carries the platform's signature instead of a key: the empty requirement after the
+            // key's says none is needed (a key sent along is not looked at).
+            operation.setSecurity(handler.hasMethodAnnotation(SignedByPlatform.class)
+                    ? List.of(new SecurityRequirement().addList(BEARER_KEY), new SecurityRequirement())
+                    : List.of(new SecurityRequirement().addList(BEARER_KEY)));
             ProblemResponses.of(handler, replay).forEach((status, types) ->
                     operation.getResponses().addApiResponse(String.valueOf(status), problemResponse(status, types)));
             return operation;

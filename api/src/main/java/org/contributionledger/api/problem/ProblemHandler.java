@@ -16,6 +16,8 @@ import org.contributionledger.api.rebuild.RebuildAlreadyRunning;
 import org.contributionledger.api.security.PayloadTooLarge;
 import org.contributionledger.api.security.RequestIdFilter;
 import org.contributionledger.api.web.RequestBodyTooSlow;
+import org.contributionledger.api.webhook.WebhookSecretsKeyMissing;
+import org.contributionledger.api.webhook.WebhookSignatureInvalid;
 import org.contributionledger.api.write.WriteContention;
 import org.contributionledger.core.common.InvalidField;
 import org.contributionledger.core.common.LedgerRuleViolation;
@@ -45,6 +47,8 @@ import org.contributionledger.core.contribution.OnlyConfirmedActMayBeReversed;
 import org.contributionledger.core.contribution.OnlyCounterpartMayDecideCorrection;
 import org.contributionledger.core.contribution.OnlyRecorderMayCorrect;
 import org.contributionledger.core.contribution.OnlyRecorderMayRevoke;
+import org.contributionledger.core.contribution.PlatformActChangedOnlyByItsPlatform;
+import org.contributionledger.core.contribution.RecordedByPlatformOnlyThroughWebhooks;
 import org.contributionledger.core.contribution.SelfContributionNotAllowed;
 import org.contributionledger.core.contribution.UnknownCategory;
 import org.contributionledger.core.contribution.ValueOutOfRange;
@@ -126,7 +130,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             Map.entry(ReputationAlphaOutOfRange.class, HttpStatus.UNPROCESSABLE_ENTITY),
             Map.entry(CategoryWeightForUnknownCategory.class, HttpStatus.UNPROCESSABLE_ENTITY),
             Map.entry(ReciprocityThresholdOutOfRange.class, HttpStatus.UNPROCESSABLE_ENTITY),
-            Map.entry(ReciprocityThresholdsOutOfOrder.class, HttpStatus.UNPROCESSABLE_ENTITY));
+            Map.entry(ReciprocityThresholdsOutOfOrder.class, HttpStatus.UNPROCESSABLE_ENTITY),
+            Map.entry(RecordedByPlatformOnlyThroughWebhooks.class, HttpStatus.UNPROCESSABLE_ENTITY),
+            Map.entry(PlatformActChangedOnlyByItsPlatform.class, HttpStatus.UNPROCESSABLE_ENTITY));
 
     /** A replay takes seconds (about 20,000 events a second): a client asks again after this. */
     static final int REPLAY_RETRY_AFTER_SECONDS = 2;
@@ -229,6 +235,19 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(failure.retryAfterSeconds()))
                 .body(problem);
+    }
+
+    /** Not the bearer key's 401: a platform's delivery without a valid signature (it names no key to fix). */
+    @ExceptionHandler(WebhookSignatureInvalid.class)
+    public ResponseEntity<ProblemDetail> unsignedDelivery(WebhookSignatureInvalid failure) {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Problems.of(HttpStatus.UNAUTHORIZED,
+                "webhook-signature-invalid", "Webhook signature invalid", failure.getMessage()));
+    }
+
+    @ExceptionHandler(WebhookSecretsKeyMissing.class)
+    public ResponseEntity<ProblemDetail> noSecretsKey(WebhookSecretsKeyMissing failure) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.of(HttpStatus.CONFLICT,
+                "webhook-secrets-key-missing", "Webhook secrets key missing", failure.getMessage()));
     }
 
     @ExceptionHandler(NotFound.class)

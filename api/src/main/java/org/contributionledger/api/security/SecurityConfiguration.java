@@ -34,7 +34,8 @@ import jakarta.servlet.DispatcherType;
  *   <li>bodies larger than {@code ledger.max-request-bytes} are refused (413);</li>
  *   <li>a bearer key is checked ({@link ApiKeyAuthenticationProvider}); a missing, unknown or
  *       revoked key is 401;</li>
- *   <li>health probes and the API's documentation are public; key management, community settings, creating
+ *   <li>health probes and the API's documentation are public, and so are platforms' webhook deliveries
+ *       as far as keys go: their signature is checked by the webhook intake; key management, community settings, creating
  *       communities, metrics and everything else not listed are for the admin key; a community key
  *       acts only under its own {@code /api/v1/communities/{communityId}} (403 elsewhere), and
  *       {@code GET /api/v1/communities} lists only its own community;</li>
@@ -56,12 +57,22 @@ public class SecurityConfiguration {
             PATHS.matcher("/v3/api-docs"), PATHS.matcher("/v3/api-docs.yaml"), PATHS.matcher("/v3/api-docs/**"),
             PATHS.matcher("/swagger-ui.html"), PATHS.matcher("/swagger-ui/**"));
 
+    /**
+     * Platforms' webhook deliveries carry the platform's signature over the body instead of a key:
+     * no key is looked at, and the controller lets nothing through that the community's secret did
+     * not sign (webhook.WebhookIntake). The body size limit applies to them as to every request.
+     */
+    static final RequestMatcher SIGNED_BY_PLATFORM = new OrRequestMatcher(
+            PATHS.matcher(HttpMethod.POST, "/api/v1/communities/{communityId}/webhooks/github"),
+            PATHS.matcher(HttpMethod.POST, "/api/v1/communities/{communityId}/webhooks/discourse"),
+            PATHS.matcher(HttpMethod.POST, "/api/v1/communities/{communityId}/webhooks/slack"));
+
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeyAuthenticationProvider keys, SecurityProblems problems,
                                     KeyRateLimits rateLimits, KeyUsage usage, ObjectMapper json,
                                     LedgerProperties properties) throws Exception {
         AuthenticationFilter bearerKeys = new AuthenticationFilter(new ProviderManager(keys), new BearerKeyConverter());
-        bearerKeys.setRequestMatcher(new NegatedRequestMatcher(PUBLIC));
+        bearerKeys.setRequestMatcher(new NegatedRequestMatcher(new OrRequestMatcher(PUBLIC, SIGNED_BY_PLATFORM)));
         bearerKeys.setFailureHandler(problems);
         // A key is checked on every request: nothing to redirect to, nothing to remember.
         bearerKeys.setSuccessHandler((request, response, authentication) -> { });
@@ -81,6 +92,7 @@ public class SecurityConfiguration {
                         // The container's own error dispatch renders a failure already decided on the way in.
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(PUBLIC).permitAll()
+                        .requestMatchers(SIGNED_BY_PLATFORM).permitAll()
                         // A community's keys and settings (the rules its own key acts under) are the admin's, and
                         // so is undoing an act both sides confirmed.
                         .requestMatchers(PATHS.matcher("/api/v1/communities/{communityId}/keys"),

@@ -191,6 +191,27 @@ class PostgresIT {
         // The embedded server also runs with fsync=off, which the ledger reports at start as DURABILITY AT RISK.
     }
 
+    /**
+     * On PostgreSQL the key that encrypts webhook secrets comes only from LEDGER_WEBHOOK_SECRETS_KEY
+     * (nodes must share it): without it the ledger runs, the webhook tables migrate, settings without
+     * a secret are kept, and a secret is refused with a problem that says what to set.
+     */
+    @Test
+    void withoutTheSecretsKeyWebhookSecretsAreRefusedAndTheLedgerRuns() throws Exception {
+        String key = send("POST", "/api/v1/communities", ADMIN_KEY,
+                "{\"id\":\"pg-hooks\",\"name\":\"Hooks on PostgreSQL\"}", 201).path("apiKey").asText();
+        JsonNode refused = send("PUT", "/api/v1/communities/pg-hooks/webhooks/slack/settings", key,
+                "{\"secret\":\"a-slack-signing-secret\"}", 409);
+        assertThat(refused.path("type").asText()).endsWith("/webhook-secrets-key-missing");
+        assertThat(refused.path("detail").asText()).contains("LEDGER_WEBHOOK_SECRETS_KEY");
+        JsonNode kept = send("PUT", "/api/v1/communities/pg-hooks/webhooks/slack/settings", key,
+                "{\"kinds\":{\"reaction_added\":{\"value\":2}}}", 200);
+        assertThat(kept.path("secretSet").asBoolean()).isFalse();
+        assertThat(kept.at("/kinds/reaction_added/value").decimalValue()).isEqualByComparingTo("2");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM webhook_settings WHERE community_id = 'pg-hooks'",
+                Integer.class)).isEqualTo(1);
+    }
+
     private JsonNode send(String method, String path, String key, String body, int expectedStatus) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")

@@ -72,7 +72,9 @@ public class Contribution {
         Participation.requireActiveMember(directory, command.communityId(), command.giver());
         Participation.requireActiveMember(directory, command.communityId(), command.receiver());
 
-        boolean confirmedAtOnce = command.recordedBy() == RecordedBy.RECEIVER || !rules.confirmationRequired();
+        // The receiver's own word, or the platform's signed attestation, needs no further confirmation.
+        boolean confirmedAtOnce = command.recordedBy() == RecordedBy.RECEIVER
+                || command.recordedBy() == RecordedBy.PLATFORM || !rules.confirmationRequired();
         ContributionStatus initial = confirmedAtOnce ? ContributionStatus.CONFIRMED : ContributionStatus.PENDING;
         return new ContributionRecorded(command.communityId(), command.contributionId(), command.giver(),
                 command.receiver(), command.category(), command.value().stripTrailingZeros(), command.occurredAt(),
@@ -111,6 +113,7 @@ public class Contribution {
     @CommandHandler
     public void handle(RevokeContribution command, LedgerDirectory directory) {
         Participation.requireNotErasedOrMerged(directory, command.communityId(), command.by());
+        requireNotRecordedByPlatform(command.by());
         if (!actsFor(command.by(), recorder(), directory)) {
             throw new OnlyRecorderMayRevoke(contributionId, command.by());
         }
@@ -146,6 +149,7 @@ public class Contribution {
     @CommandHandler
     public CorrectionOutcome handle(CorrectContribution command, LedgerDirectory directory) {
         Participation.requireNotErasedOrMerged(directory, command.communityId(), command.by());
+        requireNotRecordedByPlatform(command.by());
         if (!actsFor(command.by(), recorder(), directory)) {
             throw new OnlyRecorderMayCorrect(contributionId, command.by());
         }
@@ -213,6 +217,12 @@ public class Contribution {
 
     private String recorder() {
         return act.recordedBy() == RecordedBy.GIVER ? act.giver() : act.receiver();
+    }
+
+    private void requireNotRecordedByPlatform(String by) {
+        if (act.recordedBy() == RecordedBy.PLATFORM) {
+            throw new PlatformActChangedOnlyByItsPlatform(contributionId, by);
+        }
     }
 
     private void requireCounterpart(String by, LedgerDirectory directory) {

@@ -15,7 +15,10 @@ public record ContributionRecorded(String communityId, String contributionId, St
                                    String category, BigDecimal value, Instant occurredAt, @PersonalData(owner = "recorder") String description,
                                    @PersonalData(owner = "recorder") String evidenceUrl, RecordedBy recordedBy, ContributionStatus status) {
 
-    /** The member who wrote the description and evidence URL: the one who recorded the act. */
+    /**
+     * The member whose data the description and evidence URL are: the one who recorded the act; for
+     * an act a platform recorded, the giver, whose activity on the platform they describe.
+     */
     public String recorder() {
         return recordedBy == RecordedBy.RECEIVER ? receiver : giver;
     }

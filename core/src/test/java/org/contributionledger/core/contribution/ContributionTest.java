@@ -606,6 +606,45 @@ class ContributionTest {
                .expectNoEvents();
     }
 
+    // --- acts a platform recorded (signed webhook deliveries) ----------------------------------------
+
+    @Test
+    void actRecordedByItsPlatformIsConfirmedAtOnce() {
+        // COMMUNITY asks for confirmation: the platform's attestation is the confirmation.
+        fixture.givenNoPriorActivity()
+               .when(record(RecordedBy.PLATFORM))
+               .expectResultMessagePayload(Recording.recordedNow(CONFIRMED))
+               .expectEvents(recorded(RecordedBy.PLATFORM, CONFIRMED));
+    }
+
+    @Test
+    void neitherSideRevokesAPlatformsAct() {
+        for (String member : List.of(GIVER_ID, RECEIVER_ID)) {
+            fixture.given(recorded(RecordedBy.PLATFORM, CONFIRMED))
+                   .when(new RevokeContribution(COMMUNITY, ID, member, "not me"))
+                   .expectNoEvents()
+                   .expectException(PlatformActChangedOnlyByItsPlatform.class);
+        }
+    }
+
+    @Test
+    void neitherSideCorrectsAPlatformsAct() {
+        for (String member : List.of(GIVER_ID, RECEIVER_ID)) {
+            fixture.given(recorded(RecordedBy.PLATFORM, CONFIRMED))
+                   .when(new CorrectContribution(COMMUNITY, ID, member, new BigDecimal("9"), null, "worth more"))
+                   .expectNoEvents()
+                   .expectException(PlatformActChangedOnlyByItsPlatform.class);
+        }
+    }
+
+    @Test
+    void aPlatformsActIsReversedWhenThePlatformTakesItBack() {
+        fixture.given(recorded(RecordedBy.PLATFORM, CONFIRMED))
+               .when(new ReverseContribution(COMMUNITY, ID, "Slack: the reaction was removed"))
+               .expectEvents(new ContributionReversed(COMMUNITY, ID, GIVER_ID, RECEIVER_ID, CATEGORY, VALUE, OCCURRED_AT,
+                       "Slack: the reaction was removed"));
+    }
+
     // --- every later event repeats the act, so projections never look it up ----------------------
 
     private static final Instant OTHER_OCCURRED_AT = Instant.parse("2025-02-14T08:30:00Z");

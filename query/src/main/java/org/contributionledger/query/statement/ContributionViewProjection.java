@@ -113,7 +113,8 @@ public class ContributionViewProjection {
     public void on(MemberErased event) {
         // What the recorder wrote: the description, the evidence URL and, once revoked, the reason.
         for (RecordedBy recorder : RecordedBy.values()) {
-            String side = recorder == RecordedBy.GIVER ? "giver" : "receiver";
+            // A platform's act describes the giver's activity: its texts are the giver's (ContributionRecorded.recorder).
+            String side = recorder == RecordedBy.RECEIVER ? "receiver" : "giver";
             jdbc.update("UPDATE contribution_view SET description = NULL, evidence_url = NULL,"
                             + " status_reason = CASE WHEN status = 'REVOKED' THEN NULL ELSE status_reason END"
                             + " WHERE community_id = ? AND " + side + " = ? AND recorded_by = ?",
@@ -191,7 +192,7 @@ public class ContributionViewProjection {
             } else if (event instanceof MemberErased e) {
                 String member = e.memberId();
                 for (Row row : rows.getOrDefault(e.communityId(), Map.of()).values()) {
-                    String recorder = RecordedBy.GIVER.name().equals(row.recordedBy) ? row.giver : row.receiver;
+                    String recorder = RecordedBy.RECEIVER.name().equals(row.recordedBy) ? row.receiver : row.giver;
                     if (recorder.equals(member)) {
                         row.description = null;
                         row.evidenceUrl = null;
