@@ -81,6 +81,11 @@ class LinkedIdentities implements PlatformIdentities {
         }
         for (String candidate : candidates(identity, login)) {
             Optional<Member> member = member(communityId, candidate);
+            if (member.isPresent() && member.get().mergedInto() != null) {
+                // github:ada was merged into ada: the user is ada, whom the identity is linked to.
+                candidate = member.get().mergedInto();
+                member = member(communityId, candidate);
+            }
             if (member.isPresent() && (member.get().erased() || isAnotherUser(member.get(), identity))) {
                 continue;
             }
@@ -105,8 +110,15 @@ class LinkedIdentities implements PlatformIdentities {
     }
 
     private Optional<String> linkedMember(LinkedIdentity linked, String login) {
-        if (member(linked.communityId(), linked.memberId()).map(Member::erased).orElse(true)) {
+        Optional<Member> member = member(linked.communityId(), linked.memberId());
+        if (member.map(Member::erased).orElse(true)) {
             return Optional.empty();
+        }
+        if (member.get().mergedInto() != null) {
+            // The identity stays with the merged-away member (its events say so); what the user does
+            // now is the staying member's. The directory names the last member of a chain of merges.
+            return member(linked.communityId(), member.get().mergedInto()).filter(staying -> !staying.erased())
+                    .map(Member::memberId);
         }
         if (!login.equals(linked.login())) {
             // Renamed on the platform: the same user, whose new login is recorded.
