@@ -68,6 +68,26 @@ class LinkedIdentitiesTest extends LedgerApiTest {
     }
 
     @Test
+    void aUserWhoseMemberWasMergedAwayIsTheMemberTheMergeKept() {
+        assertThat(resolve(c, "github", "583231", "ada")).contains("github:ada");
+        platform.registerMember(c, "ada", "Ada Lovelace").expect(201);
+        platform.post("/communities/" + c + "/members/ada/merge", Map.of("mergedMemberId", "github:ada")).expect(200);
+
+        assertThat(resolve(c, "github", "583231", "ada")).as("by the linked user id").contains("ada");
+        assertThat(resolve(c, "github", "583231", "ada-l")).as("renamed meanwhile: still the kept member").contains("ada");
+    }
+
+    @Test
+    void aFirstSeenUserWhoseLoginNamesAMergedAwayMemberIsTheMemberTheMergeKept() {
+        platform.registerMember(c, "github:grace", "Grace on GitHub").expect(201);
+        platform.registerMember(c, "grace", "Grace Hopper").expect(201);
+        platform.post("/communities/" + c + "/members/grace/merge", Map.of("mergedMemberId", "github:grace")).expect(200);
+
+        assertThat(resolve(c, "github", "77", "grace")).contains("grace");
+        assertThat(linkedLogins(c, "grace")).containsExactly("grace");
+    }
+
+    @Test
     void aRenamedUserStaysTheSameMemberAndTheNewLoginIsRecorded() {
         assertThat(resolve(c, "github", "583231", "ada")).contains("github:ada");
 
