@@ -319,8 +319,8 @@ public class WebhookIntake {
         String who = identity.platform() + " user " + identity.login() + " (" + identity.userId() + ")";
         try {
             return identities.memberFor(communityId, identity).map(member -> new Resolved(member, null))
-                    .orElseGet(() -> new Resolved(null, who + " is linked to no member, and the community does not"
-                            + " register unknown users"));
+                    .orElseGet(() -> new Resolved(null, who + " resolves to no member: linked to an erased member,"
+                            + " or unknown while the community does not register unknown users (registerUnknownIdentities)"));
         } catch (IllegalArgumentException notAnId) {
             return new Resolved(null, who + " makes no member id: " + notAnId.getMessage());
         }
