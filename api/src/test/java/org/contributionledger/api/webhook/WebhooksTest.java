@@ -402,6 +402,38 @@ class WebhooksTest extends LedgerApiTest {
         assertThat(platform.contribution(c, "github:pr:186853002:2").text("/status")).isEqualTo("CONFIRMED");
     }
 
+    // ---- one person across platforms ----------------------------------------------------------------
+
+    @Test
+    void onePersonAcrossPlatformsByALinkedIdentityOrByAMerge() {
+        deliveries.github(SECRET, "pull_request", "d-one", mergedPullRequest()).expect(200);
+        // Linked before the platform ever sent them: the Slack user is Codertocat from the first act.
+        platform.put("/communities/" + c + "/members/github:Codertocat/identities/slack/U0LINKED",
+                Map.of("login", "U0LINKED")).expect(201);
+        Reply linked = deliveries.slack(SECRET, Instant.now(),
+                WebhookDeliveries.slackReaction("reaction_added", "Ev-l", "U0LINKED", "U0G9QF9C6", "1360782400.000001", "tada"))
+                .expect(200);
+        expectAct(platform.contribution(c, linked.text("/recorded/0")).expect(200),
+                "github:Codertocat", "slack:U0G9QF9C6", "endorsement", 1);
+
+        // Seen first as a Slack member of their own, then merged: what they do afterwards is Codertocat's.
+        Reply before = deliveries.slack(SECRET, Instant.now(),
+                WebhookDeliveries.slackReaction("reaction_added", "Ev-m1", "U024BE7LH", "U0G9QF9C6", "1360782400.000002", "tada"))
+                .expect(200);
+        expectAct(platform.contribution(c, before.text("/recorded/0")).expect(200),
+                "slack:U024BE7LH", "slack:U0G9QF9C6", "endorsement", 1);
+        platform.post("/communities/" + c + "/members/github:Codertocat/merge", Map.of("mergedMemberId", "slack:U024BE7LH"))
+                .expect(200);
+        Reply after = deliveries.slack(SECRET, Instant.now(),
+                WebhookDeliveries.slackReaction("reaction_added", "Ev-m2", "U024BE7LH", "U0G9QF9C6", "1360782400.000003", "tada"))
+                .expect(200);
+        expectAct(platform.contribution(c, after.text("/recorded/0")).expect(200),
+                "github:Codertocat", "slack:U0G9QF9C6", "endorsement", 1);
+
+        // One member: the pull request, the linked reaction, the merged member's and the one after.
+        assertThat(platform.reciprocity(c, "github:Codertocat").expect(200).at("/given/count").asInt()).isEqualTo(4);
+    }
+
     private static void expectAct(Reply act, String giver, String receiver, String category, int value) {
         assertThat(act.text("/giver")).isEqualTo(giver);
         assertThat(act.text("/receiver")).isEqualTo(receiver);
