@@ -49,6 +49,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Component
 public class WebhookIntake {
 
+    /** Longest contribution id ({@code Ids.PATTERN}). */
+    private static final int MAX_ID_LENGTH = 128;
+
     /** A delivery that is not JSON: the platform's webhook is set to another content type. */
     private static final String NOT_JSON = "The delivery's body is not a JSON object: set the webhook's content type"
             + " to application/json";
@@ -222,6 +225,7 @@ public class WebhookIntake {
                     new WebhookAnswer.Unresolved(act.contributionId(), act.whyNoReceiver())));
         }
         if (memory.wasWithdrawnBeforeRecorded(communityId, act.contributionId())) {
+            // Before its users are resolved: an act never in force registers no one.
             return processed(List.of(), List.of(), List.of(), List.of(new WebhookAnswer.Unresolved(act.contributionId(),
                     "the platform withdrew it before this delivery added it: no act in force")));
         }
@@ -235,36 +239,63 @@ public class WebhookIntake {
             return WebhookAnswer.ignored("'" + act.kind() + "': both sides are member " + giver.memberId() + ": no act");
         }
         BigDecimal value = setting.value() != null ? setting.value() : act.amount();
-        RecordContribution command = new RecordContribution(communityId, act.contributionId(), giver.memberId(),
-                receiver.memberId(), setting.category(), value,
-                act.occurredAt() != null ? act.occurredAt() : delivery.provenance().receivedAt(), act.description(),
-                act.evidenceUrl(), RecordedBy.PLATFORM, delivery.provenance().receivedAt());
-        try {
-            Recording recording = commands.send(command);
-            if (!recording.alreadyRecorded()) {
-                return processed(List.of(act.contributionId()), List.of(), List.of(), List.of());
+        // A reaction removed and added again is a new act in force: each addition after a withdrawal
+        // is the object's next generation (id, id:2, id:3 ...), and a removal withdraws the latest.
+        for (int generation = 1; ; generation++) {
+            String id = generation(act.contributionId(), generation);
+            if (memory.wasWithdrawnBeforeRecorded(communityId, id)) {
+                return processed(List.of(), List.of(), List.of(), List.of(new WebhookAnswer.Unresolved(id,
+                        "the platform withdrew it before this delivery added it: no act in force")));
             }
-            if (recording.answer() == ContributionStatus.REVERSED) {
-                return processed(List.of(), List.of(), List.of(), List.of(new WebhookAnswer.Unresolved(
-                        act.contributionId(), "recorded and withdrawn before: an act added again after its removal"
-                        + " is not counted again")));
+            RecordContribution command = new RecordContribution(communityId, id, giver.memberId(),
+                    receiver.memberId(), setting.category(), value,
+                    act.occurredAt() != null ? act.occurredAt() : delivery.provenance().receivedAt(), act.description(),
+                    act.evidenceUrl(), RecordedBy.PLATFORM, delivery.provenance().receivedAt());
+            try {
+                Recording recording = commands.send(command);
+                if (!recording.alreadyRecorded()) {
+                    return processed(List.of(id), List.of(), List.of(), List.of());
+                }
+                if (recording.answer() != ContributionStatus.REVERSED) {
+                    return processed(List.of(), List.of(id), List.of(), List.of());
+                }
+                // Withdrawn before: this addition is the next generation.
+            } catch (RuntimeException refused) {
+                RuntimeException standing = firstOf(cause(refused, MemberNotActive.class),
+                        cause(refused, MemberWasErased.class), cause(refused, UnknownMember.class));
+                if (standing != null) {
+                    // A suspended or erased member's activity on the platform: said, not retried by the platform.
+                    return processed(List.of(), List.of(), List.of(), List.of(new WebhookAnswer.Unresolved(
+                            id, standing.getMessage())));
+                }
+                ContributionIdConflict conflict = cause(refused, ContributionIdConflict.class);
+                if (conflict == null) {
+                    throw refused;
+                }
+                // The id names the platform object: this is the same act told again with other details (a
+                // time the payload does not carry, settings changed since). The first recording stands,
+                // unless it was withdrawn: then this addition is the next generation.
+                if (!isWithdrawn(communityId, id)) {
+                    return processed(List.of(), List.of(id), List.of(), List.of());
+                }
             }
-            return processed(List.of(), List.of(act.contributionId()), List.of(), List.of());
-        } catch (RuntimeException refused) {
-            RuntimeException standing = firstOf(cause(refused, MemberNotActive.class), cause(refused, MemberWasErased.class),
-                    cause(refused, UnknownMember.class));
-            if (standing != null) {
-                // A suspended or erased member's activity on the platform: said, not retried by the platform.
-                return processed(List.of(), List.of(), List.of(), List.of(new WebhookAnswer.Unresolved(
-                        act.contributionId(), standing.getMessage())));
-            }
-            if (cause(refused, ContributionIdConflict.class) == null) {
-                throw refused;
-            }
-            // The id names the platform object: this is the same act told again with other details (a
-            // time the payload does not carry, settings changed since). The first recording stands.
-            return processed(List.of(), List.of(act.contributionId()), List.of(), List.of());
         }
+    }
+
+    /** The object's act of the given generation: its own id first, then {@code id:2}, {@code id:3} ... */
+    static String generation(String contributionId, int generation) {
+        if (generation == 1) {
+            return contributionId;
+        }
+        String suffix = ":" + generation;
+        int room = MAX_ID_LENGTH - suffix.length();
+        return (contributionId.length() > room ? contributionId.substring(0, room) : contributionId) + suffix;
+    }
+
+    private boolean isWithdrawn(String communityId, String contributionId) {
+        return queries.query(new FindContribution(communityId, contributionId),
+                        ResponseTypes.optionalInstanceOf(StatementEntry.class)).join()
+                .map(entry -> ContributionStatus.REVERSED.name().equals(entry.status())).orElse(false);
     }
 
     /**
@@ -276,9 +307,17 @@ public class WebhookIntake {
      */
     private WebhookAnswer withdraw(Delivery delivery, PlatformEvent.Withdrawal withdrawal) {
         String communityId = delivery.communityId();
-        String id = withdrawal.contributionId();
-        Optional<StatementEntry> act = queries.query(new FindContribution(communityId, id),
-                ResponseTypes.optionalInstanceOf(StatementEntry.class)).join();
+        String id;
+        Optional<StatementEntry> act;
+        // The latest generation: the first not yet withdrawn, or the next one if every one was.
+        for (int generation = 1; ; generation++) {
+            id = generation(withdrawal.contributionId(), generation);
+            act = queries.query(new FindContribution(communityId, id),
+                    ResponseTypes.optionalInstanceOf(StatementEntry.class)).join();
+            if (act.isEmpty() || !ContributionStatus.REVERSED.name().equals(act.get().status())) {
+                break;
+            }
+        }
         if (act.isEmpty()) {
             memory.withdrawnBeforeRecorded(communityId, id, delivery.provenance().receivedAt());
             return processed(List.of(), List.of(), List.of(id), List.of());
@@ -287,9 +326,7 @@ public class WebhookIntake {
             return processed(List.of(), List.of(), List.of(), List.of(new WebhookAnswer.Unresolved(id,
                     "act " + id + " was recorded by a member, not by the platform: left as it is")));
         }
-        if (!ContributionStatus.REVERSED.name().equals(act.get().status())) {
-            commands.send(new ReverseContribution(communityId, id, withdrawal.reason()));
-        }
+        commands.send(new ReverseContribution(communityId, id, withdrawal.reason()));
         return processed(List.of(), List.of(), List.of(id), List.of());
     }
 

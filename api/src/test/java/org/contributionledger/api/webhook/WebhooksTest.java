@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 import org.contributionledger.api.support.Act;
@@ -206,6 +208,31 @@ class WebhooksTest extends LedgerApiTest {
         assertThat(added.text("/unresolved/0/reason")).contains("withdrew it before");
         platform.contribution(c, withdrawn).expect(404);
         assertThat(events.fingerprint()).isEqualTo(before);
+    }
+
+    @Test
+    void aReactionAddedAgainAfterItsRemovalIsInForceAgainUntilRemovedAgain() {
+        String id = "slack:reaction:C0G9QF9GZ:1360782400.498405:U024BE7LH:eyes";
+        Function<String[], Reply> send = typeAndEvent -> deliveries.slack(SECRET, Instant.now(), WebhookDeliveries.slackReaction(
+                typeAndEvent[0], typeAndEvent[1], "U024BE7LH", "U0G9QF9C6", "1360782400.498405", "eyes")).expect(200);
+        IntSupplier given = () -> platform.reciprocity(c, "slack:U024BE7LH").expect(200).at("/given/count").asInt();
+
+        assertThat(send.apply(new String[] {"reaction_added", "Ev-a1"}).text("/recorded/0")).isEqualTo(id);
+        assertThat(send.apply(new String[] {"reaction_removed", "Ev-r1"}).text("/withdrawn/0")).isEqualTo(id);
+        assertThat(given.getAsInt()).isZero();
+
+        assertThat(send.apply(new String[] {"reaction_added", "Ev-a2"}).text("/recorded/0")).isEqualTo(id + ":2");
+        assertThat(platform.contribution(c, id + ":2").expect(200).text("/status")).isEqualTo("CONFIRMED");
+        assertThat(given.getAsInt()).as("in force again").isEqualTo(1);
+
+        // Removed again, and this time the removal of the third addition arrives before the addition.
+        assertThat(send.apply(new String[] {"reaction_removed", "Ev-r2"}).text("/withdrawn/0")).isEqualTo(id + ":2");
+        assertThat(send.apply(new String[] {"reaction_removed", "Ev-r3"}).text("/withdrawn/0")).isEqualTo(id + ":3");
+        assertThat(send.apply(new String[] {"reaction_added", "Ev-a3"}).at("/recorded").size()).isZero();
+        assertThat(given.getAsInt()).isZero();
+        assertThat(platform.contribution(c, id).text("/status")).isEqualTo("REVERSED");
+        assertThat(platform.contribution(c, id + ":2").text("/status")).isEqualTo("REVERSED");
+        platform.contribution(c, id + ":3").expect(404);
     }
 
     @Test
