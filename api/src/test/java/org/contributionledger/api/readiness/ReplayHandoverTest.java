@@ -52,7 +52,9 @@ class ReplayHandoverTest {
 
         try (TestLedger second = TestLedger.start(dataDir,
                 Map.of("logging.level.org.contributionledger.query.reputation", "INFO"))) {
-            assertThat(output.getOut()).contains("Reputation replayed");
+            // Logged just after the last event is handed to the projection, which is what start()
+            // waits for: the line may come a moment after start() returns.
+            awaitLogLine(output, "Reputation replayed");
             LedgerClient platform = second.admin().withKey(community.apiKey());
             Map<String, Double> after = scores(upToDateLeaderboard(platform, c));
             assertThat(after.keySet()).containsExactlyInAnyOrderElementsOf(before.keySet());
@@ -64,6 +66,19 @@ class ReplayHandoverTest {
             platform.declareTrust(c, "ada", "eve", 9).expect(200);
             assertThat(scores(upToDateLeaderboard(platform, c))).containsKey("eve");
         }
+    }
+
+    private static void awaitLogLine(CapturedOutput output, String line) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!output.getOut().contains(line) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        assertThat(output.getOut()).contains(line);
     }
 
     /** The leaderboard once it says it has computed every event stored (within a generous minute). */
