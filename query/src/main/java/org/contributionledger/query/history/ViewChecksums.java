@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -33,6 +35,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class ViewChecksums {
 
+    private static final int FETCH_ROWS = 1_000;
+
     private ViewChecksums() {
     }
 
@@ -46,14 +50,34 @@ public final class ViewChecksums {
     }
 
     static String of(JdbcTemplate views, ViewTable table) {
-        List<KeyedDigest> rows = new ArrayList<>();
-        views.query("SELECT * FROM " + table.name(), row -> {
-            ResultSetMetaData columns = row.getMetaData();
-            List<String> key = new ArrayList<>(table.key().size());
-            for (String column : table.key()) {
-                key.add(row.getString(column));
+        List<KeyedDigest> rows = views.execute((ConnectionCallback<List<KeyedDigest>>) connection -> {
+            // PostgreSQL's driver reads a whole result into memory unless the statement has a fetch
+            // size and runs inside a transaction: a view of a million acts did not fit in 2 GiB of
+            // heap during a rebuild. Rows are read in pages instead (H2 takes the size as a hint).
+            boolean autoCommit = connection.getAutoCommit();
+            if (autoCommit) {
+                connection.setAutoCommit(false);
             }
-            rows.add(new KeyedDigest(key, rowDigest(row, columns)));
+            try (Statement statement = connection.createStatement()) {
+                statement.setFetchSize(FETCH_ROWS);
+                List<KeyedDigest> digests = new ArrayList<>();
+                try (ResultSet row = statement.executeQuery("SELECT * FROM " + table.name())) {
+                    ResultSetMetaData columns = row.getMetaData();
+                    while (row.next()) {
+                        List<String> key = new ArrayList<>(table.key().size());
+                        for (String column : table.key()) {
+                            key.add(row.getString(column));
+                        }
+                        digests.add(new KeyedDigest(key, rowDigest(row, columns)));
+                    }
+                }
+                return digests;
+            } finally {
+                if (autoCommit) {
+                    connection.rollback(); // only read
+                    connection.setAutoCommit(true);
+                }
+            }
         });
         rows.sort(KeyedDigest.ORDER);
         MessageDigest table256 = sha256();

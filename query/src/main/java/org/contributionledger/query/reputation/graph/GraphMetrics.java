@@ -1,6 +1,7 @@
 package org.contributionledger.query.reputation.graph;
 
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.OptionalDouble;
 
 /**
@@ -93,36 +94,31 @@ public final class GraphMetrics {
         int[] inOffsets = graph.inOffsets();
         int[] inSources = graph.inSources();
 
-        // Collect every node seen within two hops, then count distinct ids by sorting. This needs
-        // memory proportional to the neighbourhood, not to the whole graph.
-        int firstHop = graph.outDegree(node) + graph.inDegree(node);
-        long size = firstHop;
+        // Mark every node seen within two hops in a bit set: linear in the edges looked at, with no
+        // sort. Sorting the ids seen instead took most of a reputation read's time on a dense community
+        // (1,000 members tied to most others: two million ids to sort); the set costs a bit per member.
+        BitSet seen = new BitSet(graph.nodeCount());
+        markRange(seen, outTargets, outOffsets[node], outOffsets[node + 1]);
+        markRange(seen, inSources, inOffsets[node], inOffsets[node + 1]);
         for (int position = outOffsets[node]; position < outOffsets[node + 1]; position++) {
-            size += graph.outDegree(outTargets[position]) + graph.inDegree(outTargets[position]);
+            markNeighbours(seen, graph, outTargets[position]);
         }
         for (int position = inOffsets[node]; position < inOffsets[node + 1]; position++) {
-            size += graph.outDegree(inSources[position]) + graph.inDegree(inSources[position]);
+            markNeighbours(seen, graph, inSources[position]);
         }
-        if (size > Integer.MAX_VALUE - 8) {
-            throw new IllegalStateException("Two-hop neighbourhood of node " + node + " is too large to count");
+        seen.clear(node);
+        return seen.cardinality();
+    }
+
+    private static void markNeighbours(BitSet seen, TrustGraph graph, int neighbour) {
+        markRange(seen, graph.outTargets(), graph.outOffsets()[neighbour], graph.outOffsets()[neighbour + 1]);
+        markRange(seen, graph.inSources(), graph.inOffsets()[neighbour], graph.inOffsets()[neighbour + 1]);
+    }
+
+    private static void markRange(BitSet seen, int[] nodes, int start, int end) {
+        for (int position = start; position < end; position++) {
+            seen.set(nodes[position]);
         }
-        int[] seen = new int[(int) size];
-        int count = 0;
-        count = appendRange(seen, count, outTargets, outOffsets[node], outOffsets[node + 1]);
-        count = appendRange(seen, count, inSources, inOffsets[node], inOffsets[node + 1]);
-        for (int index = 0; index < firstHop; index++) {
-            int neighbour = seen[index];
-            count = appendRange(seen, count, outTargets, outOffsets[neighbour], outOffsets[neighbour + 1]);
-            count = appendRange(seen, count, inSources, inOffsets[neighbour], inOffsets[neighbour + 1]);
-        }
-        Arrays.sort(seen, 0, count);
-        int distinct = 0;
-        for (int index = 0; index < count; index++) {
-            if ((index == 0 || seen[index] != seen[index - 1]) && seen[index] != node) {
-                distinct++;
-            }
-        }
-        return distinct;
     }
 
     /**
@@ -183,11 +179,6 @@ public final class GraphMetrics {
             }
         }
         return entropy;
-    }
-
-    private static int appendRange(int[] into, int count, int[] from, int start, int end) {
-        System.arraycopy(from, start, into, count, end - start);
-        return count + end - start;
     }
 
     /** Directed edges i -> j, i != j, whose reverse j -> i exists. */
