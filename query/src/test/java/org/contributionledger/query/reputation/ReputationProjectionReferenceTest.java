@@ -210,7 +210,7 @@ class ReputationProjectionReferenceTest {
         ReputationScenario scenario = ReputationScenario.named(name);
         JsonNode expected = scenario.expected().path("networkStats");
 
-        NetworkStats stats = scenario.replay().handle(new FindNetworkStats(ReputationScenario.COMMUNITY)).orElseThrow();
+        NetworkStats stats = scenario.replay().queries().handle(new FindNetworkStats(ReputationScenario.COMMUNITY)).orElseThrow();
 
         assertTies(stats.trust(), expected.path("trust"), name + " trust");
         assertTies(stats.giving(), expected.path("giving"), name + " giving");
