@@ -110,7 +110,7 @@ public final class GraphMetrics {
         return seen.cardinality();
     }
 
-    private static void markNeighbours(BitSet seen, TrustGraph graph, int neighbour) {
+    private static void markNeighbours(BitSet seen, WeightedDigraph graph, int neighbour) {
         markRange(seen, graph.outTargets(), graph.outOffsets()[neighbour], graph.outOffsets()[neighbour + 1]);
         markRange(seen, graph.inSources(), graph.inOffsets()[neighbour], graph.inOffsets()[neighbour + 1]);
     }
