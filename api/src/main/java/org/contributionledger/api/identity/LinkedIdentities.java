@@ -18,20 +18,22 @@ import org.contributionledger.core.member.Platforms;
 import org.contributionledger.core.member.RegisterMember;
 import org.contributionledger.query.directory.Community;
 import org.contributionledger.query.directory.FindCommunity;
-import org.contributionledger.query.directory.FindLinkedIdentity;
 import org.contributionledger.query.directory.FindMember;
 import org.contributionledger.query.directory.FindMemberIdentities;
+import org.contributionledger.query.directory.FindMemberInForce;
 import org.contributionledger.query.directory.LinkedIdentity;
 import org.contributionledger.query.directory.Member;
 import org.contributionledger.query.directory.MemberIdentities;
+import org.contributionledger.query.directory.MemberInForce;
 import org.springframework.stereotype.Component;
 
 /**
  * Resolves a platform's user by the platform's stable user id first: logins can be renamed, user
  * ids cannot.
  * <ul>
- * <li>A linked identity gives its member; when the user's login changed on the platform, the new
- * login is recorded.</li>
+ * <li>A linked identity gives its member, or the member a merge kept in its place (the directory
+ * answers both in one query, {@link FindMemberInForce}); when the user's login changed on the
+ * platform, the new login is recorded.</li>
  * <li>An identity no member has is linked to the member {@code <platform>:<login>}, registered
  * first (with the login as display name) when there is none, unless the community turned that off
  * ({@code registerUnknownIdentities}): then the answer is empty. That member is passed over when it
@@ -70,9 +72,9 @@ class LinkedIdentities implements PlatformIdentities {
         Ids.require(identity.userId(), "userId");
         String login = Checks.requiredText(identity.login(), "login", LinkIdentity.MAX_LOGIN_LENGTH);
 
-        Optional<LinkedIdentity> linked = linkedIdentity(communityId, identity);
+        Optional<MemberInForce> linked = memberInForce(communityId, identity);
         if (linked.isPresent()) {
-            return linkedMember(linked.get(), login);
+            return actingMember(linked.get(), login);
         }
         Community community = queries.query(new FindCommunity(communityId), ResponseTypes.optionalInstanceOf(Community.class))
                 .join().orElseThrow(() -> new UnknownCommunity(communityId));
@@ -98,7 +100,7 @@ class LinkedIdentities implements PlatformIdentities {
             } catch (RuntimeException refused) {
                 if (causedBy(refused, IdentityAlreadyLinked.class)) {
                     // Linked to another member meanwhile (by hand, through the API): that link stands.
-                    return linkedIdentity(communityId, identity).flatMap(now -> linkedMember(now, login));
+                    return memberInForce(communityId, identity).flatMap(now -> actingMember(now, login));
                 }
                 if (!causedBy(refused, MemberWasErased.class)) {
                     throw refused;
@@ -109,17 +111,18 @@ class LinkedIdentities implements PlatformIdentities {
         return Optional.empty();
     }
 
-    private Optional<String> linkedMember(LinkedIdentity linked, String login) {
-        Optional<Member> member = member(linked.communityId(), linked.memberId());
-        if (member.map(Member::erased).orElse(true)) {
+    /**
+     * The identity stays with a merged-away member (its events say so): what the user does now is the
+     * kept member's, and a new login is not recorded on a member who can no longer change.
+     */
+    private Optional<String> actingMember(MemberInForce inForce, String login) {
+        if (inForce.erased()) {
             return Optional.empty();
         }
-        if (member.get().mergedInto() != null) {
-            // The identity stays with the merged-away member (its events say so); what the user does
-            // now is the staying member's. The directory names the last member of a chain of merges.
-            return member(linked.communityId(), member.get().mergedInto()).filter(staying -> !staying.erased())
-                    .map(Member::memberId);
+        if (inForce.merged()) {
+            return Optional.of(inForce.memberId());
         }
+        LinkedIdentity linked = inForce.identity();
         if (!login.equals(linked.login())) {
             // Renamed on the platform: the same user, whose new login is recorded.
             commands.send(new LinkIdentity(linked.communityId(), linked.memberId(), linked.platform(),
@@ -160,9 +163,9 @@ class LinkedIdentities implements PlatformIdentities {
         }
     }
 
-    private Optional<LinkedIdentity> linkedIdentity(String communityId, PlatformIdentity identity) {
-        return queries.query(new FindLinkedIdentity(communityId, identity.platform(), identity.userId()),
-                ResponseTypes.optionalInstanceOf(LinkedIdentity.class)).join();
+    private Optional<MemberInForce> memberInForce(String communityId, PlatformIdentity identity) {
+        return queries.query(new FindMemberInForce(communityId, identity.platform(), identity.userId()),
+                ResponseTypes.optionalInstanceOf(MemberInForce.class)).join();
     }
 
     private Optional<Member> member(String communityId, String memberId) {

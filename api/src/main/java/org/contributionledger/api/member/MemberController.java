@@ -23,7 +23,10 @@ import org.contributionledger.core.member.ReinstateMember;
 import org.contributionledger.core.member.SuspendMember;
 import org.contributionledger.core.member.UpdateMemberProfile;
 import org.contributionledger.query.directory.FindMember;
+import org.contributionledger.query.directory.FindMemberIdentities;
+import org.contributionledger.query.directory.LinkedIdentity;
 import org.contributionledger.query.directory.Member;
+import org.contributionledger.query.directory.MemberIdentities;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -82,8 +85,17 @@ public class MemberController {
     }
 
     @GetMapping("/{memberId}")
-    @Operation(operationId = "getMember", summary = "One member")
-    public Member find(@PathVariable String communityId, @PathVariable String memberId) {
+    @Operation(operationId = "getMember", summary = "One member, with the platform users linked to them")
+    public MemberWithIdentities get(@PathVariable String communityId, @PathVariable String memberId) {
+        Member member = find(communityId, memberId);
+        List<LinkedIdentity> linked = member.erased() ? List.of() : queries.query(
+                new FindMemberIdentities(communityId, memberId), ResponseTypes.instanceOf(MemberIdentities.class))
+                .join().items();
+        return MemberWithIdentities.of(member, linked);
+    }
+
+    /** The member as the directory holds them, as the writes below answer it. */
+    private Member find(String communityId, String memberId) {
         return queries.query(new FindMember(communityId, memberId), ResponseTypes.optionalInstanceOf(Member.class))
                 .join().orElseThrow(() -> new NotFound(
                         "Member '" + memberId + "' is not registered in community '" + communityId + "'"));

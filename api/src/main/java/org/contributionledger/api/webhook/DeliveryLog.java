@@ -33,6 +33,26 @@ public class DeliveryLog {
         return rows.stream().findFirst();
     }
 
+    /** A delivery's stored answer, by its id. */
+    public record Entry(String deliveryId, String answerJson) {
+    }
+
+    /** The community's deliveries of the platform whose answer contains {@code text}, as stored. */
+    public List<Entry> answersContaining(String communityId, Platform platform, String text) {
+        String pattern = "%" + text.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        return jdbc.query("""
+                        SELECT delivery_id, answer_json FROM webhook_delivery
+                        WHERE community_id = ? AND platform = ? AND answer_json LIKE ? ESCAPE '!'""",
+                (row, i) -> new Entry(row.getString(1), row.getString(2)),
+                communityId, platform.pathName(), pattern);
+    }
+
+    /** Rewrites a stored answer (erasure): a redelivery gets it from then on; its status stays. */
+    public void replaceAnswer(String communityId, Platform platform, String deliveryId, String answerJson) {
+        jdbc.update("UPDATE webhook_delivery SET answer_json = ? WHERE community_id = ? AND platform = ? AND delivery_id = ?",
+                answerJson, communityId, platform.pathName(), deliveryId);
+    }
+
     /** In the transaction of the delivery's acts: both are stored, or neither. */
     public void add(String communityId, Platform platform, String deliveryId, Answered answer, Instant receivedAt) {
         jdbc.update("""

@@ -62,7 +62,8 @@ final class DiscourseEvents {
         return new PlatformEvent.Act("accepted_solution", solutionId(body),
                 body.user(DISCOURSE, "/post", "user_id", "username"), asker.orElse(null),
                 asker.isPresent() ? null : "the author of topic " + topicId + " is unknown: the ledger has not received"
-                        + " the post_created of its first post, and an accepted_solution does not name them",
+                        + " the post_created of its first post (or the member of its author was erased since),"
+                        + " and an accepted_solution does not name them",
                 null, Payload.describe("Solution accepted in topic " + topicId),
                 postUrl(instance, body.optionalText("/post/post_url")), null);
     }

@@ -13,15 +13,8 @@ import java.util.Optional;
  */
 public enum Platform {
 
-    GITHUB("github", List.of(
-            new EventKind("pull_request.merged", "code", BigDecimal.ONE,
-                    "a pull request closed and merged: its author gave to whoever merged it (else the repository owner)"),
-            new EventKind("pull_request_review.submitted", "review", BigDecimal.ONE,
-                    "a review submitted: the reviewer gave to the pull request's author"),
-            new EventKind("discussion.answered", "advice", BigDecimal.ONE,
-                    "a discussion answered: the answer's author gave to the discussion's author"),
-            new EventKind("sponsorship.created", "sponsorship", null,
-                    "a sponsorship created: the sponsor gave to the sponsored; value: the tier's monthly price in dollars"))),
+    /** GitHub's kinds are defined with their mapping, one row each: see {@link GitHubEvents}. */
+    GITHUB("github", GitHubEvents.kinds()),
     DISCOURSE("discourse", List.of(
             new EventKind("post_liked", "endorsement", BigDecimal.ONE,
                     "a post liked: the liker gave to the post's author"),

@@ -52,6 +52,16 @@ public class PlatformMemory {
         }
     }
 
+    /**
+     * Erasure: forgets the topics the platform's user started, whom the rows name by user id and
+     * login. A later accepted solution in one of them is then unresolved, as it would be anyway: the
+     * user's member is erased.
+     */
+    public void forgetTopicAuthor(String communityId, Platform platform, String userId) {
+        jdbc.update("DELETE FROM webhook_topic_author WHERE community_id = ? AND platform = ? AND user_id = ?",
+                communityId, platform.pathName(), userId);
+    }
+
     public Optional<PlatformIdentity> topicAuthor(String communityId, Platform platform, String topicId) {
         List<PlatformIdentity> rows = jdbc.query("""
                         SELECT user_id, login FROM webhook_topic_author

@@ -1,6 +1,11 @@
 package org.contributionledger.api.webhook;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.contributionledger.api.identity.PlatformIdentity;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -32,6 +37,32 @@ public record WebhookAnswer(
     @Schema(name = "WebhookUnresolved", description = "An act the delivery describes that the ledger did not record, and why")
     public record Unresolved(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String contributionId,
                              @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String reason) {
+    }
+
+    /**
+     * How an answer names a platform's user: {@code github user ada (583231)}. Erasing the member the
+     * user is linked to rewrites this to {@link #erasedUser} in every stored answer ({@link #withoutLoginOf}).
+     */
+    static String user(PlatformIdentity identity) {
+        return identity.platform() + " user " + identity.login() + " (" + identity.userId() + ")";
+    }
+
+    /** A user of an erased member, by the platform's id alone: the login was personal data. */
+    static String erasedUser(String platform, String userId) {
+        return platform + " user " + userId + " (login erased)";
+    }
+
+    /** This answer with every mention of the platform's user by login ({@link #user}) in its reasons replaced by {@link #erasedUser}. */
+    WebhookAnswer withoutLoginOf(String platform, String userId) {
+        String prefix = Pattern.quote(platform + " user ");
+        // The login is the shortest text up to the user's id that does not mention another user.
+        Pattern mention = Pattern.compile(prefix + "(?:(?!" + prefix + ").)*?" + Pattern.quote(" (" + userId + ")"),
+                Pattern.DOTALL);
+        String replacement = Matcher.quoteReplacement(erasedUser(platform, userId));
+        UnaryOperator<String> scrub = text -> text == null ? null : mention.matcher(text).replaceAll(replacement);
+        return new WebhookAnswer(status, scrub.apply(reason), recorded, alreadyRecorded, withdrawn,
+                unresolved.stream().map(act -> new Unresolved(act.contributionId(), scrub.apply(act.reason()))).toList(),
+                challenge);
     }
 
     static WebhookAnswer ignored(String reason) {

@@ -25,6 +25,8 @@ import org.contributionledger.core.contribution.ContributionStatus;
 import org.contributionledger.core.contribution.RecordContribution;
 import org.contributionledger.core.contribution.RecordedBy;
 import org.contributionledger.core.contribution.ReverseContribution;
+import org.contributionledger.query.directory.FindMemberInForce;
+import org.contributionledger.query.directory.MemberInForce;
 import org.contributionledger.query.statement.FindContribution;
 import org.contributionledger.query.statement.StatementEntry;
 import org.springframework.stereotype.Component;
@@ -201,6 +203,11 @@ public class WebhookIntake {
             return withdraw(delivery, withdrawal);
         }
         if (event instanceof PlatformEvent.TopicStarted topic) {
+            if (isLinkedToErasedMember(delivery.communityId(), topic.author())) {
+                return WebhookAnswer.ignored("a new topic is no act; its author is an erased member's "
+                        + WebhookAnswer.erasedUser(topic.author().platform(), topic.author().userId())
+                        + ", not remembered");
+            }
             memory.topicAuthor(delivery.communityId(), Platform.DISCOURSE, topic.topicId(), topic.author());
             return WebhookAnswer.ignored("a new topic is no act; its author is remembered for the topic's"
                     + " accepted solution");
@@ -215,7 +222,9 @@ public class WebhookIntake {
             return WebhookAnswer.ignored("'" + act.kind() + "' is turned off for this community");
         }
         if (act.receiver() != null && act.giver().userId().equals(act.receiver().userId())) {
-            return WebhookAnswer.ignored("'" + act.kind() + "' by " + act.giver().login() + " to themselves: no act");
+            // Named by user id alone: the user may be an erased member's, whose login no answer may keep.
+            return WebhookAnswer.ignored("'" + act.kind() + "' by " + act.giver().platform() + " user "
+                    + act.giver().userId() + " to themselves: no act");
         }
         // The delivery may name a category the community dropped after the settings were saved.
         CommunityRules rules = directory.findCommunity(communityId).orElseThrow();
@@ -353,14 +362,29 @@ public class WebhookIntake {
     }
 
     private Resolved member(String communityId, PlatformIdentity identity) {
-        String who = identity.platform() + " user " + identity.login() + " (" + identity.userId() + ")";
+        String who = WebhookAnswer.user(identity);
         try {
-            return identities.memberFor(communityId, identity).map(member -> new Resolved(member, null))
-                    .orElseGet(() -> new Resolved(null, who + " resolves to no member: linked to an erased member,"
-                            + " or unknown while the community does not register unknown users (registerUnknownIdentities)"));
+            Optional<String> member = identities.memberFor(communityId, identity);
+            if (member.isPresent()) {
+                return new Resolved(member.get(), null);
+            }
+            if (isLinkedToErasedMember(communityId, identity)) {
+                // Stored with the answer: the login of an erased member's user is not written again.
+                return new Resolved(null, WebhookAnswer.erasedUser(identity.platform(), identity.userId())
+                        + " is linked to an erased member: nothing of theirs is recorded");
+            }
+            return new Resolved(null, who + " resolves to no member: unknown while the community does not register"
+                    + " unknown users (registerUnknownIdentities), or no member id is free for them ("
+                    + identity.platform() + ":<login> and " + identity.platform() + ":<user id> erased or another user's)");
         } catch (IllegalArgumentException notAnId) {
             return new Resolved(null, who + " makes no member id: " + notAnId.getMessage());
         }
+    }
+
+    /** The user is linked to an erased member, or to one merged into an erased member. */
+    private boolean isLinkedToErasedMember(String communityId, PlatformIdentity identity) {
+        return queries.query(new FindMemberInForce(communityId, identity.platform(), identity.userId()),
+                ResponseTypes.optionalInstanceOf(MemberInForce.class)).join().map(MemberInForce::erased).orElse(false);
     }
 
     private static WebhookAnswer processed(List<String> recorded, List<String> alreadyRecorded, List<String> withdrawn,

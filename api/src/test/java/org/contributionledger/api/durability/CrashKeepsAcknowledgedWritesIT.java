@@ -34,19 +34,24 @@ import org.contributionledger.api.support.Act;
 import org.contributionledger.api.support.LedgerClient;
 import org.contributionledger.api.support.LedgerJar;
 import org.contributionledger.api.support.Reply;
+import org.contributionledger.api.webhook.WebhookDeliveries;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The ledger, as a real process started from the built jar on its default (embedded H2)
- * configuration, is killed with SIGKILL at random moments while two clients write to it: single
- * acts, 1,000-act batches, members and trust declarations, one at a time and in batches. After
- * every kill it is started again on the same files. At the end, every write the ledger acknowledged
- * (2xx) must be in the event store exactly once and visible through the API, and the views
- * (statement, reciprocity, stats) and the reputation must agree with the stored events. Writes
- * that were in flight at the kill may or may not be there; they only have to be consistent.
+ * configuration, is killed with SIGKILL at random moments while three clients write to it: single
+ * acts, 1,000-act batches, members and trust declarations, one at a time and in batches, and GitHub
+ * deliveries of merged pull requests signed as GitHub signs them. After every kill it is started
+ * again on the same files. At the end, every write the ledger acknowledged (2xx) must be in the
+ * event store exactly once and visible through the API, and the views (statement, reciprocity,
+ * stats) and the reputation must agree with the stored events. Writes that were in flight at the
+ * kill may or may not be there; they only have to be consistent. A delivery in flight is delivered
+ * again, as GitHub retries one it got no answer for; then every delivery is delivered once more,
+ * and must get its first answer word for word and record nothing.
  * <p>
  * The kill moments and the clients' choices come from a seed, printed at the start; rerun one with
  * {@code -Dcrash.seed=...}. {@code -Dcrash.rounds=...} sets the number of kills (default 3).
@@ -58,6 +63,9 @@ class CrashKeepsAcknowledgedWritesIT {
     private static final String COMMUNITY = "crash";
     private static final int FIRST_MEMBERS = 30;
     private static final int BATCH_ACTS = 1000;
+    private static final String GITHUB_SECRET = "the-crash-test-github-secret";
+    /** GitHub users {@code gh-0} ..., ids {@code 70000} ...: each becomes member {@code github:gh-<k>} at first sight. */
+    private static final int GITHUB_USERS = 6;
 
     private final long seed = Long.getLong("crash.seed", System.nanoTime());
     private final int rounds = Integer.getInteger("crash.rounds", 3);
@@ -71,6 +79,11 @@ class CrashKeepsAcknowledgedWritesIT {
     private final Set<String> attemptedTrust = ConcurrentHashMap.newKeySet();
     private final AtomicInteger nextId = new AtomicInteger();
     private final AtomicInteger batchesAcknowledged = new AtomicInteger();
+    /** Every webhook delivery sent, answered or not, by delivery id. */
+    private final Map<String, Delivery> deliveriesSent = new ConcurrentHashMap<>();
+    /** The deliveries the ledger answered 2xx, with that answer: these must all survive, each once. */
+    private final Map<String, JsonNode> deliveriesAnswered = new ConcurrentHashMap<>();
+    private final AtomicInteger nextPullRequest = new AtomicInteger();
 
     @Test
     void everyAcknowledgedWriteSurvivesKillNine() throws Exception {
@@ -92,8 +105,11 @@ class CrashKeepsAcknowledgedWritesIT {
                 int batchesBefore = batchesAcknowledged.get();
                 Writer singles = new Writer("singles-" + round, new Random(random.nextLong()), w -> w.writeOne(platform));
                 Writer batches = new Writer("batches-" + round, new Random(random.nextLong()), w -> w.writeBatch(platform));
+                WebhookDeliveries github = new WebhookDeliveries(ledger.client(), COMMUNITY);
+                Writer hooks = new Writer("webhooks-" + round, new Random(random.nextLong()), w -> w.deliverOne(github));
                 singles.start();
                 batches.start();
+                hooks.start();
                 // The kill comes at a random moment once the round's writes are flowing (a cold ledger on
                 // a busy machine can take many seconds to answer its first batch): between the round's
                 // first acknowledged 1,000-act batch and 2.5 s later, often in the middle of the next one.
@@ -106,19 +122,25 @@ class CrashKeepsAcknowledgedWritesIT {
                 ledger.kill();
                 singles.finish();
                 batches.finish();
-                System.out.printf("round %d: killed; acknowledged so far: %d members, %d acts, %d trust ties%n",
-                        round, members.size(), acts.size(), trust.size());
+                hooks.finish();
+                System.out.printf("round %d: killed; acknowledged so far: %d members, %d acts, %d trust ties,"
+                        + " %d webhook deliveries%n", round, members.size(), acts.size(), trust.size(),
+                        deliveriesAnswered.size());
             }
         }
 
         assertThat(batchesAcknowledged.get()).as("1,000-act batches acknowledged before kills").isGreaterThanOrEqualTo(rounds);
         assertThat(singleActs).as("single acts acknowledged before kills").isNotEmpty();
         assertThat(trust).as("trust declarations acknowledged before kills").isNotEmpty();
+        assertThat(deliveriesAnswered).as("webhook deliveries answered before kills").isNotEmpty();
 
         try (LedgerJar ledger = startLedger(dataDir, port)) {
             LedgerClient platform = ledger.client().withKey(key);
+            WebhookDeliveries github = new WebhookDeliveries(ledger.client(), COMMUNITY);
+            deliverAgainWhatGotNoAnswer(github);
             checkAcknowledgedWritesThroughTheApi(platform, random);
             Stored stored = readEventsThroughTheViews(platform);
+            checkRedeliveriesGetTheFirstAnswerAndRecordNothing(platform, github);
             ledger.stop();
             Stored events = Stored.readEventStore(dataDir);
             checkAcknowledgedWritesAreStoredOnce(events);
@@ -136,6 +158,12 @@ class CrashKeepsAcknowledgedWritesIT {
         ledger.client().withKey(key).post("/communities/" + COMMUNITY + "/members/batch", Map.of("members", first))
                 .expect(200);
         first.forEach(member -> members.add(member.get("id")));
+        // The community has no "code" category: merged pull requests are "help"; the other kinds are off.
+        ledger.client().withKey(key).put("/communities/" + COMMUNITY + "/webhooks/github/settings", Map.of(
+                "secret", GITHUB_SECRET, "kinds", Map.of("pull_request.merged", Map.of("category", "help"),
+                        "pull_request_review.submitted", Map.of("enabled", false),
+                        "discussion.answered", Map.of("enabled", false),
+                        "sponsorship.created", Map.of("enabled", false)))).expect(200);
         assertThat(ledger.log()).contains("Durability: H2 writes each commit to the disk")
                 .doesNotContain("DURABILITY AT RISK");
         return key;
@@ -260,9 +288,77 @@ class CrashKeepsAcknowledgedWritesIT {
             assertThat(declared.at("/recorded").asInt()).as(declared.describe()).isEqualTo(declarations.size());
             declarations.forEach(d -> trust.put(d.get("truster") + ">" + d.get("trustee"), (Integer) d.get("level")));
         }
+
+        /** One merged pull request between two of the GitHub users, signed as GitHub signs it, then a short pause. */
+        void deliverOne(WebhookDeliveries github) throws InterruptedException {
+            int author = random.nextInt(GITHUB_USERS);
+            int merger = (author + 1 + random.nextInt(GITHUB_USERS - 1)) % GITHUB_USERS;
+            Delivery delivery = Delivery.mergedPullRequest(nextPullRequest.incrementAndGet(), author, merger);
+            deliveriesSent.put(delivery.id(), delivery);
+            Reply reply = delivery.send(github).expect(200);
+            assertThat(reply.text("/recorded/0")).as(reply.describe()).isEqualTo(delivery.actId());
+            deliveriesAnswered.put(delivery.id(), reply.json());
+            // Deliveries come one by one, as a platform's do; a few hundred per round are plenty.
+            Thread.sleep(random.nextInt(20));
+        }
+    }
+
+    /**
+     * A GitHub delivery of a merged pull request: the sample payload of GitHub's documentation with
+     * the pull request's number, author and merger set, so that each delivery is its own act.
+     */
+    record Delivery(String id, int number, String giver, String receiver, ObjectNode body) {
+
+        static Delivery mergedPullRequest(int number, int author, int merger) {
+            ObjectNode body = WebhookDeliveries.sample("github/octokit__pull_request_closed.payload.json");
+            ObjectNode pullRequest = (ObjectNode) body.get("pull_request");
+            pullRequest.put("number", number).put("merged", true).put("merged_at", "2026-02-01T10:00:00Z");
+            pullRequest.putObject("user").put("login", "gh-" + author).put("id", 70000 + author);
+            pullRequest.putObject("merged_by").put("login", "gh-" + merger).put("id", 70000 + merger);
+            return new Delivery("pr-delivery-" + number, number, "github:gh-" + author, "github:gh-" + merger, body);
+        }
+
+        /** The sample's repository id, then the pull request's number. */
+        String actId() {
+            return "github:pr:186853002:" + number;
+        }
+
+        Reply send(WebhookDeliveries github) {
+            return github.github(GITHUB_SECRET, "pull_request", id, body);
+        }
     }
 
     // ---- checks -------------------------------------------------------------------------------
+
+    /**
+     * GitHub delivers again what it got no answer for: the delivery in flight at each kill answers
+     * 200 now, with its act recorded (by this delivery, or by the one the kill cut off, whose answer
+     * the ledger then gives again), and counts as answered from here on.
+     */
+    private void deliverAgainWhatGotNoAnswer(WebhookDeliveries github) {
+        for (Delivery delivery : deliveriesSent.values()) {
+            if (!deliveriesAnswered.containsKey(delivery.id())) {
+                Reply reply = delivery.send(github).expect(200);
+                assertThat(reply.text("/recorded/0")).as(reply.describe()).isEqualTo(delivery.actId());
+                deliveriesAnswered.put(delivery.id(), reply.json());
+            }
+        }
+    }
+
+    /** Every delivery once more, as a platform's retry: its first answer word for word, and not one event more. */
+    private void checkRedeliveriesGetTheFirstAnswerAndRecordNothing(LedgerClient platform, WebhookDeliveries github) {
+        long events = exportedEvents(platform);
+        deliveriesAnswered.forEach((id, firstAnswer) -> {
+            Reply again = deliveriesSent.get(id).send(github).expect(200);
+            assertThat(again.json()).as("delivery " + id + " again").isEqualTo(firstAnswer);
+        });
+        assertThat(exportedEvents(platform)).as("events after every delivery came again").isEqualTo(events);
+    }
+
+    private static long exportedEvents(LedgerClient platform) {
+        return platform.get("/communities/" + COMMUNITY + "/export/events").expect(200).body().lines()
+                .filter(line -> !line.isBlank()).count();
+    }
 
     private void checkAcknowledgedWritesThroughTheApi(LedgerClient platform, Random random) {
         for (String member : members) {
@@ -285,6 +381,13 @@ class CrashKeepsAcknowledgedWritesIT {
             assertThat(platform.get("/communities/" + COMMUNITY + "/trust/" + ends[0] + "/" + ends[1]).expect(200)
                     .at("/level").asInt()).as(pair).isEqualTo(level);
         });
+        for (String id : deliveriesAnswered.keySet()) {
+            Delivery delivery = deliveriesSent.get(id);
+            JsonNode found = platform.contribution(COMMUNITY, delivery.actId()).expect(200).json();
+            assertThat(found.path("giver").asText()).as(delivery.actId()).isEqualTo(delivery.giver());
+            assertThat(found.path("receiver").asText()).as(delivery.actId()).isEqualTo(delivery.receiver());
+            assertThat(found.path("status").asText()).as(delivery.actId()).isEqualTo("CONFIRMED");
+        }
     }
 
     private void checkAcknowledgedWritesAreStoredOnce(Stored events) {
@@ -299,6 +402,15 @@ class CrashKeepsAcknowledgedWritesIT {
             assertThat(stored.confirmed()).isEqualTo("RECEIVER".equals(act.get("recordedBy")));
         });
         trust.forEach((pair, level) -> assertThat(events.trust()).as("acknowledged trust " + pair).containsEntry(pair, level));
+        for (String id : deliveriesAnswered.keySet()) {
+            Delivery delivery = deliveriesSent.get(id);
+            assertThat(events.acts()).as("answered delivery " + id).containsKey(delivery.actId());
+            StoredAct stored = events.acts().get(delivery.actId());
+            assertThat(stored.giver()).isEqualTo(delivery.giver());
+            assertThat(stored.receiver()).isEqualTo(delivery.receiver());
+            assertThat(stored.value()).isEqualByComparingTo(BigDecimal.ONE);
+            assertThat(stored.confirmed()).isTrue();
+        }
     }
 
     /**
@@ -342,6 +454,12 @@ class CrashKeepsAcknowledgedWritesIT {
         for (int i = 1; i <= nextId.get(); i++) {
             if (!ids.contains("n" + i) && platform.member(COMMUNITY, "n" + i).status() == 200) {
                 ids.add("n" + i);
+            }
+        }
+        // The GitHub users each delivery registered at first sight.
+        for (int k = 0; k < GITHUB_USERS; k++) {
+            if (platform.member(COMMUNITY, "github:gh-" + k).status() == 200) {
+                ids.add("github:gh-" + k);
             }
         }
         assertThat((long) ids.size()).as("members found by id against the stats' count").isEqualTo(stats.path("members").asLong());

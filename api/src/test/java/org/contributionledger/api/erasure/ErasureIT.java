@@ -19,6 +19,7 @@ import org.contributionledger.api.support.LedgerApiTest;
 import org.contributionledger.api.support.LedgerClient;
 import org.contributionledger.api.support.Reply;
 import org.contributionledger.api.support.TestLedger;
+import org.contributionledger.api.webhook.WebhookDeliveries;
 import org.contributionledger.query.erasure.DataKey;
 import org.contributionledger.query.erasure.PersonalDataCipher;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,8 @@ class ErasureIT {
     private static final String NOTE = "Trusts Bob with the snorkel";
     private static final List<String> ADAS = List.of(NAME, DESCRIPTION, EVIDENCE, RECEIVED, REASON, NOTE,
             "Zenobia", "xylophone", "plumbus", "frobnicated", "snorkel");
+
+    private static final String WEBHOOK_SECRET = "the-erasure-test-webhook-secret";
 
     /** Bob's: stays readable, since only Ada is erased. */
     private static final String BOBS = "Bob tuned the harpsichord";
@@ -159,6 +162,91 @@ class ErasureIT {
         for (String personal : ADAS) {
             assertThat(log.getAll()).as("the log").doesNotContain(personal);
         }
+    }
+
+    /**
+     * The webhook tables are outside the event log: erasure clears there what names the member's
+     * platform users by login (the topics they started, the answers of past deliveries), and later
+     * deliveries naming them write no login again. Another member's user stays as it was.
+     */
+    @Test
+    void anErasedMembersPlatformUsersLeaveNoLoginInTheWebhookTables() {
+        String adaLogin = "quackenbush_zq";
+        String bobLogin = "harpsichord_bob";
+        LedgerClient admin = LedgerClient.admin(port);
+        String c = "erasure-hooks-" + UUID.randomUUID().toString().substring(0, 8);
+        // Unknown users are left unresolved, so that an answer names them by login.
+        LedgerClient platform = admin.createCommunity(Map.of("id", c, "name", "Erasure hooks",
+                "categories", List.of("endorsement", "advice"), "registerUnknownIdentities", false)).client();
+        platform.put("/communities/" + c + "/webhooks/discourse/settings", Map.of("secret", WEBHOOK_SECRET)).expect(200);
+        WebhookDeliveries hooks = new WebhookDeliveries(platform, c);
+
+        // Before they are members: each like is unresolved, its answer names the liker by login.
+        ObjectNode adasLike = like(4471, adaLogin, 425, 4473, "someone_else");
+        Reply first = hooks.discourse(WEBHOOK_SECRET, "post_liked", "ev-ada-like", adasLike).expect(200);
+        assertThat(first.text("/unresolved/0/reason")).contains("discourse user " + adaLogin + " (4471)");
+        hooks.discourse(WEBHOOK_SECRET, "post_liked", "ev-bob-like", like(4472, bobLogin, 426, 4473, "someone_else"))
+                .expect(200);
+        platform.registerMember(c, "ada", "Ada").expect(201);
+        platform.registerMember(c, "bob", "Bob").expect(201);
+        platform.put("/communities/" + c + "/members/ada/identities/discourse/4471", Map.of("login", adaLogin)).expect(201);
+        platform.put("/communities/" + c + "/members/bob/identities/discourse/4472", Map.of("login", bobLogin)).expect(201);
+        // Each starts a topic: remembered for the topic's accepted solution.
+        hooks.discourse(WEBHOOK_SECRET, "post_created", "ev-ada-topic", firstPost(10, 4471, adaLogin)).expect(202);
+        hooks.discourse(WEBHOOK_SECRET, "post_created", "ev-bob-topic", firstPost(11, 4472, bobLogin)).expect(202);
+        assertThat(webhookRows(c)).contains(adaLogin, bobLogin);
+
+        platform.post("/communities/" + c + "/members/ada/erasure", Map.of()).expect(200);
+
+        assertThat(webhookRows(c)).doesNotContain(adaLogin).contains(bobLogin);
+        assertThat(jdbc.queryForList("SELECT user_id FROM webhook_topic_author WHERE community_id = ?", String.class, c))
+                .containsExactly("4472");
+        // A redelivery answers the first answer, without the login, and records nothing.
+        long stored = storedEvents(c);
+        Reply again = hooks.discourse(WEBHOOK_SECRET, "post_liked", "ev-ada-like", adasLike).expect(200);
+        ObjectNode expected = (ObjectNode) first.json().deepCopy();
+        ((ObjectNode) expected.at("/unresolved/0")).put("reason", first.text("/unresolved/0/reason")
+                .replace("discourse user " + adaLogin + " (4471)", "discourse user 4471 (login erased)"));
+        assertThat(again.json()).isEqualTo(expected);
+        // Later deliveries naming her user keep no login either, and remember no topic of hers.
+        Reply topic = hooks.discourse(WEBHOOK_SECRET, "post_created", "ev-ada-topic-2", firstPost(12, 4471, adaLogin))
+                .expect(202);
+        assertThat(topic.text("/reason")).contains("discourse user 4471 (login erased)").doesNotContain(adaLogin);
+        Reply later = hooks.discourse(WEBHOOK_SECRET, "post_liked", "ev-ada-like-2", like(4471, adaLogin, 427, 4472, bobLogin))
+                .expect(200);
+        assertThat(later.text("/unresolved/0/reason")).contains("linked to an erased member").doesNotContain(adaLogin);
+        assertThat(webhookRows(c)).doesNotContain(adaLogin).contains(bobLogin);
+        assertThat(storedEvents(c)).isEqualTo(stored);
+    }
+
+    /** Discourse's sample like, by {@code likerId} of post {@code postId} written by {@code authorId}. */
+    private static ObjectNode like(int likerId, String likerLogin, int postId, int authorId, String authorLogin) {
+        ObjectNode body = WebhookDeliveries.sample("discourse/xuxiaowei__post_liked.body.json");
+        ((ObjectNode) body.at("/like/user")).put("id", likerId).put("username", likerLogin);
+        ((ObjectNode) body.at("/like/post")).put("id", postId).put("user_id", authorId).put("username", authorLogin);
+        return body;
+    }
+
+    /** Discourse's sample post_created, as the first post of {@code topicId} by the user. */
+    private static ObjectNode firstPost(int topicId, int userId, String login) {
+        ObjectNode body = WebhookDeliveries.sample("discourse/xuxiaowei__post_created.body.json");
+        ((ObjectNode) body.get("post")).put("id", 1000 + topicId).put("user_id", userId).put("username", login)
+                .put("topic_id", topicId).put("post_number", 1);
+        return body;
+    }
+
+    /** Every row the webhook tables keep for the community, as text. */
+    private String webhookRows(String c) {
+        return String.join("\n", jdbc.queryForList("""
+                        SELECT delivery_id || ' ' || answer_json FROM webhook_delivery WHERE community_id = ?
+                        UNION ALL SELECT topic_id || ' ' || user_id || ' ' || login FROM webhook_topic_author WHERE community_id = ?
+                        UNION ALL SELECT contribution_id FROM webhook_withdrawn_act WHERE community_id = ?""",
+                String.class, c, c, c));
+    }
+
+    private long storedEvents(String c) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier LIKE ?", Long.class,
+                "%/" + c + "%");
     }
 
     /** Every encrypted field of the export opened with the line's own {@code dataKeys}, as an offline reader would. */

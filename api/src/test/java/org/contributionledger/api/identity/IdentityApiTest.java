@@ -69,6 +69,25 @@ class IdentityApiTest extends LedgerApiTest {
     }
 
     @Test
+    void aMembersAnswerListsTheirPlatformUsersUntilTheyAreErased() {
+        platform.put(path("ada", "slack", "U024BE7LH"), Map.of("login", "U024BE7LH")).expect(201);
+        platform.put(path("ada", "github", "583231"), Map.of("login", "ada")).expect(201);
+
+        Reply ada = platform.member(c, "ada").expect(200);
+        assertThat(ada.text("/displayName")).isEqualTo("Ada Lovelace");
+        assertThat(ada.at("/identities").findValuesAsText("platform")).containsExactly("github", "slack");
+        assertThat(ada.at("/identities").findValuesAsText("userId")).containsExactly("583231", "U024BE7LH");
+        assertThat(ada.at("/identities").findValuesAsText("login")).containsExactly("ada", "U024BE7LH");
+        assertThat(platform.member(c, "bob").expect(200).at("/identities").size()).isZero();
+
+        platform.post("/communities/" + c + "/members/ada/erasure", Map.of()).expect(200);
+        Reply erased = platform.member(c, "ada").expect(200);
+        assertThat(erased.at("/identities").isArray()).isTrue();
+        assertThat(erased.at("/identities").size()).as("an erased member's users are listed no more").isZero();
+        assertThat(erased.body()).doesNotContain("583231").doesNotContain("U024BE7LH");
+    }
+
+    @Test
     void eachRuleHasItsProblemAndRecordsNothing() {
         platform.put(path("ada", "github", "583231"), Map.of("login", "ada")).expect(201);
         platform.registerMember(c, "cyd", "Cyd").expect(201);

@@ -78,6 +78,24 @@ class LinkedIdentitiesTest extends LedgerApiTest {
     }
 
     @Test
+    void aUserWhoseMemberWasMergedTwiceIsTheLastMemberKept() {
+        assertThat(resolve(c, "github", "583231", "ada")).contains("github:ada");
+        platform.registerMember(c, "ada", "Ada Lovelace").expect(201);
+        platform.registerMember(c, "ada-lovelace", "Ada, Countess of Lovelace").expect(201);
+        platform.post("/communities/" + c + "/members/ada/merge", Map.of("mergedMemberId", "github:ada")).expect(200);
+        platform.post("/communities/" + c + "/members/ada-lovelace/merge", Map.of("mergedMemberId", "ada")).expect(200);
+        long stored = events.forCommunity(c);
+
+        assertThat(resolve(c, "github", "583231", "ada")).as("github:ada into ada, ada into ada-lovelace")
+                .contains("ada-lovelace");
+        assertThat(resolve(c, "github", "583231", "ada-l")).as("renamed meanwhile").contains("ada-lovelace");
+        assertThat(events.forCommunity(c)).as("nothing recorded for a merged-away member").isEqualTo(stored);
+
+        platform.post("/communities/" + c + "/members/ada-lovelace/erasure", Map.of()).expect(200);
+        assertThat(resolve(c, "github", "583231", "ada")).as("the last member kept erased").isEmpty();
+    }
+
+    @Test
     void aFirstSeenUserWhoseLoginNamesAMergedAwayMemberIsTheMemberTheMergeKept() {
         platform.registerMember(c, "github:grace", "Grace on GitHub").expect(201);
         platform.registerMember(c, "grace", "Grace Hopper").expect(201);

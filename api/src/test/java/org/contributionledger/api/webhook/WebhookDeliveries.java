@@ -21,21 +21,22 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Sends deliveries signed the way each platform signs them, computed here independently of the
  * ledger's code: HMAC-SHA256 in hex of the body (GitHub, Discourse) or of {@code v0:<ts>:<body>} (Slack).
+ * Public for the tests of other packages that deliver webhooks (erasure, crashes).
  */
-final class WebhookDeliveries {
+public final class WebhookDeliveries {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final LedgerClient client;
     private final String community;
 
-    WebhookDeliveries(LedgerClient client, String community) {
+    public WebhookDeliveries(LedgerClient client, String community) {
         this.client = client;
         this.community = community;
     }
 
     /** A sample payload of {@code src/test/resources/webhooks}, as a tree the test may edit. */
-    static ObjectNode sample(String path) {
+    public static ObjectNode sample(String path) {
         try (InputStream in = WebhookDeliveries.class.getResourceAsStream("/webhooks/" + path)) {
             if (in == null) {
                 throw new IllegalArgumentException("No sample webhooks/" + path);
@@ -64,7 +65,7 @@ final class WebhookDeliveries {
         }
     }
 
-    Reply github(String secret, String event, String deliveryId, Object body) {
+    public Reply github(String secret, String event, String deliveryId, Object body) {
         String text = text(body);
         return client.withKey(null)
                 .withHeader("X-GitHub-Event", event)
@@ -73,7 +74,7 @@ final class WebhookDeliveries {
                 .raw("POST", "/communities/" + community + "/webhooks/github", text, "application/json");
     }
 
-    Reply discourse(String secret, String event, String eventId, Object body) {
+    public Reply discourse(String secret, String event, String eventId, Object body) {
         String text = text(body);
         return client.withKey(null)
                 .withHeader("X-Discourse-Event", event)
@@ -83,7 +84,7 @@ final class WebhookDeliveries {
                 .raw("POST", "/communities/" + community + "/webhooks/discourse", text, "application/json");
     }
 
-    Reply slack(String secret, Instant at, Object body) {
+    public Reply slack(String secret, Instant at, Object body) {
         String text = text(body);
         String timestamp = Long.toString(at.getEpochSecond());
         return client.withKey(null)

@@ -327,6 +327,25 @@ public class DirectoryProjection implements LedgerDirectory {
                 query.communityId(), query.platform(), query.platformUserId()).stream().findFirst();
     }
 
+    /**
+     * One query for what a webhook asks of every user of every delivery: the identity's link, the
+     * member in force (a merge points every member merged into the merged one at the kept member,
+     * so {@code merged_into} already names the last of a chain), and whether either is erased.
+     */
+    @QueryHandler
+    public Optional<MemberInForce> handle(FindMemberInForce query) {
+        return jdbc.query("""
+                        SELECT i.member_id, i.login, i.linked_at, COALESCE(m.merged_into, i.member_id),
+                            m.erased OR COALESCE(kept.erased, FALSE)
+                        FROM directory_identity i
+                        JOIN directory_member m ON m.community_id = i.community_id AND m.member_id = i.member_id
+                        LEFT JOIN directory_member kept ON kept.community_id = m.community_id AND kept.member_id = m.merged_into
+                        WHERE i.community_id = ? AND i.platform = ? AND i.platform_user_id = ?""",
+                (row, i) -> new MemberInForce(new LinkedIdentity(query.communityId(), row.getString(1), query.platform(),
+                        query.platformUserId(), row.getString(2), Sql.instant(row, 3)), row.getString(4), row.getBoolean(5)),
+                query.communityId(), query.platform(), query.platformUserId()).stream().findFirst();
+    }
+
     @QueryHandler
     public MemberIdentities handle(FindMemberIdentities query) {
         return new MemberIdentities(query.communityId(), query.memberId(), jdbc.query("""

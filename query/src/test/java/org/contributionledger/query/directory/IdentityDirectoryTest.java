@@ -7,6 +7,8 @@ import java.time.Instant;
 import org.contributionledger.core.member.IdentityLinked;
 import org.contributionledger.core.member.IdentityUnlinked;
 import org.contributionledger.core.member.MemberErased;
+import org.contributionledger.core.member.MemberRegistered;
+import org.contributionledger.core.member.MembersMerged;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,6 +79,51 @@ class IdentityDirectoryTest {
         assertThat(directory.findLinkedMember("garden", "github", "583231")).isEmpty();
         assertThat(directory.handle(new FindMemberIdentities("garden", "ada")).items())
                 .extracting(LinkedIdentity::platform).containsExactly("discourse");
+    }
+
+    @Test
+    void theMemberInForceOfAnUnmergedMemberIsTheLinkedMember() {
+        Instant at = ledger.tick();
+        directory.on(new IdentityLinked("garden", "ada", "github", "583231", "ada"), at);
+
+        assertThat(directory.handle(new FindMemberInForce("garden", "github", "583231"))).contains(new MemberInForce(
+                new LinkedIdentity("garden", "ada", "github", "583231", "ada", at), "ada", false));
+        assertThat(directory.handle(new FindMemberInForce("choir", "github", "583231"))).isEmpty();
+        assertThat(directory.handle(new FindMemberInForce("garden", "github", "7"))).isEmpty();
+    }
+
+    @Test
+    void theMemberInForceAfterAChainOfMergesIsTheLastKeptMember() {
+        directory.on(new MemberRegistered("garden", "cy", "Cy"), ledger.tick());
+        Instant at = ledger.tick();
+        directory.on(new IdentityLinked("garden", "ada", "github", "583231", "ada"), at);
+
+        directory.on(new MembersMerged("garden", "bob", "ada"));
+        assertThat(directory.handle(new FindMemberInForce("garden", "github", "583231")).orElseThrow().memberId())
+                .isEqualTo("bob");
+
+        directory.on(new MembersMerged("garden", "cy", "bob"));
+        MemberInForce inForce = directory.handle(new FindMemberInForce("garden", "github", "583231")).orElseThrow();
+        assertThat(inForce.memberId()).as("ada into bob, bob into cy").isEqualTo("cy");
+        assertThat(inForce.identity().memberId()).as("the identity stays with the member it was linked to").isEqualTo("ada");
+        assertThat(inForce.merged()).isTrue();
+        assertThat(inForce.erased()).isFalse();
+    }
+
+    @Test
+    void aUserWhoseLinkedOrKeptMemberIsErasedActsAsNoOne() {
+        directory.on(new MemberRegistered("garden", "cy", "Cy"), ledger.tick());
+        directory.on(new IdentityLinked("garden", "ada", "github", "583231", "ada"), ledger.tick());
+        directory.on(new IdentityLinked("garden", "cy", "github", "9", "cy"), ledger.tick());
+        directory.on(new MembersMerged("garden", "bob", "ada"));
+
+        directory.on(new MemberErased("garden", "bob"));
+        directory.on(new MemberErased("garden", "cy"));
+
+        assertThat(directory.handle(new FindMemberInForce("garden", "github", "583231")).orElseThrow().erased())
+                .as("the kept member erased").isTrue();
+        assertThat(directory.handle(new FindMemberInForce("garden", "github", "9")).orElseThrow().erased())
+                .as("the linked member erased").isTrue();
     }
 
     @Test
