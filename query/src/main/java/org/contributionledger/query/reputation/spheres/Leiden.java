@@ -80,30 +80,6 @@ public final class Leiden {
     }
 
     /**
-     * The partition of the highest modularity among several seeds (the first seed on a tie).
-     *
-     * @param graph the graph
-     * @param seeds the seeds to try, at least one
-     * @return as {@link #partition(UndirectedGraph, long)}
-     */
-    public static int[] bestPartition(UndirectedGraph graph, long... seeds) {
-        if (seeds.length == 0) {
-            throw new IllegalArgumentException("At least one seed is needed");
-        }
-        int[] best = null;
-        double bestModularity = Double.NEGATIVE_INFINITY;
-        for (long seed : seeds) {
-            int[] candidate = partition(graph, seed);
-            double modularity = Modularity.of(graph, candidate, RESOLUTION);
-            if (modularity > bestModularity) {
-                best = candidate;
-                bestModularity = modularity;
-            }
-        }
-        return best;
-    }
-
-    /**
      * One pass from the given partition over all levels of aggregation; the partition of the
      * original nodes is updated in place.
      *
