@@ -21,8 +21,8 @@ import org.contributionledger.query.asof.AsOf;
  *                         it resolved to
  */
 public record CommunitySpheres(String communityId, double modularity, int sphereCount, boolean betweennessExact,
-                               List<Summary> spheres, List<Bridge> bridges, long computeMillis, Freshness freshness,
-                               AsOf asOf) {
+                               List<SphereSummary> spheres, List<SphereBridge> bridges, long computeMillis,
+                               Freshness freshness, AsOf asOf) {
 
     /** This answer, stated as of a past position. */
     public CommunitySpheres withAsOf(AsOf at) {
@@ -36,21 +36,22 @@ public record CommunitySpheres(String communityId, double modularity, int sphere
      * @param influenceShare the sum of its members' influence in the whole community, a share of 1
      * @param leaders        its most influential members within the sphere, at most three
      */
-    public record Summary(int sphere, int size, double density, double influenceShare, List<Leader> leaders) {
+    public record SphereSummary(int sphere, int size, double density, double influenceShare,
+                                List<SphereLeader> leaders) {
     }
 
     /**
      * @param influence         influence in the whole community
      * @param influenceInSphere influence within the sphere (EigenTrust on the sphere alone), a share of 1
      */
-    public record Leader(String memberId, String displayName, double influence, double influenceInSphere) {
+    public record SphereLeader(String memberId, String displayName, double influence, double influenceInSphere) {
     }
 
     /**
      * @param sphere      the bridge's own sphere
      * @param spheresTied the spheres its ties reach, its own included, ascending
      */
-    public record Bridge(String memberId, String displayName, int sphere, double participation, double betweenness,
-                         List<Integer> spheresTied) {
+    public record SphereBridge(String memberId, String displayName, int sphere, double participation,
+                               double betweenness, List<Integer> spheresTied) {
     }
 }

@@ -10,7 +10,7 @@ import org.contributionledger.query.asof.AsOf;
  * @param asOf null in a live answer; for {@code ?asOf=}, the instant asked and the position it resolved to
  */
 public record SphereMembers(String communityId, int sphere, int size, double density, double influenceShare,
-                            List<Member> members, Freshness freshness, AsOf asOf) {
+                            List<MemberInSphere> members, Freshness freshness, AsOf asOf) {
 
     /** This answer, stated as of a past position. */
     public SphereMembers withAsOf(AsOf at) {
@@ -23,7 +23,7 @@ public record SphereMembers(String communityId, int sphere, int size, double den
      * @param participation     how evenly the member's ties spread over the spheres (0: all in one)
      * @param bridge            whether the member bridges spheres (see {@link CommunitySpheres#bridges()})
      */
-    public record Member(String memberId, String displayName, double influence, double influenceInSphere,
+    public record MemberInSphere(String memberId, String displayName, double influence, double influenceInSphere,
                          double participation, boolean bridge) {
     }
 }
