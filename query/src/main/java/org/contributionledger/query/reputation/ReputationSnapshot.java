@@ -11,34 +11,33 @@ import org.contributionledger.query.reputation.graph.InfluenceResult;
 import org.contributionledger.query.reputation.graph.InfluenceSolver;
 import org.contributionledger.query.reputation.graph.Ranking;
 import org.contributionledger.query.reputation.graph.Teleport;
-import org.contributionledger.query.reputation.graph.TrustGraph;
+import org.contributionledger.query.reputation.graph.WeightedDigraph;
 import org.contributionledger.query.reputation.spheres.Spheres;
 
 /**
- * Reputation of a community computed from one {@link NetworkFacts} version: overall influence,
- * influence per category, and the spheres of influence. Immutable; queries read whichever snapshot
- * is current. {@code computeMillis} is the whole computation, {@code spheresMillis} the part spent
- * on the spheres.
+ * Reputation of a community computed from one {@link FrozenNetwork}: overall influence, influence
+ * per category, and the spheres of influence. Immutable; queries read whichever snapshot is current.
+ * {@code computeMillis} is the whole computation, {@code spheresMillis} the part spent on the spheres.
  */
-record ReputationSnapshot(NetworkFacts facts, Teleport teleport, InfluenceResult overall, Ranking overallRanking,
+record ReputationSnapshot(FrozenNetwork network, Teleport teleport, InfluenceResult overall, Ranking overallRanking,
                           Map<String, InfluenceResult> byCategory, Map<String, Ranking> categoryRankings,
                           Spheres spheres, Instant computedAt, long computeMillis, long spheresMillis) {
 
     /**
-     * Solves every graph of the facts, each warm-started from the previous snapshot's scores: after a
-     * small change the previous fixed point is close, so far fewer iterations are needed.
+     * Solves every graph of the network, each warm-started from the previous snapshot's scores: after
+     * a small change the previous fixed point is close, so far fewer iterations are needed.
      */
-    static ReputationSnapshot compute(NetworkFacts facts, ReputationSnapshot last, Instant now) {
+    static ReputationSnapshot compute(FrozenNetwork network, ReputationSnapshot last, Instant now) {
         long start = System.nanoTime();
         // After a merge the nodes are renumbered: the last scores belong to other members then.
-        ReputationSnapshot previous = last != null && membersOnlyAppended(last.facts(), facts) ? last : null;
-        Teleport teleport = teleport(facts);
-        InfluenceResult overall = solve(facts.overall(), teleport, facts.alpha(),
+        ReputationSnapshot previous = last != null && membersOnlyAppended(last.network(), network) ? last : null;
+        Teleport teleport = teleport(network);
+        InfluenceResult overall = solve(network.overall(), teleport, network.alpha(),
                 previous == null ? null : previous.overall());
         Map<String, InfluenceResult> byCategory = new HashMap<>();
         Map<String, Ranking> categoryRankings = new HashMap<>();
-        facts.byCategory().forEach((category, graph) -> {
-            InfluenceResult result = solve(graph, teleport, facts.alpha(),
+        network.byCategory().forEach((category, graph) -> {
+            InfluenceResult result = solve(graph, teleport, network.alpha(),
                     previous == null ? null : previous.byCategory().get(category));
             if (result != null) {
                 byCategory.put(category, result);
@@ -47,10 +46,10 @@ record ReputationSnapshot(NetworkFacts facts, Teleport teleport, InfluenceResult
         });
         // The spheres need the overall influence (their shares of it), so they come last.
         long spheresStart = System.nanoTime();
-        Spheres spheres = Spheres.of(facts.overall(), facts.contacts(), overall == null ? null : overall.scores(),
-                facts.alpha(), idOrder(facts.memberIds()));
+        Spheres spheres = Spheres.of(network.overall(), network.contacts(), overall == null ? null : overall.scores(),
+                network.alpha(), idOrder(network.memberIds()));
         long end = System.nanoTime();
-        return new ReputationSnapshot(facts, teleport, overall, overall == null ? null : overall.ranking(),
+        return new ReputationSnapshot(network, teleport, overall, overall == null ? null : overall.ranking(),
                 Map.copyOf(byCategory), Map.copyOf(categoryRankings), spheres, now, (end - start) / 1_000_000,
                 (end - spheresStart) / 1_000_000);
     }
@@ -71,13 +70,13 @@ record ReputationSnapshot(NetworkFacts facts, Teleport teleport, InfluenceResult
      * EigenTrust's {@code p}: the community's pre-trusted members when it names some (and they are
      * registered and active), otherwise every active member equally.
      */
-    static Teleport teleport(NetworkFacts facts) {
-        if (facts.preTrusted().length > 0) {
-            return Teleport.preTrusted(facts.preTrusted());
+    static Teleport teleport(FrozenNetwork network) {
+        if (network.preTrusted().length > 0) {
+            return Teleport.preTrusted(network.preTrusted());
         }
-        int n = facts.memberCount();
+        int n = network.memberCount();
         int activeCount = 0;
-        for (boolean active : facts.active()) {
+        for (boolean active : network.active()) {
             activeCount += active ? 1 : 0;
         }
         if (activeCount == n || activeCount == 0) {
@@ -85,7 +84,7 @@ record ReputationSnapshot(NetworkFacts facts, Teleport teleport, InfluenceResult
         }
         int[] activeNodes = new int[activeCount];
         for (int i = 0, next = 0; i < n; i++) {
-            if (facts.active()[i]) {
+            if (network.active()[i]) {
                 activeNodes[next++] = i;
             }
         }
@@ -93,12 +92,12 @@ record ReputationSnapshot(NetworkFacts facts, Teleport teleport, InfluenceResult
     }
 
     /** True when node i of {@code before} is node i of {@code after} for every node of {@code before}. */
-    private static boolean membersOnlyAppended(NetworkFacts before, NetworkFacts after) {
+    private static boolean membersOnlyAppended(FrozenNetwork before, FrozenNetwork after) {
         int count = before.memberCount();
         return count <= after.memberCount() && before.memberIds().equals(after.memberIds().subList(0, count));
     }
 
-    static InfluenceResult solve(TrustGraph graph, Teleport teleport, double alpha, InfluenceResult previous) {
+    static InfluenceResult solve(WeightedDigraph graph, Teleport teleport, double alpha, InfluenceResult previous) {
         if (graph.nodeCount() == 0) {
             return null;
         }
@@ -123,7 +122,7 @@ record ReputationSnapshot(NetworkFacts facts, Teleport teleport, InfluenceResult
         return category == null ? overallRanking : categoryRankings.get(category);
     }
 
-    TrustGraph graph(String category) {
-        return category == null ? facts.overall() : facts.byCategory().get(category);
+    WeightedDigraph graph(String category) {
+        return category == null ? network.overall() : network.byCategory().get(category);
     }
 }

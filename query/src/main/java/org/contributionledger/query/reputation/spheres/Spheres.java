@@ -8,7 +8,7 @@ import java.util.List;
 import org.contributionledger.query.reputation.graph.InfluenceResult;
 import org.contributionledger.query.reputation.graph.InfluenceSolver;
 import org.contributionledger.query.reputation.graph.Teleport;
-import org.contributionledger.query.reputation.graph.TrustGraph;
+import org.contributionledger.query.reputation.graph.WeightedDigraph;
 
 /**
  * The spheres of influence of one community and each member's place among them.
@@ -83,7 +83,7 @@ public final class Spheres {
      * @param order          a rank for each node that breaks ties of size and influence (for example the
      *                       rank of the member's id); lower first
      */
-    public static Spheres of(TrustGraph influenceGraph, TrustGraph contactGraph, double[] influence, double alpha,
+    public static Spheres of(WeightedDigraph influenceGraph, WeightedDigraph contactGraph, double[] influence, double alpha,
                              int[] order) {
         int nodeCount = influenceGraph.nodeCount();
         UndirectedGraph contacts = undirected(contactGraph);
@@ -144,7 +144,7 @@ public final class Spheres {
     }
 
     /** A directed graph symmetrised: the tie {i, j} weighs {@code s_ij + s_ji}. */
-    static UndirectedGraph undirected(TrustGraph graph) {
+    static UndirectedGraph undirected(WeightedDigraph graph) {
         int nodeCount = graph.nodeCount();
         int[] from = new int[graph.edgeCount()];
         int[] to = new int[from.length];
@@ -217,11 +217,11 @@ public final class Spheres {
     }
 
     /** EigenTrust of the sphere's induced subgraph, uniform teleport; indexed as {@code members}. */
-    private static double[] influenceWithin(TrustGraph influenceGraph, int[] members, double alpha) {
+    private static double[] influenceWithin(WeightedDigraph influenceGraph, int[] members, double alpha) {
         if (members.length == 1) {
             return new double[] {1};
         }
-        TrustGraph.Builder builder = TrustGraph.builder(members.length);
+        WeightedDigraph.Builder builder = WeightedDigraph.builder(members.length);
         for (int local = 0; local < members.length; local++) {
             int[] successors = influenceGraph.successors(members[local]);
             double[] weights = influenceGraph.successorWeights(members[local]);

@@ -7,7 +7,7 @@ import java.util.Arrays;
 
 import org.contributionledger.query.reputation.graph.InfluenceSolver;
 import org.contributionledger.query.reputation.graph.Teleport;
-import org.contributionledger.query.reputation.graph.TrustGraph;
+import org.contributionledger.query.reputation.graph.WeightedDigraph;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,8 +19,8 @@ class SpheresTest {
 
     private static final double ALPHA = 0.15;
 
-    private static TrustGraph community() {
-        TrustGraph.Builder builder = TrustGraph.builder(10);
+    private static WeightedDigraph community() {
+        WeightedDigraph.Builder builder = WeightedDigraph.builder(10);
         for (int[] group : new int[][] {{0, 1, 2, 3}, {4, 5, 6, 7}}) {
             for (int truster : group) {
                 for (int trustee : group) {
@@ -37,7 +37,7 @@ class SpheresTest {
     }
 
     private static Spheres spheres() {
-        TrustGraph graph = community();
+        WeightedDigraph graph = community();
         double[] influence = InfluenceSolver.solve(graph, Teleport.uniform()).scores();
         int[] order = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
         // Positive trust is all there is: the contacts are the trust ties.
@@ -107,7 +107,7 @@ class SpheresTest {
 
     @Test
     void influenceWithinASphereSumsToOneAndSharesAddUpToTheTiedMembersInfluence() {
-        TrustGraph graph = community();
+        WeightedDigraph graph = community();
         double[] influence = InfluenceSolver.solve(graph, Teleport.uniform()).scores();
         Spheres spheres = spheres();
 
@@ -131,7 +131,7 @@ class SpheresTest {
 
     @Test
     void anEmptyCommunityHasNoSpheres() {
-        TrustGraph empty = TrustGraph.builder(0).build();
+        WeightedDigraph empty = WeightedDigraph.builder(0).build();
 
         Spheres spheres = Spheres.of(empty, empty, null, ALPHA, new int[0]);
 
