@@ -21,8 +21,6 @@ import java.util.regex.Pattern;
  */
 final class SphereReferenceData {
 
-    static final List<String> GRAPHS = List.of("karate", "email", "bitcoinotc");
-
     private SphereReferenceData() {
     }
 
