@@ -336,6 +336,16 @@ public class ReputationProjection {
         return snapshot;
     }
 
+    /** For reads of the whole network ({@link NetworkDrawings}): as every query here gets its snapshot. */
+    ReputationSnapshot currentSnapshot(String communityId) {
+        return snapshot(communityId, null);
+    }
+
+    /** For reads of the whole network ({@link NetworkDrawings}): as every answer here states its freshness. */
+    Freshness freshnessOf(ReputationSnapshot snapshot) {
+        return freshness(snapshot);
+    }
+
     @QueryHandler
     public Optional<MemberReputation> handle(FindReputation query) {
         ReputationSnapshot snapshot = snapshot(query.communityId(), query.memberId());

@@ -1,0 +1,138 @@
+package org.contributionledger.query.reputation;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.axonframework.queryhandling.QueryHandler;
+import org.contributionledger.query.reputation.graph.InfluenceResult;
+import org.contributionledger.query.reputation.graph.TrustGraph;
+import org.contributionledger.query.reputation.layout.ForceDirectedLayout;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers {@link FindNetworkDrawing}: the current reputation snapshot's members and ties, placed on a
+ * plane. Placing a large network takes a second or so (Bitcoin OTC), so each community's drawing is
+ * kept for the snapshot it was made from and made again only when a new snapshot exists; reads of an
+ * unchanged community answer from memory.
+ */
+@Component
+public class NetworkDrawings {
+
+    private final ReputationProjection reputation;
+    private final Map<String, Drawn> drawn = new ConcurrentHashMap<>();
+    /** One layout per community at a time: concurrent first reads wait for it rather than repeat it. */
+    private final Map<String, Object> drawLocks = new ConcurrentHashMap<>();
+
+    public NetworkDrawings(ReputationProjection reputation) {
+        this.reputation = reputation;
+    }
+
+    /** The nodes and edges made from one snapshot, told apart by its version and computation time. */
+    private record Drawn(long version, Object computedAt, List<NetworkDrawing.Node> nodes,
+                         List<NetworkDrawing.Edge> edges) {
+
+        boolean of(ReputationSnapshot snapshot) {
+            return version == snapshot.facts().version() && computedAt.equals(snapshot.computedAt());
+        }
+    }
+
+    @QueryHandler
+    public Optional<NetworkDrawing> handle(FindNetworkDrawing query) {
+        ReputationSnapshot snapshot = reputation.currentSnapshot(query.communityId());
+        if (snapshot == null) {
+            return Optional.empty();
+        }
+        Drawn drawing = drawn.get(query.communityId());
+        if (drawing == null || !drawing.of(snapshot)) {
+            synchronized (drawLocks.computeIfAbsent(query.communityId(), id -> new Object())) {
+                drawing = drawn.get(query.communityId());
+                if (drawing == null || !drawing.of(snapshot)) {
+                    drawing = draw(snapshot);
+                    drawn.put(query.communityId(), drawing);
+                }
+            }
+        }
+        return Optional.of(new NetworkDrawing(query.communityId(), drawing.nodes(), drawing.edges(),
+                reputation.freshnessOf(snapshot)));
+    }
+
+    private static Drawn draw(ReputationSnapshot snapshot) {
+        NetworkFacts facts = snapshot.facts();
+        int n = facts.memberCount();
+        List<NetworkDrawing.Edge> edges = edges(facts);
+        int[] from = new int[edges.size()];
+        int[] to = new int[edges.size()];
+        for (int e = 0; e < edges.size(); e++) {
+            from[e] = facts.nodeOf(edges.get(e).from());
+            to[e] = facts.nodeOf(edges.get(e).to());
+        }
+        double[] startX = new double[n];
+        double[] startY = new double[n];
+        for (int i = 0; i < n; i++) {
+            double[] start = ForceDirectedLayout.startPosition(facts.memberIds().get(i), n);
+            startX[i] = start[0];
+            startY[i] = start[1];
+        }
+        ForceDirectedLayout.Positions positions = ForceDirectedLayout.compute(n, from, to, startX, startY,
+                ForceDirectedLayout.DEFAULT_ITERATIONS);
+        InfluenceResult influence = snapshot.overall();
+        List<NetworkDrawing.Node> nodes = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            SphereMark sphere = sphereOf(snapshot, i);
+            nodes.add(new NetworkDrawing.Node(facts.memberIds().get(i), facts.displayNames().get(i),
+                    influence == null ? 0 : influence.score(i), sphere.sphere(), sphere.bridge(),
+                    positions.x()[i], positions.y()[i]));
+        }
+        // Least influential first, so that a browser paints the most influential on top; ties by id,
+        // so the order is the same for the same snapshot.
+        nodes.sort(Comparator.comparingDouble(NetworkDrawing.Node::influence)
+                .thenComparing(NetworkDrawing.Node::memberId));
+        return new Drawn(facts.version(), snapshot.computedAt(), List.copyOf(nodes), edges);
+    }
+
+    /** A member's sphere of influence and whether they bridge spheres; both null when not known. */
+    record SphereMark(Integer sphere, Boolean bridge) {
+
+        static final SphereMark UNKNOWN = new SphereMark(null, null);
+    }
+
+    /**
+     * THE place where spheres reach the drawing: the sphere engine's partition of this snapshot, for
+     * node {@code node}. Until the snapshot carries spheres, every member's is unknown.
+     */
+    static SphereMark sphereOf(ReputationSnapshot snapshot, int node) {
+        return SphereMark.UNKNOWN;
+    }
+
+    /** Positive trust and confirmed giving, one edge per ordered pair, by truster or giver then other member. */
+    private static List<NetworkDrawing.Edge> edges(NetworkFacts facts) {
+        TrustGraph trust = facts.positiveTrust();
+        TrustGraph giving = facts.giving();
+        List<String> members = facts.memberIds();
+        List<NetworkDrawing.Edge> edges = new ArrayList<>(trust.edgeCount() + giving.edgeCount());
+        List<String> trustOnly = List.of(NetworkDrawing.TRUSTS);
+        List<String> gaveOnly = List.of(NetworkDrawing.GAVE);
+        List<String> both = List.of(NetworkDrawing.TRUSTS, NetworkDrawing.GAVE);
+        for (int from = 0; from < facts.memberCount(); from++) {
+            Map<Integer, Boolean> gaveTo = new HashMap<>();
+            for (int receiver : giving.successors(from)) {
+                gaveTo.put(receiver, Boolean.TRUE);
+            }
+            for (int trustee : trust.successors(from)) {
+                boolean gave = gaveTo.remove(trustee) != null;
+                edges.add(new NetworkDrawing.Edge(members.get(from), members.get(trustee), gave ? both : trustOnly));
+            }
+            for (int receiver : giving.successors(from)) {
+                if (gaveTo.containsKey(receiver)) {
+                    edges.add(new NetworkDrawing.Edge(members.get(from), members.get(receiver), gaveOnly));
+                }
+            }
+        }
+        return List.copyOf(edges);
+    }
+}
