@@ -135,3 +135,18 @@ export const NO_SPHERE_COLOUR = '#6b7280';
 export function sphereColour(sphere) {
   return sphere ? SPHERE_COLOURS[(sphere - 1) % SPHERE_COLOURS.length] : NO_SPHERE_COLOUR;
 }
+
+/** Shows a failed read at the top of a page, in words, for screen readers too (role="alert"). */
+export function reportIn(sectionId) {
+  return failure => {
+    const section = document.getElementById(sectionId);
+    let message = section.querySelector(':scope > .error');
+    if (!message) {
+      message = document.createElement('p');
+      message.className = 'error';
+      message.setAttribute('role', 'alert');
+      section.prepend(message);
+    }
+    message.textContent = failure instanceof LedgerError ? failure.message : 'The page could not be read from the ledger.';
+  };
+}

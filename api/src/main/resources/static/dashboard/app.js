@@ -1,7 +1,7 @@
 // The dashboard: sign in with a community key, then three pages (#/network, #/member/{id},
 // #/community) and a list of what just happened, fed by the community's live events.
 
-import { communityPath, LedgerError, number, read, session } from './api.js';
+import { communityPath, LedgerError, number, read, reportIn, session } from './api.js';
 import { communityPage } from './community.js';
 import { follow } from './live.js';
 import { memberPage } from './member.js';
@@ -101,7 +101,6 @@ function start() {
   document.getElementById('community-name').textContent = `· ${community.name}`;
   document.getElementById('nav').hidden = false;
   liveStatus.hidden = false;
-  activity.hidden = false;
   stopFollowing = follow(onLiveEvent, state => {
     liveStatus.dataset.state = state;
     liveStatus.textContent = {
@@ -138,6 +137,7 @@ function onLiveEvent(name, data) {
     item.dataset.contributionId = data.contributionId;
   }
   activityList.prepend(item);
+  activity.hidden = false;
   while (activityList.children.length > 20) {
     activityList.lastElementChild.remove();
   }
@@ -168,17 +168,26 @@ function describe(name, data) {
       return `${who(data.truster)} withdrew trust in ${who(data.trustee)}`;
     case 'MemberRegistered':
       return `${data.displayName || data.memberId} joined`;
+    case 'MemberProfileUpdated':
+      return `${data.memberId} is now called ${data.displayName}`;
+    case 'MemberSuspended':
+      return `${who(data.memberId)} was suspended`;
+    case 'MemberReinstated':
+      return `${who(data.memberId)} was reinstated`;
+    case 'MemberErased':
+      return `${data.memberId}'s personal data was erased`;
     case 'MembersMerged':
       return `${who(data.mergedMemberId)} was merged into ${who(data.memberId)}`;
     default:
-      return `${data.type.replace(/^Member/, 'Member ').toLowerCase()}: ${who(data.memberId)}`;
+      return `${name}: ${data.type}`;
   }
 }
 
 /** Shows the page the address names; sign-in when signed out. */
 async function route() {
   const [, page = 'network', argument] = location.hash.replace(/^#/, '').split('/');
-  const target = !session.signedIn || !community ? 'sign-in' : (pages[page] ? page : 'network');
+  const known = pages[page] && (page !== 'member' || argument);
+  const target = !session.signedIn || !community ? 'sign-in' : (known ? page : 'network');
   for (const section of document.querySelectorAll('main > .page')) {
     section.hidden = section.id !== target;
   }
@@ -194,17 +203,10 @@ async function route() {
     return;
   }
   document.title = `${community.name}: ${target} · Contribution Ledger`;
-  try {
-    await pages[target].show(argument === undefined ? undefined : decodeURIComponent(argument));
-  } catch (failure) {
-    const section = document.getElementById(target);
-    let message = section.querySelector('.error');
-    if (!message) {
-      message = document.createElement('p');
-      message.className = 'error';
-      message.setAttribute('role', 'alert');
-      section.prepend(message);
-    }
-    message.textContent = failure instanceof LedgerError ? failure.message : 'The page could not be read from the ledger.';
+  const error = document.querySelector(`#${target} > .error`);
+  if (error) {
+    error.remove();
   }
+  await pages[target].show(argument === undefined ? undefined : decodeURIComponent(argument))
+    .catch(reportIn(target));
 }

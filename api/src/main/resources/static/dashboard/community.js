@@ -2,7 +2,7 @@
 // display names, the spheres and their leaders, and reciprocity and Gini over time (stats read as
 // of six instants: the API keeps no series).
 
-import { asOf, communityPath, fillFacts, instantsSince, memberLink, number, percent, read, row, sphereColour } from './api.js';
+import { asOf, communityPath, fillFacts, instantsSince, memberLink, number, percent, read, reportIn, row, sphereColour } from './api.js';
 
 const LEADERBOARD_PAGE = 20;
 
@@ -20,9 +20,10 @@ export function communityPage({ names, community }) {
   let refreshTimer = null;
   let shown = false;
 
-  category.addEventListener('change', () => showLeaderboard(0));
-  previous.addEventListener('click', () => showLeaderboard(Math.max(0, offset - LEADERBOARD_PAGE)));
-  next.addEventListener('click', () => showLeaderboard(offset + LEADERBOARD_PAGE));
+  const report = reportIn('community');
+  category.addEventListener('change', () => showLeaderboard(0).catch(report));
+  previous.addEventListener('click', () => showLeaderboard(Math.max(0, offset - LEADERBOARD_PAGE)).catch(report));
+  next.addEventListener('click', () => showLeaderboard(offset + LEADERBOARD_PAGE).catch(report));
   window.addEventListener('resize', () => timeChart && timeChart.resize());
 
   function fillCategories() {
@@ -132,8 +133,11 @@ export function communityPage({ names, community }) {
   return {
     async show() {
       fillCategories();
-      await Promise.all([showStats(), showLeaderboard(shown ? offset : 0), showSpheres()]);
+      await Promise.all([showStats(), showLeaderboard(shown ? offset : 0)]);
       shown = true;
+      await showSpheres().catch(failure => {
+        spheresSummary.textContent = `The spheres could not be read: ${failure.message}`;
+      });
       await showOverTime();
     },
     onLiveEvent() {

@@ -2,7 +2,7 @@
 // a chart and a table), breadth, reach, character, reciprocity over time (reads as of six instants)
 // and the statement, a page at a time.
 
-import { asOf, fillFacts, instantsSince, memberPath, number, percent, read, row } from './api.js';
+import { asOf, fillFacts, instantsSince, memberPath, number, percent, read, reportIn, row } from './api.js';
 
 const STATEMENT_PAGE = 10;
 
@@ -19,10 +19,12 @@ export function memberPage({ names, community }) {
   let memberId = null;
   /** Statement pages read so far: the first page's URL, then each `next` followed. */
   let pages = [];
+  /** The statement page shown, 0 being the newest. */
+  let current = 0;
   let refreshTimer = null;
 
-  newer.addEventListener('click', () => showStatementPage(pages.length - 2));
-  older.addEventListener('click', () => showStatementPage(pages.length));
+  newer.addEventListener('click', () => showStatementPage(current - 1).catch(reportIn('member')));
+  older.addEventListener('click', () => showStatementPage(current + 1).catch(reportIn('member')));
   window.addEventListener('resize', () => {
     whyChart && whyChart.resize();
     timeChart && timeChart.resize();
@@ -108,7 +110,7 @@ export function memberPage({ names, community }) {
     }, true);
   }
 
-  /** Page `number` of the statement (0 is the newest), following `next` links as far as needed. */
+  /** Page `page` of the statement (0 is the newest); older pages are reached by the `next` links read so far. */
   async function showStatementPage(page) {
     if (page < 0) {
       return;
@@ -118,6 +120,7 @@ export function memberPage({ names, community }) {
       return;
     }
     const answer = await read(url);
+    current = page;
     pages = pages.slice(0, page + 1);
     pages[page] = url;
     if (answer.next) {
@@ -140,7 +143,6 @@ export function memberPage({ names, community }) {
     }
     newer.disabled = page === 0;
     older.disabled = !answer.next;
-    statement.closest('table').dataset.page = String(page);
   }
 
   return {
@@ -149,6 +151,7 @@ export function memberPage({ names, community }) {
       memberId = id;
       if (changed) {
         pages = [];
+        current = 0;
         title.textContent = names.get(id) || id;
         statement.replaceChildren();
       }
@@ -167,14 +170,15 @@ export function memberPage({ names, community }) {
       }
       clearTimeout(refreshTimer);
       refreshTimer = setTimeout(() => {
-        const onFirstPage = pages.length === 0 || statement.closest('table').dataset.page === '0';
-        Promise.all([showReputation(), onFirstPage ? showStatementPage(0) : Promise.resolve()])
+        // New acts come first: the newest page is read again, an older one the reader chose is left alone.
+        Promise.all([showReputation(), current === 0 ? showStatementPage(0) : Promise.resolve()])
           .catch(() => { /* the next event or a reload reads again */ });
       }, name === 'act' ? 300 : 1200);
     },
     reset() {
       memberId = null;
       pages = [];
+      current = 0;
       clearTimeout(refreshTimer);
       for (const chart of [whyChart, timeChart]) {
         chart && chart.dispose();

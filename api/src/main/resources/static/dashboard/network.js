@@ -28,6 +28,10 @@ export function networkPage({ names }) {
   let index = new Map();
   let refreshTimer = null;
   let loading = null;
+  /** Events came while the page was hidden: the drawing is read again when it is shown. */
+  let stale = false;
+  /** Whether the drawing shown is the large kind (value grid, edges as large lines). */
+  let drawnLarge = false;
 
   document.getElementById('member-card-close').addEventListener('click', () => {
     card.hidden = true;
@@ -42,16 +46,26 @@ export function networkPage({ names }) {
     }
     searchResult.textContent = '';
     focusNode(memberId);
-    openCard(memberId);
+    showCard(memberId);
   });
-  window.addEventListener('resize', () => chart && chart.resize());
+  window.addEventListener('resize', fit);
+
+  /** The chart follows its element's size; a large drawing keeps its square. */
+  function fit() {
+    if (chart) {
+      chart.resize();
+      if (drawnLarge) {
+        chart.setOption({ grid: squareGrid() });
+      }
+    }
+  }
 
   function chartInstance() {
     if (!chart) {
       chart = echarts.init(element, null, { renderer: 'canvas' });
       chart.on('click', params => {
         if (params.dataType === 'node') {
-          openCard(nodes[params.dataIndex].memberId);
+          showCard(nodes[params.dataIndex].memberId);
         }
       });
     }
@@ -81,9 +95,8 @@ export function networkPage({ names }) {
     }
     const data = nodes.map(node => ({
       name: node.memberId,
-      x: node.x,
-      y: node.y,
-      value: node.influence,
+      // A small network is drawn in the chart's own view; a large one on a value grid (see below).
+      ...(large ? { value: [node.x, node.y] } : { x: node.x, y: node.y, value: node.influence }),
       symbol: node.bridge ? 'diamond' : 'circle',
       // Area follows influence: the radius grows with its square root.
       symbolSize: (large ? 3 : 6) + (large ? 22 : 28) * Math.sqrt(most > 0 ? node.influence / most : 0),
@@ -93,53 +106,43 @@ export function networkPage({ names }) {
         borderWidth: node.bridge ? 2 : (large ? 0 : 1),
       },
     }));
-    const links = [];
+    const trust = [];
+    const gifts = [];
     for (const edge of drawing.edges) {
       const source = index.get(edge.from);
       const target = index.get(edge.to);
       if (source !== undefined && target !== undefined) {
-        const gift = edge.kinds.includes('gave');
-        links.push({ source, target, lineStyle: { color: gift ? GIFT_EDGE : TRUST_EDGE } });
+        (edge.kinds.includes('gave') ? gifts : trust).push([source, target]);
       }
     }
+    const edgeCount = trust.length + gifts.length;
     const instance = chartInstance();
     if (started !== undefined) {
       instance.on('finished', function painted() {
         instance.off('finished', painted);
         element.dataset.drawMs = String(Math.round(performance.now() - started));
         element.dataset.nodes = String(nodes.length);
-        element.dataset.edges = String(links.length);
+        element.dataset.edges = String(edgeCount);
         element.dataset.state = 'drawn';
       });
     }
-    instance.setOption({
+    const common = {
       animation: false,
       aria: { enabled: true, label: { description:
-        `Network of ${nodes.length} members and ${links.length} ties. Use “Find a member” to open a member's card.` } },
+        `Network of ${nodes.length} members and ${edgeCount} ties. Use “Find a member” to open a member's card.` } },
       tooltip: {
         trigger: 'item',
-        formatter: params => params.dataType === 'node'
+        formatter: params => params.seriesId === 'network' && params.dataType === 'node'
           ? `${escape(label(nodes[params.dataIndex]))}<br>influence ${number(nodes[params.dataIndex].influence)}`
           : '',
       },
-      series: [{
-        id: 'network',
-        type: 'graph',
-        layout: 'none',
-        roam: true,
-        data,
-        links,
-        edgeSymbol: large ? ['none', 'none'] : ['none', 'arrow'],
-        edgeSymbolSize: 5,
-        lineStyle: { width: large ? 0.4 : 1, opacity: large ? 0.18 : 0.55, curveness: 0 },
-        label: { show: nodes.length <= 60, position: 'right', color: '#1b1f24',
-          formatter: params => label(nodes[params.dataIndex]) },
-        emphasis: large ? { focus: 'none', scale: false, lineStyle: { opacity: 0.18 } }
-          : { focus: 'adjacency', lineStyle: { width: 2, opacity: 0.9 } },
-        select: { disabled: true },
-      }],
-    }, { replaceMerge: ['series'] });
-    summary.textContent = `${number(nodes.length)} members and ${number(links.length)} ties`
+    };
+    // A first drawing starts afresh; a drawing read again after live events keeps the reader's zoom.
+    const afresh = started !== undefined || large !== drawnLarge;
+    drawnLarge = large;
+    instance.setOption({ ...common, ...(large ? largeNetwork(data, trust, gifts) : smallNetwork(data, trust, gifts)) },
+      afresh ? { notMerge: true } : { replaceMerge: ['series'] });
+    summary.textContent = `${number(nodes.length)} members and ${number(edgeCount)} ties`
       + (drawing.freshness.upToDate ? '.' : ' (reputation is catching up with the latest events).');
     fillLegend();
     fillTop();
@@ -148,6 +151,80 @@ export function networkPage({ names }) {
 
   function label(node) {
     return node.displayName || node.memberId;
+  }
+
+  /** The largest square in the chart, so the drawing keeps its proportions. */
+  function squareGrid() {
+    const side = Math.max(100, Math.min(element.clientWidth, element.clientHeight) - 20);
+    return { left: (element.clientWidth - side) / 2, top: (element.clientHeight - side) / 2, width: side, height: side };
+  }
+
+  /** Every element its own shape: arrows, labels, hover showing a member's ties. */
+  function smallNetwork(data, trust, gifts) {
+    const links = [
+      ...trust.map(([source, target]) => ({ source, target })),
+      ...gifts.map(([source, target]) => ({ source, target, lineStyle: { color: GIFT_EDGE } })),
+    ];
+    return {
+      series: [{
+        id: 'network',
+        type: 'graph',
+        layout: 'none',
+        roam: true,
+        data,
+        links,
+        edgeSymbol: ['none', 'arrow'],
+        edgeSymbolSize: 5,
+        lineStyle: { color: TRUST_EDGE, width: 1, opacity: 0.55, curveness: 0 },
+        label: { show: data.length <= 60, position: 'right', color: '#1b1f24',
+          formatter: params => label(nodes[params.dataIndex]) },
+        emphasis: { focus: 'adjacency', lineStyle: { width: 2, opacity: 0.9 } },
+        select: { disabled: true },
+      }],
+    };
+  }
+
+  /**
+   * Thousands of members: the members on a square value grid (zoomed and panned by dataZoom), and the
+   * ties as two "lines" series in large mode, each painted as one path: tens of thousands of edges
+   * then cost a few milliseconds per frame instead of one shape each.
+   */
+  function largeNetwork(data, trust, gifts) {
+    const axis = { type: 'value', min: 0, max: 1000, show: false };
+    const ties = (id, pairs, color) => ({
+      id,
+      type: 'lines',
+      coordinateSystem: 'cartesian2d',
+      large: true,
+      largeThreshold: 0,
+      progressiveThreshold: 10000000,
+      silent: true,
+      z: 1,
+      lineStyle: { color, width: 0.5, opacity: 0.2 },
+      data: pairs.map(([source, target]) => ({ coords: [data[source].value, data[target].value] })),
+    });
+    return {
+      grid: squareGrid(),
+      xAxis: axis,
+      // The server's y grows downwards, as on a screen.
+      yAxis: { ...axis, inverse: true },
+      dataZoom: [
+        { type: 'inside', xAxisIndex: 0, filterMode: 'none' },
+        { type: 'inside', yAxisIndex: 0, filterMode: 'none' },
+      ],
+      series: [{
+        id: 'network',
+        type: 'graph',
+        coordinateSystem: 'cartesian2d',
+        layout: 'none',
+        data,
+        links: [],
+        z: 2,
+        label: { show: false },
+        emphasis: { focus: 'none', scale: 1.6 },
+        select: { disabled: true },
+      }, ties('trust', trust, TRUST_EDGE), ties('gifts', gifts, GIFT_EDGE)],
+    };
   }
 
   function fillLegend() {
@@ -197,7 +274,7 @@ export function networkPage({ names }) {
       button.textContent = label(node);
       button.addEventListener('click', () => {
         focusNode(node.memberId);
-        openCard(node.memberId);
+        showCard(node.memberId);
       });
       item.append(button, ` ${number(node.influence)}`);
       return item;
@@ -245,6 +322,12 @@ export function networkPage({ names }) {
     }
   }
 
+  function showCard(memberId) {
+    openCard(memberId).catch(failure => {
+      fillFacts(cardFacts, [['Member id', memberId], ['Influence', `could not be read: ${failure.message}`]]);
+    });
+  }
+
   /** The member's card: who they are, how influential, their sphere; and a link to why. */
   async function openCard(memberId) {
     const node = nodes[index.get(memberId)];
@@ -282,8 +365,10 @@ export function networkPage({ names }) {
 
   async function refresh(attempt = 0) {
     if (!chart || document.getElementById('network').hidden) {
+      stale = true; // read again when the page is shown
       return;
     }
+    stale = false;
     const drawing = await read(communityPath('/graph'));
     paint(drawing);
     if (!drawing.freshness.upToDate && attempt < 5) {
@@ -300,7 +385,10 @@ export function networkPage({ names }) {
         });
       }
       await loading;
-      chart.resize();
+      fit();
+      if (stale) {
+        await refresh();
+      }
     },
     onLiveEvent() {
       if (loading) {
@@ -310,6 +398,8 @@ export function networkPage({ names }) {
     reset() {
       clearTimeout(refreshTimer);
       loading = null;
+      stale = false;
+      drawnLarge = false;
       if (chart) {
         chart.dispose();
         chart = null;

@@ -137,7 +137,7 @@ class DashboardIT {
         WebElement chart = awaitDrawn();
         assertThat(seriesCount()).as("members in the chart's model").isEqualTo(4);
         assertThat(paintedPixels()).as("pixels painted on the canvas").isGreaterThan(300);
-        assertThat(browser.findElement(By.id("live-status")).getText()).isEqualTo("Live updates: on");
+        wait.until(ExpectedConditions.textToBe(By.id("live-status"), "Live updates: on"));
 
         // Search by name, with the keyboard: the card opens and takes the focus.
         WebElement search = browser.findElement(By.id("member-search-input"));
@@ -146,7 +146,9 @@ class DashboardIT {
         assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("member-card-title");
         assertThat(browser.findElement(By.id("member-card-facts")).getText()).contains("Influence", "Trusted by");
 
-        // Click Ada's node on the canvas, where the chart says it is.
+        // Close the card, then click Ada's node on the canvas, where the chart says it is.
+        browser.findElement(By.id("member-card-close")).click();
+        assertThat(browser.findElement(By.id("member-card")).isDisplayed()).isFalse();
         clickNode("ada");
         awaitCard("Ada Lovelace");
 
