@@ -1,5 +1,6 @@
 package org.contributionledger.api.live;
 
+import java.io.IOException;
 import java.time.Duration;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -77,6 +78,17 @@ public class LiveEventsController {
     private void requireCommunity(String communityId) {
         queries.query(new FindCommunity(communityId), ResponseTypes.optionalInstanceOf(Community.class)).join()
                 .orElseThrow(() -> new NotFound("Community '" + communityId + "' does not exist"));
+    }
+
+    /**
+     * A client that went away (an IOException, Spring's AsyncRequestNotUsableException among them) is no
+     * failure: its stream has ended (LiveStreams forgets it), and there
+     * is nobody to answer. Without this the container's report of the broken connection would reach
+     * the general handler and be logged as an unexpected error.
+     */
+    @ExceptionHandler(IOException.class)
+    public void clientWentAway() {
+        // Nothing to write: the connection is gone.
     }
 
     @ExceptionHandler(LiveStreams.TooManyStreams.class)

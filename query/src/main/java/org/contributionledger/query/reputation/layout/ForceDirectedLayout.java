@@ -1,6 +1,7 @@
 package org.contributionledger.query.reputation.layout;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Places the members of a network on a plane so that tied members sit close and untied ones apart,
@@ -65,6 +66,59 @@ public final class ForceDirectedLayout {
         double u = (hash >>> 11) * 0x1.0p-53;
         double v = (mix(hash) >>> 11) * 0x1.0p-53;
         return new double[] {(u - 0.5) * side, (v - 0.5) * side};
+    }
+
+    /**
+     * Start positions that give each group (a sphere of influence) a region of its own, so that the
+     * springs refine a drawing already arranged by group: the largest group in the middle, the others
+     * around it on a golden-angle spiral, each region's area its member count (one unit of area per
+     * member, as in {@link #startPosition}). Within its region a member's place depends on their id
+     * alone. Members of no group (0) start as {@link #startPosition} says.
+     *
+     * @param group each node's group, 1..k (1 the largest, as spheres are numbered), or 0
+     * @return {x, y}: two arrays of start positions by node
+     */
+    public static double[][] groupedStartPositions(List<String> memberIds, int[] group) {
+        int n = memberIds.size();
+        int groups = 0;
+        for (int g : group) {
+            groups = Math.max(groups, g);
+        }
+        int[] size = new int[groups + 1];
+        for (int g : group) {
+            size[g]++;
+        }
+        double[] centreX = new double[groups + 1];
+        double[] centreY = new double[groups + 1];
+        double placed = 0;
+        for (int g = 1; g <= groups; g++) {
+            // The spiral's radius grows with the area already used, so regions neither overlap much nor drift apart.
+            double radius = g == 1 ? 0 : Math.sqrt((placed + size[g] / 2.0) / Math.PI) + Math.sqrt(size[g] / Math.PI);
+            double angle = g * 2.399963229728653;
+            centreX[g] = radius * Math.cos(angle);
+            centreY[g] = radius * Math.sin(angle);
+            placed += size[g];
+        }
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            String member = memberIds.get(i);
+            int g = group[i];
+            if (g <= 0) {
+                double[] start = startPosition(member, n);
+                x[i] = start[0];
+                y[i] = start[1];
+                continue;
+            }
+            long hash = mix(member.hashCode() * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L);
+            double u = (hash >>> 11) * 0x1.0p-53;
+            double v = (mix(hash) >>> 11) * 0x1.0p-53;
+            // A uniform point of the group's disc: radius by the square root, so the disc fills evenly.
+            double r = Math.sqrt(size[g] / Math.PI) * Math.sqrt(u);
+            x[i] = centreX[g] + r * Math.cos(2 * Math.PI * v);
+            y[i] = centreY[g] + r * Math.sin(2 * Math.PI * v);
+        }
+        return new double[][] {x, y};
     }
 
     /** SplitMix64's finaliser: spreads neighbouring hash codes over the whole range. */

@@ -120,6 +120,36 @@ class ForceDirectedLayoutTest {
     }
 
     @Test
+    void groupsStartInRegionsOfTheirOwn() {
+        List<String> members = new ArrayList<>();
+        int[] group = new int[90];
+        for (int i = 0; i < 90; i++) {
+            members.add("member-" + i);
+            group[i] = i < 50 ? 1 : i < 80 ? 2 : 3;
+        }
+        double[][] start = ForceDirectedLayout.groupedStartPositions(members, group);
+
+        double within = 0;
+        double across = 0;
+        int withinPairs = 0;
+        int acrossPairs = 0;
+        for (int a = 0; a < 90; a++) {
+            for (int b = a + 1; b < 90; b++) {
+                double d = Math.hypot(start[0][a] - start[0][b], start[1][a] - start[1][b]);
+                if (group[a] == group[b]) {
+                    within += d;
+                    withinPairs++;
+                } else {
+                    across += d;
+                    acrossPairs++;
+                }
+            }
+        }
+        assertThat(within / withinPairs).isLessThan(0.7 * across / acrossPairs);
+        assertThat(ForceDirectedLayout.groupedStartPositions(members, group)[0]).containsExactly(start[0]);
+    }
+
+    @Test
     void aMembersStartDependsOnTheirIdAloneAndGrowsWithTheNetwork() {
         assertThat(ForceDirectedLayout.startPosition("ada", 100))
                 .containsExactly(ForceDirectedLayout.startPosition("ada", 100));
