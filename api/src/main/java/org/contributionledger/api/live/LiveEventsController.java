@@ -81,10 +81,10 @@ public class LiveEventsController {
     }
 
     /**
-     * A client that went away (an IOException, Spring's AsyncRequestNotUsableException among them) is no
-     * failure: its stream has ended (LiveStreams forgets it), and there
-     * is nobody to answer. Without this the container's report of the broken connection would reach
-     * the general handler and be logged as an unexpected error.
+     * A client that went away (an IOException, Spring's AsyncRequestNotUsableException among them) is
+     * no failure: its stream has ended (LiveStreams forgets it), and there is nobody to answer. Without
+     * this the container's report of the broken connection would reach the general handler and be
+     * logged as an unexpected error.
      */
     @ExceptionHandler(IOException.class)
     public void clientWentAway() {
