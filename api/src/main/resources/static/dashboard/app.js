@@ -55,6 +55,7 @@ document.getElementById('sign-out').addEventListener('click', () => {
   }
 });
 
+let initialised = false;
 window.addEventListener('hashchange', route);
 // echarts.min.js is a deferred classic script: it has run once the document has been parsed.
 window.addEventListener('DOMContentLoaded', () => init());
@@ -62,7 +63,6 @@ if (document.readyState !== 'loading') {
   init();
 }
 
-let initialised = false;
 async function init() {
   if (initialised) {
     return;

@@ -3,11 +3,17 @@ package org.contributionledger.api.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 
 import org.contributionledger.LedgerApplication;
@@ -38,6 +44,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The dashboard in a real browser: headless Chromium (Debian's {@code chromium} and
@@ -56,6 +63,7 @@ class DashboardIT {
             "soc-sign-bitcoinotc.csv");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Path README_IMAGE = Path.of("..", "docs", "images", "network-bitcoin-otc.png");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private TestLedger ledger;
     private LedgerClient admin;
@@ -68,7 +76,9 @@ class DashboardIT {
     void startLedgerAndImport() {
         assertThat(CHROMIUM).as("Chromium (apt-get install chromium chromium-driver; .ci/run installs it)").exists();
         assertThat(CHROMEDRIVER).as("ChromeDriver (apt-get install chromium-driver; .ci/run installs it)").exists();
-        ledger = TestLedger.start(LedgerApiTest.newDataDir("dashboard-it"));
+        // Reputation recomputed at most every 3 s: during the import it would otherwise take a core
+        // from the writes it follows (the dashboard reads it only once the import is done).
+        ledger = TestLedger.start(LedgerApiTest.newDataDir("dashboard-it"), Map.of("ledger.reputation.debounce-ms", "3000"));
         admin = ledger.admin();
 
         makers = admin.createCommunity("makers", "Makers Guild");
@@ -175,13 +185,16 @@ class DashboardIT {
 
     @Test
     void bitcoinOtcDrawsQuicklyAndStaysResponsive() throws IOException {
+        // Timed with a plain client: the test client checks every answer against the OpenAPI document,
+        // which for 2 MB of JSON takes longer than the ledger.
         long started = System.nanoTime();
-        JsonNode drawing = otc.client().get("/communities/otc/graph").expect(200).json();
+        JsonNode drawing = JSON.readTree(plainGet("/api/v1/communities/otc/graph", otc.apiKey()));
         long firstMillis = (System.nanoTime() - started) / 1_000_000;
         started = System.nanoTime();
-        otc.client().get("/communities/otc/graph").expect(200);
+        plainGet("/api/v1/communities/otc/graph", otc.apiKey());
         long keptMillis = (System.nanoTime() - started) / 1_000_000;
         assertThat(drawing.path("nodes").size()).isEqualTo(5881);
+        otc.client().get("/communities/otc/graph").expect(200); // and once checked against the document
 
         browser.get(url("/dashboard/"));
         signIn("otc", otc.apiKey());
@@ -205,8 +218,8 @@ class DashboardIT {
             Files.createDirectories(README_IMAGE.getParent());
             Files.copy(screenshot, README_IMAGE, StandardCopyOption.REPLACE_EXISTING);
         }
-        System.out.printf("Bitcoin OTC network (%d members, %d edges): layout on the server %d ms (first read), "
-                        + "%d ms (kept); in the browser, fetch to painted %d ms; search to card %d ms; screenshot %s%n",
+        System.out.printf("Bitcoin OTC network (%d members, %d edges): GET .../graph %d ms (first read, with the "
+                        + "layout), %d ms (kept); in the browser, fetch to painted %d ms; search to card %d ms; screenshot %s%n",
                 5881, drawing.path("edges").size(), firstMillis, keptMillis, drawMillis, cardMillis,
                 screenshot.toAbsolutePath());
     }
@@ -261,6 +274,20 @@ class DashboardIT {
         int x = at.get(0).intValue() - chart.getSize().getWidth() / 2;
         int y = at.get(1).intValue() - chart.getSize().getHeight() / 2;
         new Actions(browser).moveToElement(chart, x, y).click().perform();
+    }
+
+    private String plainGet(String path, String key) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url(path)))
+                    .header("Authorization", "Bearer " + key).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private JavascriptExecutor js() {

@@ -69,7 +69,8 @@ class NetworkDrawingApiTest extends LedgerApiTest {
         assertThat(page.body()).contains("Sign in to a community", "/webjars/echarts/5.3.1/dist/echarts.min.js");
         Reply redirect = anonymous.get("//dashboard").expect(302);
         assertThat(redirect.header("Location").orElseThrow()).endsWith("/dashboard/");
-        assertThat(anonymous.get("//dashboard/app.js").expect(200).body()).contains("sessionStorage", "follow(");
+        assertThat(anonymous.get("//dashboard/app.js").expect(200).contentType()).contains("javascript");
+        assertThat(anonymous.get("//dashboard/api.js").expect(200).body()).contains("sessionStorage");
         Reply library = anonymous.get("//webjars/echarts/5.3.1/dist/echarts.min.js").expect(200);
         assertThat(library.contentType()).contains("javascript");
         assertThat(library.body()).contains("echarts");
