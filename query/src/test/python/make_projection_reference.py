@@ -2,8 +2,8 @@
 """Computes the reference figures that the reputation projection's tests compare against.
 
 ReputationProjectionReferenceTest (query/src/test/java/org/contributionledger/query/reputation/)
-replays the events of each scenario below into ReputationProjection and compares its answers with
-the figures written here. The figures come from networkx (pagerank, overall_reciprocity, density,
+replays the events of each scenario below into ReputationProjection and compares the answers
+(ReputationQueries) with the figures written here. The figures come from networkx (pagerank, overall_reciprocity, density,
 shortest paths) and plain Python arithmetic, an implementation independent of the Java engine.
 The scenarios are defined here only, and written out with their events, so the Java side never
 restates them. The script and its output are both committed; the Java tests never run Python.

@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.contributionledger.core.community.CommunitySettings;
 import org.contributionledger.core.community.CommunitySettings.ReputationWeights;
-import org.contributionledger.query.reputation.graph.TrustGraph;
+import org.contributionledger.query.reputation.graph.WeightedDigraph;
 
 /**
  * The live network of one community, as the events describe it: members, the trust declarations
@@ -20,9 +20,10 @@ import org.contributionledger.query.reputation.graph.TrustGraph;
  * records facts; {@link #freeze()} turns them into the graphs the reputation model computes on.
  * <p>
  * Not thread-safe on its own: the projection mutates it from the event processor's thread and
- * freezes it from the recompute thread, always under the instance's monitor. Only {@link #version()}
- * and {@link #indexOf} may be read without it: reads ask them on every request, and must not wait
- * for a freeze of a large network, which holds the monitor for seconds.
+ * {@link ReputationSnapshots} freezes it from the recompute thread, always under the instance's
+ * monitor. Only {@link #version()}, {@link #settings()} and {@link #indexOf} may be read without
+ * it: reads ask them on every request, and must not wait for a freeze of a large network, which
+ * holds the monitor for seconds.
  */
 final class CommunityNetwork {
 
@@ -30,7 +31,8 @@ final class CommunityNetwork {
     static final String ALL = "*";
 
     private final String communityId;
-    private CommunitySettings settings;
+    /** Volatile: reads ask whether a failure computed with the previous settings still stands. */
+    private volatile CommunitySettings settings;
     private final Map<String, Integer> index = new ConcurrentHashMap<>();
     private final List<String> memberIds = new ArrayList<>();
     private final List<Boolean> active = new ArrayList<>();
@@ -262,7 +264,7 @@ final class CommunityNetwork {
      *       and the gift graph (giver → receiver, confirmed value).</li>
      * </ul>
      */
-    NetworkFacts freeze() {
+    FrozenNetwork freeze() {
         // Merged-away members' nodes hold no facts (the merge moved them): they are left out, and the
         // other nodes renumbered in order, so the network is the one a single member would have made.
         int[] node = new int[memberIds.size()];
@@ -283,14 +285,14 @@ final class CommunityNetwork {
         }
         int n = members.size();
         ReputationWeights weights = settings.reputation();
-        TrustGraph.Builder overall = TrustGraph.builder(n);
-        TrustGraph.Builder ties = TrustGraph.builder(n);
-        TrustGraph.Builder positiveTrust = TrustGraph.builder(n);
-        TrustGraph.Builder giving = TrustGraph.builder(n);
-        TrustGraph.Builder contacts = TrustGraph.builder(n);
-        Map<String, TrustGraph.Builder> byCategory = new HashMap<>();
+        WeightedDigraph.Builder overall = WeightedDigraph.builder(n);
+        WeightedDigraph.Builder ties = WeightedDigraph.builder(n);
+        WeightedDigraph.Builder positiveTrust = WeightedDigraph.builder(n);
+        WeightedDigraph.Builder giving = WeightedDigraph.builder(n);
+        WeightedDigraph.Builder contacts = WeightedDigraph.builder(n);
+        Map<String, WeightedDigraph.Builder> byCategory = new HashMap<>();
         for (String category : categoriesSeen) {
-            byCategory.put(category, TrustGraph.builder(n));
+            byCategory.put(category, WeightedDigraph.builder(n));
         }
         // Categories with data of their own: a confirmed act in the category, or trust declared for it.
         Set<String> categoriesWithData = new TreeSet<>();
@@ -349,7 +351,7 @@ final class CommunityNetwork {
             givenValue[giver] += total;
         });
 
-        Map<String, TrustGraph> categoryGraphs = new HashMap<>();
+        Map<String, WeightedDigraph> categoryGraphs = new HashMap<>();
         byCategory.forEach((category, builder) -> categoryGraphs.put(category, builder.build()));
         boolean[] isActive = new boolean[n];
         for (int i = 0; i < n; i++) {
@@ -362,7 +364,7 @@ final class CommunityNetwork {
                 preTrusted.add(preTrustedNode);
             }
         }
-        return new NetworkFacts(communityId, version, lastEventAt, List.copyOf(members), Map.copyOf(nodes), isActive,
+        return new FrozenNetwork(communityId, version, lastEventAt, List.copyOf(members), Map.copyOf(nodes), isActive,
                 preTrusted.stream().mapToInt(Integer::intValue).toArray(), weights.alpha(), overall.build(),
                 categoryGraphs, ties.build(), positiveTrust.build(), giving.build(), contacts.build(), distrustReceived,
                 givenValue,

@@ -1,5 +1,6 @@
 package org.contributionledger.query.reputation;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -10,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.axonframework.queryhandling.QueryHandler;
 import org.contributionledger.query.reputation.graph.InfluenceResult;
-import org.contributionledger.query.reputation.graph.TrustGraph;
+import org.contributionledger.query.reputation.graph.WeightedDigraph;
 import org.contributionledger.query.reputation.layout.ForceDirectedLayout;
 import org.springframework.stereotype.Component;
 
@@ -23,27 +24,27 @@ import org.springframework.stereotype.Component;
 @Component
 public class NetworkDrawings {
 
-    private final ReputationProjection reputation;
+    private final ReputationSnapshots snapshots;
     private final Map<String, Drawn> drawn = new ConcurrentHashMap<>();
     /** One layout per community at a time: concurrent first reads wait for it rather than repeat it. */
     private final Map<String, Object> drawLocks = new ConcurrentHashMap<>();
 
-    public NetworkDrawings(ReputationProjection reputation) {
-        this.reputation = reputation;
+    public NetworkDrawings(ReputationSnapshots snapshots) {
+        this.snapshots = snapshots;
     }
 
     /** The nodes and edges made from one snapshot, told apart by its version and computation time. */
-    private record Drawn(long version, Object computedAt, List<NetworkDrawing.Node> nodes,
+    private record Drawn(long version, Instant computedAt, List<NetworkDrawing.Node> nodes,
                          List<NetworkDrawing.Edge> edges) {
 
         boolean of(ReputationSnapshot snapshot) {
-            return version == snapshot.facts().version() && computedAt.equals(snapshot.computedAt());
+            return version == snapshot.network().version() && computedAt.equals(snapshot.computedAt());
         }
     }
 
     @QueryHandler
     public Optional<NetworkDrawing> handle(FindNetworkDrawing query) {
-        ReputationSnapshot snapshot = reputation.currentSnapshot(query.communityId());
+        ReputationSnapshot snapshot = snapshots.forReading(query.communityId(), null);
         if (snapshot == null) {
             return Optional.empty();
         }
@@ -58,23 +59,23 @@ public class NetworkDrawings {
             }
         }
         return Optional.of(new NetworkDrawing(query.communityId(), drawing.nodes(), drawing.edges(),
-                reputation.freshnessOf(snapshot)));
+                snapshots.freshness(snapshot)));
     }
 
     private static Drawn draw(ReputationSnapshot snapshot) {
-        NetworkFacts facts = snapshot.facts();
-        int n = facts.memberCount();
-        List<NetworkDrawing.Edge> edges = edges(facts);
+        FrozenNetwork network = snapshot.network();
+        int n = network.memberCount();
+        List<NetworkDrawing.Edge> edges = edges(network);
         int[] from = new int[edges.size()];
         int[] to = new int[edges.size()];
         for (int e = 0; e < edges.size(); e++) {
-            from[e] = facts.nodeOf(edges.get(e).from());
-            to[e] = facts.nodeOf(edges.get(e).to());
+            from[e] = network.nodeOf(edges.get(e).from());
+            to[e] = network.nodeOf(edges.get(e).to());
         }
         double[] startX = new double[n];
         double[] startY = new double[n];
         for (int i = 0; i < n; i++) {
-            double[] start = ForceDirectedLayout.startPosition(facts.memberIds().get(i), n);
+            double[] start = ForceDirectedLayout.startPosition(network.memberIds().get(i), n);
             startX[i] = start[0];
             startY[i] = start[1];
         }
@@ -84,7 +85,7 @@ public class NetworkDrawings {
         List<NetworkDrawing.Node> nodes = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             SphereMark sphere = sphereOf(snapshot, i);
-            nodes.add(new NetworkDrawing.Node(facts.memberIds().get(i), facts.displayNames().get(i),
+            nodes.add(new NetworkDrawing.Node(network.memberIds().get(i), network.displayNames().get(i),
                     influence == null ? 0 : influence.score(i), sphere.sphere(), sphere.bridge(),
                     positions.x()[i], positions.y()[i]));
         }
@@ -92,7 +93,7 @@ public class NetworkDrawings {
         // so the order is the same for the same snapshot.
         nodes.sort(Comparator.comparingDouble(NetworkDrawing.Node::influence)
                 .thenComparing(NetworkDrawing.Node::memberId));
-        return new Drawn(facts.version(), snapshot.computedAt(), List.copyOf(nodes), edges);
+        return new Drawn(network.version(), snapshot.computedAt(), List.copyOf(nodes), edges);
     }
 
     /** A member's sphere of influence and whether they bridge spheres; both null when not known. */
@@ -110,15 +111,15 @@ public class NetworkDrawings {
     }
 
     /** Positive trust and confirmed giving, one edge per ordered pair, by truster or giver then other member. */
-    private static List<NetworkDrawing.Edge> edges(NetworkFacts facts) {
-        TrustGraph trust = facts.positiveTrust();
-        TrustGraph giving = facts.giving();
-        List<String> members = facts.memberIds();
+    private static List<NetworkDrawing.Edge> edges(FrozenNetwork network) {
+        WeightedDigraph trust = network.positiveTrust();
+        WeightedDigraph giving = network.giving();
+        List<String> members = network.memberIds();
         List<NetworkDrawing.Edge> edges = new ArrayList<>(trust.edgeCount() + giving.edgeCount());
         List<String> trustOnly = List.of(NetworkDrawing.TRUSTS);
         List<String> gaveOnly = List.of(NetworkDrawing.GAVE);
         List<String> both = List.of(NetworkDrawing.TRUSTS, NetworkDrawing.GAVE);
-        for (int from = 0; from < facts.memberCount(); from++) {
+        for (int from = 0; from < network.memberCount(); from++) {
             Map<Integer, Boolean> gaveTo = new HashMap<>();
             for (int receiver : giving.successors(from)) {
                 gaveTo.put(receiver, Boolean.TRUE);

@@ -15,11 +15,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reputation as it was at an event position, computed by the same engine as the live reputation:
- * a fresh {@link ReputationProjection} is fed the community's events up to the position, in the
- * order the live one received them, and computes once, warm-started from the live scores (the
- * past fixed point is usually close to the present one). Its answers are the live answers for
- * that history, to within the solver's tolerance (the live engine may have been warm-started from
- * another vector; see docs/audit.md, "As of").
+ * a {@link StandaloneReputation} of its own (projection, snapshots and queries) is fed the
+ * community's events up to the position, in the order the live projection received them, and
+ * computes once, warm-started from the live snapshot's scores (the past fixed point is usually
+ * close to the present one). Its answers are the live answers for that history, to within the
+ * solver's tolerance (the live engine may have been warm-started from another vector; see
+ * docs/audit.md, "As of").
  * <p>
  * The {@value #CACHED} most recently used (community, position) pairs are kept, so that an
  * analyst paging a leaderboard or reading several members at one instant replays once. One replay
@@ -31,34 +32,34 @@ public class ReputationHistory {
 
     static final int CACHED = 8;
 
-    private final ReputationProjection live;
+    private final ReputationSnapshots live;
     private final EventStorageEngine events;
-    private final Map<Key, ReputationProjection> recent = new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<Key, StandaloneReputation> recent = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, ReputationProjection> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Key, StandaloneReputation> eldest) {
             return size() > CACHED;
         }
     };
 
-    public ReputationHistory(ReputationProjection live, EventStorageEngine events) {
+    public ReputationHistory(ReputationSnapshots live, EventStorageEngine events) {
         this.live = live;
         this.events = events;
     }
 
     public Optional<MemberReputation> handle(FindReputation query, long position) {
-        return at(query.communityId(), position).handle(query);
+        return at(query.communityId(), position).queries().handle(query);
     }
 
     public Optional<Leaderboard> handle(FindLeaderboard query, long position) {
-        return at(query.communityId(), position).handle(query);
+        return at(query.communityId(), position).queries().handle(query);
     }
 
     public Optional<Influencers> handle(FindInfluencers query, long position) {
-        return at(query.communityId(), position).handle(query);
+        return at(query.communityId(), position).queries().handle(query);
     }
 
     public Optional<NetworkStats> handle(FindNetworkStats query, long position) {
-        return at(query.communityId(), position).handle(query);
+        return at(query.communityId(), position).queries().handle(query);
     }
 
     /** How many past networks are held now; for tests of the bound. */
@@ -67,9 +68,9 @@ public class ReputationHistory {
     }
 
     /** The community's reputation at the position, replayed unless recently used. */
-    synchronized ReputationProjection at(String communityId, long position) {
+    synchronized StandaloneReputation at(String communityId, long position) {
         Key key = new Key(communityId, position);
-        ReputationProjection past = recent.get(key);
+        StandaloneReputation past = recent.get(key);
         if (past == null) {
             past = replay(communityId, position);
             recent.put(key, past);
@@ -77,10 +78,10 @@ public class ReputationHistory {
         return past;
     }
 
-    private ReputationProjection replay(String communityId, long position) {
+    private StandaloneReputation replay(String communityId, long position) {
         // No replay progress: the past projection has seen every event up to its position by construction.
-        ReputationProjection past = new ReputationProjection(Clock.systemUTC(), null);
-        AnnotationEventHandlerAdapter handler = new AnnotationEventHandlerAdapter(past);
+        StandaloneReputation past = StandaloneReputation.create(Clock.systemUTC());
+        AnnotationEventHandlerAdapter handler = new AnnotationEventHandlerAdapter(past.projection());
         try (Stream<? extends TrackedEventMessage<?>> stream = events.readEvents(null, false)) {
             Iterator<? extends TrackedEventMessage<?>> iterator = stream.iterator();
             while (iterator.hasNext()) {
@@ -98,7 +99,7 @@ public class ReputationHistory {
             throw new IllegalStateException("Could not replay community '" + communityId + "' up to position "
                     + position, failure);
         }
-        past.computeWarmStartedFrom(live, communityId);
+        past.snapshots().computeWarmStartedFrom(live, communityId);
         return past;
     }
 

@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
  * <p>
  * Each community is attempted on its own: a failure is logged as one line (community, reason) and
  * the community is retried after 1 s, then 2 s, 4 s ... up to every 5 minutes, while every other
- * community goes on being computed. A change of its settings clears the failure in the projection,
- * and the community is attempted again at once.
+ * community goes on being computed. A change of its settings lifts the failure
+ * ({@link ReputationSnapshots#failure}), and the community is attempted again at once.
  */
 @Component
 public class ReputationRecomputation implements DisposableBean {
@@ -35,7 +35,7 @@ public class ReputationRecomputation implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ReputationRecomputation.class);
 
-    private final ReputationProjection projection;
+    private final ReputationSnapshots snapshots;
     private final long debounceNanos;
     /** Per community: when it may next be attempted, and how many attempts in a row failed. */
     private final Map<String, Attempts> attempts = new ConcurrentHashMap<>();
@@ -44,14 +44,14 @@ public class ReputationRecomputation implements DisposableBean {
     private final LongSupplier computationClock;
 
     @Autowired
-    public ReputationRecomputation(ReputationProjection projection,
+    public ReputationRecomputation(ReputationSnapshots snapshots,
                                    @Value("${ledger.reputation.debounce-ms:250}") long debounceMs) {
-        this(projection, debounceMs, true);
+        this(snapshots, debounceMs, true);
     }
 
     /** {@code background} false leaves the ticks to the caller ({@link #recomputeDue(long)}), for tests. */
-    ReputationRecomputation(ReputationProjection projection, long debounceMs, boolean background) {
-        this.projection = projection;
+    ReputationRecomputation(ReputationSnapshots snapshots, long debounceMs, boolean background) {
+        this.snapshots = snapshots;
         this.debounceNanos = TimeUnit.MILLISECONDS.toNanos(debounceMs);
         this.computationClock = background ? System::nanoTime : () -> 0L;
         if (background) {
@@ -71,13 +71,13 @@ public class ReputationRecomputation implements DisposableBean {
 
     /** One tick: attempts every changed community that is due, each on its own. */
     void recomputeDue(long nowNanos) {
-        if (projection.replaying()) {
+        if (snapshots.replaying()) {
             return; // the facts are partial: computing them would be wasted, and could be read as an answer
         }
-        for (String communityId : projection.outdatedCommunities()) {
+        for (String communityId : snapshots.outdatedCommunities()) {
             Attempts last = attempts.get(communityId);
             boolean settingsCorrected = last != null && last.failuresInARow() > 0
-                    && projection.failure(communityId).isEmpty();
+                    && snapshots.failure(communityId).isEmpty();
             if (last != null && !settingsCorrected && nowNanos - last.notBeforeNanos() < 0) {
                 continue;
             }
@@ -88,7 +88,7 @@ public class ReputationRecomputation implements DisposableBean {
     private void attempt(String communityId, Attempts last, long nowNanos) {
         try {
             long started = computationClock.getAsLong();
-            projection.recompute(communityId);
+            snapshots.recompute(communityId);
             long took = computationClock.getAsLong() - started;
             if (last != null && last.failuresInARow() > 0) {
                 log.info("Reputation of community '{}' is computed again, after {} failed attempts",
@@ -98,7 +98,7 @@ public class ReputationRecomputation implements DisposableBean {
         } catch (RuntimeException failure) {
             int failures = last == null ? 1 : last.failuresInARow() + 1;
             Duration wait = retryAfter(failures);
-            String reason = projection.failure(communityId).orElse(failure.toString());
+            String reason = snapshots.failure(communityId).orElse(failure.toString());
             if (last == null || !reason.equals(last.lastReason())) {
                 // One line, no stack trace: the failure repeats identically until the facts or settings change.
                 log.warn("Reputation of community '{}' cannot be computed: {}. Other communities are unaffected;"

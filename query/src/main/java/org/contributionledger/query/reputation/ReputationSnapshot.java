@@ -8,38 +8,38 @@ import org.contributionledger.query.reputation.graph.InfluenceResult;
 import org.contributionledger.query.reputation.graph.InfluenceSolver;
 import org.contributionledger.query.reputation.graph.Ranking;
 import org.contributionledger.query.reputation.graph.Teleport;
-import org.contributionledger.query.reputation.graph.TrustGraph;
+import org.contributionledger.query.reputation.graph.WeightedDigraph;
 
 /**
- * Reputation of a community computed from one {@link NetworkFacts} version: overall influence and
+ * Reputation of a community computed from one {@link FrozenNetwork}: overall influence and
  * influence per category. Immutable; queries read whichever snapshot is current.
  */
-record ReputationSnapshot(NetworkFacts facts, Teleport teleport, InfluenceResult overall, Ranking overallRanking,
+record ReputationSnapshot(FrozenNetwork network, Teleport teleport, InfluenceResult overall, Ranking overallRanking,
                           Map<String, InfluenceResult> byCategory, Map<String, Ranking> categoryRankings,
                           Instant computedAt, long computeMillis) {
 
     /**
-     * Solves every graph of the facts, each warm-started from the previous snapshot's scores: after a
-     * small change the previous fixed point is close, so far fewer iterations are needed.
+     * Solves every graph of the network, each warm-started from the previous snapshot's scores: after
+     * a small change the previous fixed point is close, so far fewer iterations are needed.
      */
-    static ReputationSnapshot compute(NetworkFacts facts, ReputationSnapshot last, Instant now) {
+    static ReputationSnapshot compute(FrozenNetwork network, ReputationSnapshot last, Instant now) {
         long start = System.nanoTime();
         // After a merge the nodes are renumbered: the last scores belong to other members then.
-        ReputationSnapshot previous = last != null && membersOnlyAppended(last.facts(), facts) ? last : null;
-        Teleport teleport = teleport(facts);
-        InfluenceResult overall = solve(facts.overall(), teleport, facts.alpha(),
+        ReputationSnapshot previous = last != null && membersOnlyAppended(last.network(), network) ? last : null;
+        Teleport teleport = teleport(network);
+        InfluenceResult overall = solve(network.overall(), teleport, network.alpha(),
                 previous == null ? null : previous.overall());
         Map<String, InfluenceResult> byCategory = new HashMap<>();
         Map<String, Ranking> categoryRankings = new HashMap<>();
-        facts.byCategory().forEach((category, graph) -> {
-            InfluenceResult result = solve(graph, teleport, facts.alpha(),
+        network.byCategory().forEach((category, graph) -> {
+            InfluenceResult result = solve(graph, teleport, network.alpha(),
                     previous == null ? null : previous.byCategory().get(category));
             if (result != null) {
                 byCategory.put(category, result);
                 categoryRankings.put(category, result.ranking());
             }
         });
-        return new ReputationSnapshot(facts, teleport, overall, overall == null ? null : overall.ranking(),
+        return new ReputationSnapshot(network, teleport, overall, overall == null ? null : overall.ranking(),
                 Map.copyOf(byCategory), Map.copyOf(categoryRankings), now, (System.nanoTime() - start) / 1_000_000);
     }
 
@@ -47,13 +47,13 @@ record ReputationSnapshot(NetworkFacts facts, Teleport teleport, InfluenceResult
      * EigenTrust's {@code p}: the community's pre-trusted members when it names some (and they are
      * registered and active), otherwise every active member equally.
      */
-    static Teleport teleport(NetworkFacts facts) {
-        if (facts.preTrusted().length > 0) {
-            return Teleport.preTrusted(facts.preTrusted());
+    static Teleport teleport(FrozenNetwork network) {
+        if (network.preTrusted().length > 0) {
+            return Teleport.preTrusted(network.preTrusted());
         }
-        int n = facts.memberCount();
+        int n = network.memberCount();
         int activeCount = 0;
-        for (boolean active : facts.active()) {
+        for (boolean active : network.active()) {
             activeCount += active ? 1 : 0;
         }
         if (activeCount == n || activeCount == 0) {
@@ -61,7 +61,7 @@ record ReputationSnapshot(NetworkFacts facts, Teleport teleport, InfluenceResult
         }
         int[] activeNodes = new int[activeCount];
         for (int i = 0, next = 0; i < n; i++) {
-            if (facts.active()[i]) {
+            if (network.active()[i]) {
                 activeNodes[next++] = i;
             }
         }
@@ -69,12 +69,12 @@ record ReputationSnapshot(NetworkFacts facts, Teleport teleport, InfluenceResult
     }
 
     /** True when node i of {@code before} is node i of {@code after} for every node of {@code before}. */
-    private static boolean membersOnlyAppended(NetworkFacts before, NetworkFacts after) {
+    private static boolean membersOnlyAppended(FrozenNetwork before, FrozenNetwork after) {
         int count = before.memberCount();
         return count <= after.memberCount() && before.memberIds().equals(after.memberIds().subList(0, count));
     }
 
-    static InfluenceResult solve(TrustGraph graph, Teleport teleport, double alpha, InfluenceResult previous) {
+    static InfluenceResult solve(WeightedDigraph graph, Teleport teleport, double alpha, InfluenceResult previous) {
         if (graph.nodeCount() == 0) {
             return null;
         }
@@ -99,7 +99,7 @@ record ReputationSnapshot(NetworkFacts facts, Teleport teleport, InfluenceResult
         return category == null ? overallRanking : categoryRankings.get(category);
     }
 
-    TrustGraph graph(String category) {
-        return category == null ? facts.overall() : facts.byCategory().get(category);
+    WeightedDigraph graph(String category) {
+        return category == null ? network.overall() : network.byCategory().get(category);
     }
 }

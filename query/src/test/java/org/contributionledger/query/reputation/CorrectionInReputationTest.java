@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A corrected act counts in reputation exactly as if it had been recorded with its corrected
- * figures, a reversed one as if never recorded: the oracle is a second projection fed those
+ * figures, a reversed one as if never recorded: the oracle is a second reputation fed those
  * figures from the start.
  */
 class CorrectionInReputationTest {
@@ -34,17 +34,17 @@ class CorrectionInReputationTest {
 
     @Test
     void aCorrectedActCountsAsIfRecordedWithItsNewFigures() {
-        ReputationProjection corrected = projection();
-        corrected.on(act("a1", "ann", "ben", "help", "10"), AT);
-        corrected.on(act("a2", "cat", "ben", "help", "4"), AT);
-        corrected.on(new ContributionCorrected(COMMUNITY, "a1", "ann", "ben", AT, "help", new BigDecimal("10"), "advice",
+        StandaloneReputation corrected = reputation();
+        corrected.projection().on(act("a1", "ann", "ben", "help", "10"), AT);
+        corrected.projection().on(act("a2", "cat", "ben", "help", "4"), AT);
+        corrected.projection().on(new ContributionCorrected(COMMUNITY, "a1", "ann", "ben", AT, "help", new BigDecimal("10"), "advice",
                 new BigDecimal("2.5"), "ann", "ben", "It was advice, and shorter"), AT);
-        corrected.recomputeNow();
+        corrected.snapshots().recomputeNow();
 
-        ReputationProjection recordedSo = projection();
-        recordedSo.on(act("a1", "ann", "ben", "advice", "2.5"), AT);
-        recordedSo.on(act("a2", "cat", "ben", "help", "4"), AT);
-        recordedSo.recomputeNow();
+        StandaloneReputation recordedSo = reputation();
+        recordedSo.projection().on(act("a1", "ann", "ben", "advice", "2.5"), AT);
+        recordedSo.projection().on(act("a2", "cat", "ben", "help", "4"), AT);
+        recordedSo.snapshots().recomputeNow();
 
         for (String category : Arrays.asList(null, "help", "advice")) {
             Map<String, Double> expected = scores(recordedSo, category);
@@ -54,24 +54,24 @@ class CorrectionInReputationTest {
                     assertThat(score).as(category + " " + member).isCloseTo(expected.get(member), within(1e-12)));
         }
         // The correction left nothing of the act in "help": ann gave nothing there any more.
-        MemberReputation ann = corrected.handle(new FindReputation(COMMUNITY, "ann", 0)).orElseThrow();
+        MemberReputation ann = corrected.queries().handle(new FindReputation(COMMUNITY, "ann", 0)).orElseThrow();
         assertThat(ann.breadth().categories()).containsExactly("advice");
     }
 
     @Test
     void aReversedActCountsAsIfNeverRecorded() {
-        ReputationProjection reversed = projection();
-        reversed.on(act("a1", "ann", "ben", "help", "10"), AT);
-        reversed.on(act("a2", "cat", "ben", "help", "4"), AT);
-        reversed.on(new ContributionCorrected(COMMUNITY, "a1", "ann", "ben", AT, "help", new BigDecimal("10"), "advice",
+        StandaloneReputation reversed = reputation();
+        reversed.projection().on(act("a1", "ann", "ben", "help", "10"), AT);
+        reversed.projection().on(act("a2", "cat", "ben", "help", "4"), AT);
+        reversed.projection().on(new ContributionCorrected(COMMUNITY, "a1", "ann", "ben", AT, "help", new BigDecimal("10"), "advice",
                 new BigDecimal("2.5"), "ann", "ben", "It was advice, and shorter"), AT);
-        reversed.on(new ContributionReversed(COMMUNITY, "a1", "ann", "ben", "advice", new BigDecimal("2.5"), AT,
+        reversed.projection().on(new ContributionReversed(COMMUNITY, "a1", "ann", "ben", "advice", new BigDecimal("2.5"), AT,
                 "Recorded twice"), AT);
-        reversed.recomputeNow();
+        reversed.snapshots().recomputeNow();
 
-        ReputationProjection neverRecorded = projection();
-        neverRecorded.on(act("a2", "cat", "ben", "help", "4"), AT);
-        neverRecorded.recomputeNow();
+        StandaloneReputation neverRecorded = reputation();
+        neverRecorded.projection().on(act("a2", "cat", "ben", "help", "4"), AT);
+        neverRecorded.snapshots().recomputeNow();
 
         for (String category : Arrays.asList(null, "help", "advice")) {
             Map<String, Double> expected = scores(neverRecorded, category);
@@ -80,26 +80,26 @@ class CorrectionInReputationTest {
             actual.forEach((member, score) ->
                     assertThat(score).as(category + " " + member).isCloseTo(expected.get(member), within(1e-12)));
         }
-        MemberReputation ann = reversed.handle(new FindReputation(COMMUNITY, "ann", 0)).orElseThrow();
+        MemberReputation ann = reversed.queries().handle(new FindReputation(COMMUNITY, "ann", 0)).orElseThrow();
         assertThat(ann.breadth().categories()).isEmpty();
     }
 
-    private static Map<String, Double> scores(ReputationProjection projection, String category) {
+    private static Map<String, Double> scores(StandaloneReputation reputation, String category) {
         Map<String, Double> scores = new TreeMap<>();
-        projection.handle(new FindLeaderboard(COMMUNITY, category, FindLeaderboard.MAX_LIMIT, 0)).orElseThrow()
+        reputation.queries().handle(new FindLeaderboard(COMMUNITY, category, FindLeaderboard.MAX_LIMIT, 0)).orElseThrow()
                 .entries().forEach(entry -> scores.put(entry.memberId(), entry.score()));
         return scores;
     }
 
-    private static ReputationProjection projection() {
-        ReputationProjection projection = ReputationScenario.newProjection();
-        projection.on(new CommunityCreated(COMMUNITY, "Village", CommunitySettings.defaults()));
+    private static StandaloneReputation reputation() {
+        StandaloneReputation reputation = ReputationScenario.newReputation();
+        reputation.projection().on(new CommunityCreated(COMMUNITY, "Village", CommunitySettings.defaults()));
         for (String member : MEMBERS) {
-            projection.on(new MemberRegistered(COMMUNITY, member, member), AT);
+            reputation.projection().on(new MemberRegistered(COMMUNITY, member, member), AT);
         }
-        projection.on(new TrustDeclared(COMMUNITY, "ben", "ann", null, 5, null, AT), AT);
-        projection.on(new TrustDeclared(COMMUNITY, "dan", "cat", null, 3, null, AT), AT);
-        return projection;
+        reputation.projection().on(new TrustDeclared(COMMUNITY, "ben", "ann", null, 5, null, AT), AT);
+        reputation.projection().on(new TrustDeclared(COMMUNITY, "dan", "cat", null, 3, null, AT), AT);
+        return reputation;
     }
 
     private static ContributionRecorded act(String id, String giver, String receiver, String category, String value) {

@@ -25,8 +25,9 @@ class NetworkDrawingsTest {
     private static final Instant AT = Instant.parse("2025-05-30T10:00:00Z");
 
     /** Alice and Bob trust Dave; Carol distrusts Dave; Dave helped Bob and trusts him; Erin has no tie. */
-    private static ReputationProjection village() {
-        ReputationProjection projection = ReputationScenario.newProjection();
+    private static StandaloneReputation village() {
+        StandaloneReputation reputation = ReputationScenario.newReputation();
+        ReputationProjection projection = reputation.projection();
         projection.on(new CommunityCreated(COMMUNITY, "Village", CommunitySettings.defaults()));
         for (String member : List.of("alice", "bob", "carol", "dave", "erin")) {
             projection.on(new MemberRegistered(COMMUNITY, member, member.toUpperCase()), AT);
@@ -39,8 +40,8 @@ class NetworkDrawingsTest {
                 null, null, RecordedBy.RECEIVER, ContributionStatus.CONFIRMED), AT);
         projection.on(new ContributionRecorded(COMMUNITY, "act-2", "alice", "carol", "help", BigDecimal.ONE, AT,
                 null, null, RecordedBy.RECEIVER, ContributionStatus.CONFIRMED), AT);
-        projection.recomputeNow();
-        return projection;
+        reputation.snapshots().recomputeNow();
+        return reputation;
     }
 
     private static NetworkDrawing draw(NetworkDrawings drawings) {
@@ -49,13 +50,13 @@ class NetworkDrawingsTest {
 
     @Test
     void everyMemberIsDrawnWithTheirInfluenceAndEveryPositiveTieAsAnEdge() {
-        ReputationProjection projection = village();
-        NetworkDrawing drawing = draw(new NetworkDrawings(projection));
+        StandaloneReputation reputation = village();
+        NetworkDrawing drawing = draw(new NetworkDrawings(reputation.snapshots()));
 
         assertThat(drawing.nodes()).extracting(NetworkDrawing.Node::memberId)
                 .containsExactlyInAnyOrder("alice", "bob", "carol", "dave", "erin");
         assertThat(drawing.nodes()).extracting(NetworkDrawing.Node::displayName).contains("DAVE", "ERIN");
-        Leaderboard board = projection.handle(new FindLeaderboard(COMMUNITY, null, 10, 0)).orElseThrow();
+        Leaderboard board = reputation.queries().handle(new FindLeaderboard(COMMUNITY, null, 10, 0)).orElseThrow();
         Map<String, Double> scores = board.entries().stream()
                 .collect(Collectors.toMap(Leaderboard.Entry::memberId, Leaderboard.Entry::score));
         assertThat(drawing.nodes()).allSatisfy(node ->
@@ -73,7 +74,7 @@ class NetworkDrawingsTest {
 
     @Test
     void spheresAreUnknownUntilTheSnapshotCarriesThem() {
-        NetworkDrawing drawing = draw(new NetworkDrawings(village()));
+        NetworkDrawing drawing = draw(new NetworkDrawings(village().snapshots()));
 
         assertThat(drawing.nodes()).allSatisfy(node -> {
             assertThat(node.sphere()).isNull();
@@ -83,8 +84,8 @@ class NetworkDrawingsTest {
 
     @Test
     void theSameEventsGiveTheSamePlaces() {
-        NetworkDrawing first = draw(new NetworkDrawings(village()));
-        NetworkDrawing second = draw(new NetworkDrawings(village()));
+        NetworkDrawing first = draw(new NetworkDrawings(village().snapshots()));
+        NetworkDrawing second = draw(new NetworkDrawings(village().snapshots()));
 
         assertThat(second.nodes()).isEqualTo(first.nodes());
         assertThat(second.edges()).isEqualTo(first.edges());
@@ -100,15 +101,15 @@ class NetworkDrawingsTest {
 
     @Test
     void aDrawingIsMadeOncePerSnapshotAndAgainAfterAChange() {
-        ReputationProjection projection = village();
-        NetworkDrawings drawings = new NetworkDrawings(projection);
+        StandaloneReputation reputation = village();
+        NetworkDrawings drawings = new NetworkDrawings(reputation.snapshots());
         NetworkDrawing first = draw(drawings);
         NetworkDrawing again = draw(drawings);
 
         assertThat(again.nodes()).as("the same snapshot's drawing, kept").isSameAs(first.nodes());
 
-        projection.on(new TrustDeclared(COMMUNITY, "erin", "alice", null, 7, null, AT), AT);
-        projection.recomputeNow();
+        reputation.projection().on(new TrustDeclared(COMMUNITY, "erin", "alice", null, 7, null, AT), AT);
+        reputation.snapshots().recomputeNow();
         NetworkDrawing changed = draw(drawings);
 
         assertThat(changed.nodes()).isNotSameAs(first.nodes());
@@ -118,6 +119,6 @@ class NetworkDrawingsTest {
 
     @Test
     void anUnknownCommunityHasNoDrawing() {
-        assertThat(new NetworkDrawings(village()).handle(new FindNetworkDrawing("nowhere"))).isEmpty();
+        assertThat(new NetworkDrawings(village().snapshots()).handle(new FindNetworkDrawing("nowhere"))).isEmpty();
     }
 }

@@ -25,7 +25,7 @@ import org.contributionledger.core.trust.TrustWithdrawn;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reputation as of a position, against a projection fed exactly the events up to that position:
+ * Reputation as of a position, against a reputation fed exactly the events up to that position:
  * the same members, ranks and freshness versions, and scores within the solver's tolerance (the
  * replay starts from the live scores, the reference from scratch). Another community's events are
  * left out, and at most {@value ReputationHistory#CACHED} past networks are kept.
@@ -61,14 +61,14 @@ class ReputationHistoryTest {
                 BigDecimal.ONE, now, null, null, RecordedBy.RECEIVER, ContributionStatus.CONFIRMED));
     }
 
-    private static ReputationProjection fed(List<EventMessage<?>> events) throws Exception {
-        ReputationProjection projection = ReputationScenario.newProjection();
-        AnnotationEventHandlerAdapter handler = new AnnotationEventHandlerAdapter(projection);
+    private static StandaloneReputation fed(List<EventMessage<?>> events) throws Exception {
+        StandaloneReputation reputation = ReputationScenario.newReputation();
+        AnnotationEventHandlerAdapter handler = new AnnotationEventHandlerAdapter(reputation.projection());
         for (EventMessage<?> event : events) {
             handler.handle(event);
         }
-        projection.recomputeNow();
-        return projection;
+        reputation.snapshots().recomputeNow();
+        return reputation;
     }
 
     @Test
@@ -76,12 +76,12 @@ class ReputationHistoryTest {
         history();
         InMemoryEventStorageEngine store = new InMemoryEventStorageEngine();
         store.appendEvents(events);
-        ReputationHistory history = new ReputationHistory(fed(events), store);
+        ReputationHistory history = new ReputationHistory(fed(events).snapshots(), store);
 
         // The in-memory store numbers its events from 0; position p holds events.get(p).
         for (int position = 6; position < events.size(); position++) {
-            ReputationProjection reference = fed(events.subList(0, position + 1));
-            Leaderboard expected = reference.handle(new FindLeaderboard(VILLAGE, null, 10, 0)).orElseThrow();
+            StandaloneReputation reference = fed(events.subList(0, position + 1));
+            Leaderboard expected = reference.queries().handle(new FindLeaderboard(VILLAGE, null, 10, 0)).orElseThrow();
             Leaderboard actual = history.handle(new FindLeaderboard(VILLAGE, null, 10, 0), position).orElseThrow();
             assertThat(actual.entries()).hasSameSizeAs(expected.entries());
             for (int i = 0; i < expected.entries().size(); i++) {

@@ -36,8 +36,8 @@ class ReputationIsolationTest {
     private static final long SECOND = Duration.ofSeconds(1).toNanos();
     private static final Instant AT = Instant.parse("2025-05-01T08:00:00Z");
 
-    private final ReputationProjection projection = ReputationScenario.newProjection();
-    private final ReputationRecomputation recomputation = new ReputationRecomputation(projection, 0, false);
+    private final StandaloneReputation reputation = ReputationScenario.newReputation();
+    private final ReputationRecomputation recomputation = new ReputationRecomputation(reputation.snapshots(), 0, false);
 
     private static CommunitySettings trustWeight(double weight) {
         return new CommunitySettings(null, null, null, null, null, new ReputationWeights(weight, null, null, null));
@@ -45,21 +45,21 @@ class ReputationIsolationTest {
 
     /** A community of three members where alice trusts bob and carol gave to alice. */
     private void community(String communityId, CommunitySettings settings) {
-        projection.on(new CommunityCreated(communityId, communityId, settings));
+        reputation.projection().on(new CommunityCreated(communityId, communityId, settings));
         for (String member : List.of("alice", "bob", "carol")) {
-            projection.on(new MemberRegistered(communityId, member, member), AT);
+            reputation.projection().on(new MemberRegistered(communityId, member, member), AT);
         }
-        projection.on(new TrustDeclared(communityId, "alice", "bob", null, 8, null, AT), AT);
-        projection.on(new ContributionRecorded(communityId, "act-1", "carol", "alice", "help", new BigDecimal("1000"),
+        reputation.projection().on(new TrustDeclared(communityId, "alice", "bob", null, 8, null, AT), AT);
+        reputation.projection().on(new ContributionRecorded(communityId, "act-1", "carol", "alice", "help", new BigDecimal("1000"),
                 AT, null, null, RecordedBy.RECEIVER, ContributionStatus.CONFIRMED), AT);
     }
 
     private void trust(String communityId, String truster, String trustee) {
-        projection.on(new TrustDeclared(communityId, truster, trustee, null, 10, null, AT), AT);
+        reputation.projection().on(new TrustDeclared(communityId, truster, trustee, null, 10, null, AT), AT);
     }
 
     private MemberReputation reputation(String communityId, String member) {
-        return projection.handle(new FindReputation(communityId, member, 3)).orElseThrow();
+        return reputation.queries().handle(new FindReputation(communityId, member, 3)).orElseThrow();
     }
 
     @Test
@@ -67,15 +67,15 @@ class ReputationIsolationTest {
         community("huge", trustWeight(1e308));
         community("fine", CommunitySettings.defaults());
 
-        projection.recomputeNow();
+        reputation.snapshots().recomputeNow();
 
         assertThatThrownBy(() -> reputation("huge", "bob"))
                 .isInstanceOf(ReputationUnavailable.class)
                 .hasMessageContaining("'huge'")
                 .hasMessageContaining("reputation.trust is 1.0E308");
-        assertThatThrownBy(() -> projection.handle(new FindLeaderboard("huge", null, 10, 0)))
+        assertThatThrownBy(() -> reputation.queries().handle(new FindLeaderboard("huge", null, 10, 0)))
                 .isInstanceOf(ReputationUnavailable.class);
-        assertThatThrownBy(() -> projection.handle(new FindNetworkStats("huge")))
+        assertThatThrownBy(() -> reputation.queries().handle(new FindNetworkStats("huge")))
                 .isInstanceOf(ReputationUnavailable.class);
         assertThat(reputation("fine", "bob").freshness().upToDate()).isTrue();
     }
@@ -87,7 +87,7 @@ class ReputationIsolationTest {
         // No recomputation yet: the read computes on the spot, and must not leak the engine's
         // IllegalArgumentException (which the HTTP layer would answer as the caller's 400).
         assertThatThrownBy(() -> reputation("huge", "bob")).isInstanceOf(ReputationUnavailable.class);
-        assertThat(projection.failure("huge")).isPresent();
+        assertThat(reputation.snapshots().failure("huge")).isPresent();
     }
 
     @Test
@@ -95,9 +95,9 @@ class ReputationIsolationTest {
         community("slow", new CommunitySettings(null, null, null, null, null,
                 new ReputationWeights(null, null, null, 0.001)));
 
-        projection.recomputeNow();
+        reputation.snapshots().recomputeNow();
 
-        assertThat(projection.failure("slow")).hasValueSatisfying(reason -> assertThat(reason).contains("reputation.alpha"));
+        assertThat(reputation.snapshots().failure("slow")).hasValueSatisfying(reason -> assertThat(reason).contains("reputation.alpha"));
     }
 
     @Test
@@ -108,9 +108,9 @@ class ReputationIsolationTest {
                 new CommunitySettings.ReciprocityThresholds(3.0, 1.0, null),
                 new ReputationWeights(null, null, Map.of("hepl", 2.0), null)));
 
-        projection.recomputeNow();
+        reputation.snapshots().recomputeNow();
 
-        assertThat(projection.failure("odd")).isEmpty();
+        assertThat(reputation.snapshots().failure("odd")).isEmpty();
         assertThat(reputation("odd", "bob").freshness().upToDate()).isTrue();
     }
 
@@ -118,21 +118,21 @@ class ReputationIsolationTest {
     void otherCommunitiesKeepBeingRecomputedWhileOneFails() {
         // Both orders of the communities in the loop: the failing one must stop none after it.
         for (List<String> order : List.of(List.of("huge", "fine"), List.of("fine", "huge"))) {
-            ReputationProjection projection = ReputationScenario.newProjection();
-            ReputationRecomputation recomputation = new ReputationRecomputation(projection, 0, false);
+            StandaloneReputation reputation = ReputationScenario.newReputation();
+            ReputationRecomputation recomputation = new ReputationRecomputation(reputation.snapshots(), 0, false);
             for (String communityId : order) {
-                projection.on(new CommunityCreated(communityId, communityId,
+                reputation.projection().on(new CommunityCreated(communityId, communityId,
                         communityId.equals("huge") ? trustWeight(1e308) : CommunitySettings.defaults()));
-                projection.on(new MemberRegistered(communityId, "alice", "alice"), AT);
-                projection.on(new MemberRegistered(communityId, "bob", "bob"), AT);
-                projection.on(new TrustDeclared(communityId, "alice", "bob", null, 8, null, AT), AT);
+                reputation.projection().on(new MemberRegistered(communityId, "alice", "alice"), AT);
+                reputation.projection().on(new MemberRegistered(communityId, "bob", "bob"), AT);
+                reputation.projection().on(new TrustDeclared(communityId, "alice", "bob", null, 8, null, AT), AT);
             }
 
             recomputation.recomputeDue(0);
-            projection.on(new TrustDeclared("fine", "bob", "alice", null, 5, null, AT), AT);
+            reputation.projection().on(new TrustDeclared("fine", "bob", "alice", null, 5, null, AT), AT);
             recomputation.recomputeDue(SECOND / 10);
 
-            MemberReputation alice = projection.handle(new FindReputation("fine", "alice", 0)).orElseThrow();
+            MemberReputation alice = reputation.queries().handle(new FindReputation("fine", "alice", 0)).orElseThrow();
             assertThat(alice.freshness().upToDate()).as("order %s", order).isTrue();
             assertThat(alice.character().trustedBy()).isEqualTo(1);
             assertThat(recomputation.failuresInARow("huge")).isEqualTo(1);
@@ -187,11 +187,11 @@ class ReputationIsolationTest {
         }
         assertThat(recomputation.failuresInARow("huge")).isEqualTo(3);
 
-        projection.on(new CommunitySettingsChanged("huge", trustWeight(2.0)), AT);
+        reputation.projection().on(new CommunitySettingsChanged("huge", trustWeight(2.0)), AT);
         recomputation.recomputeDue(3 * SECOND + 1);
 
         assertThat(recomputation.failuresInARow("huge")).isZero();
-        assertThat(projection.failure("huge")).isEmpty();
+        assertThat(reputation.snapshots().failure("huge")).isEmpty();
         MemberReputation bob = reputation("huge", "bob");
         assertThat(bob.freshness().upToDate()).isTrue();
         assertThat(bob.influence().score()).isPositive();
@@ -200,13 +200,13 @@ class ReputationIsolationTest {
     @Test
     void changedWeightsChangeTheScores() {
         community("village", CommunitySettings.defaults());
-        projection.recomputeNow();
+        reputation.snapshots().recomputeNow();
         double before = reputation("village", "bob").influence().score();
 
         // Gifts weigh nothing now: only alice's trust in bob remains.
-        projection.on(new CommunitySettingsChanged("village", new CommunitySettings(null, null, null, null, null,
+        reputation.projection().on(new CommunitySettingsChanged("village", new CommunitySettings(null, null, null, null, null,
                 new ReputationWeights(1.0, 0.0, Map.of(), null))), AT);
-        projection.recomputeNow();
+        reputation.snapshots().recomputeNow();
 
         assertThat(reputation("village", "bob").influence().score()).isNotEqualTo(before);
         assertThat(reputation("village", "carol").topSources()).isEmpty();
@@ -240,7 +240,7 @@ class ReputationIsolationTest {
                     .doesNotContain("\n");
             assertThat(reputation("fine", "alice").freshness().upToDate()).isTrue();
 
-            projection.on(new CommunitySettingsChanged("huge", CommunitySettings.defaults()), AT);
+            reputation.projection().on(new CommunitySettingsChanged("huge", CommunitySettings.defaults()), AT);
             recomputation.recomputeDue(12_001 * SECOND / 20);
 
             assertThat(log.list).hasSize(2);

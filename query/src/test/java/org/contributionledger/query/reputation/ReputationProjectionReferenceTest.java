@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Compares the reputation projection's answers, after replaying each scenario's events, with the
+ * Compares the reputation's answers, after replaying each scenario's events, with the
  * figures an independent implementation (networkx, see src/test/python/make_projection_reference.py)
  * computed for the same events. Scores agree within 1e-9: the engine stops at an L1 change of 1e-10,
  * which bounds its error by about 6e-10.
@@ -28,8 +28,8 @@ class ReputationProjectionReferenceTest {
         return ReputationScenario.names();
     }
 
-    private static MemberReputation reputation(ReputationProjection projection, String member) {
-        return projection.handle(new FindReputation(ReputationScenario.COMMUNITY, member, 100)).orElseThrow();
+    private static MemberReputation reputation(StandaloneReputation village, String member) {
+        return village.queries().handle(new FindReputation(ReputationScenario.COMMUNITY, member, 100)).orElseThrow();
     }
 
     /** Score, relative score, and rank and percentile where the script could tell them apart from ties. */
@@ -45,10 +45,10 @@ class ReputationProjectionReferenceTest {
     }
 
     private static void assertOverallInfluence(ReputationScenario scenario) {
-        ReputationProjection projection = scenario.replay();
+        StandaloneReputation village = scenario.replay();
         JsonNode overall = scenario.expected().path("overall");
         for (String member : scenario.members()) {
-            assertInfluence(reputation(projection, member).influence(), overall.path(member),
+            assertInfluence(reputation(village, member).influence(), overall.path(member),
                     scenario + " " + member);
         }
     }
@@ -84,9 +84,9 @@ class ReputationProjectionReferenceTest {
         assertThat(scenario.expected().path("teleport").path("dave").asDouble()).as("dave is suspended").isZero();
 
         assertOverallInfluence(scenario);
-        ReputationProjection projection = scenario.replay();
-        assertThat(reputation(projection, "frank").scoreParts().fromTeleport()).isZero();
-        assertThat(reputation(projection, "alice").scoreParts().fromTeleport())
+        StandaloneReputation village = scenario.replay();
+        assertThat(reputation(village, "frank").scoreParts().fromTeleport()).isZero();
+        assertThat(reputation(village, "alice").scoreParts().fromTeleport())
                 .isCloseTo(scenario.alpha() / 2, within(EXACT));
     }
 
@@ -95,11 +95,11 @@ class ReputationProjectionReferenceTest {
         ReputationScenario scenario = ReputationScenario.named("suspended");
         assertOverallInfluence(scenario);
 
-        ReputationProjection projection = scenario.replay();
-        MemberReputation frank = reputation(projection, "frank");
+        StandaloneReputation village = scenario.replay();
+        MemberReputation frank = reputation(village, "frank");
         assertThat(frank.influence().score()).as("nobody trusts frank, and he is suspended").isZero();
         assertThat(frank.scoreParts().fromTeleport()).isZero();
-        assertThat(reputation(projection, "bob").scoreParts().fromTeleport()).as("bob was reinstated")
+        assertThat(reputation(village, "bob").scoreParts().fromTeleport()).as("bob was reinstated")
                 .isCloseTo(scenario.alpha() / 6, within(EXACT));
     }
 
@@ -127,13 +127,13 @@ class ReputationProjectionReferenceTest {
     @MethodSource("scenarios")
     void influencePerCategoryUsesThatCategorysTrustOrElseTrustForAllAndThatCategorysGifts(String name) {
         ReputationScenario scenario = ReputationScenario.named(name);
-        ReputationProjection projection = scenario.replay();
+        StandaloneReputation village = scenario.replay();
         JsonNode byCategory = scenario.expected().path("byCategory");
         List<String> categories = new ArrayList<>();
         byCategory.fieldNames().forEachRemaining(categories::add);
 
         for (String member : scenario.members()) {
-            Map<String, MemberReputation.CategoryInfluence> actual = reputation(projection, member).byCategory();
+            Map<String, MemberReputation.CategoryInfluence> actual = reputation(village, member).byCategory();
             assertThat(actual.keySet()).as("%s categories", name).containsExactlyInAnyOrderElementsOf(categories);
             for (String category : categories) {
                 MemberReputation.CategoryInfluence influence = actual.get(category);
@@ -156,7 +156,7 @@ class ReputationProjectionReferenceTest {
     @MethodSource("scenarios")
     void influencersArePersonalizedPageRankFromTheMemberLeavingOutThemAndMembersOutOfReach(String name) {
         ReputationScenario scenario = ReputationScenario.named(name);
-        ReputationProjection projection = scenario.replay();
+        StandaloneReputation village = scenario.replay();
 
         for (JsonNode expected : scenario.expected().path("influencers")) {
             String member = expected.path("member").asText();
@@ -165,7 +165,7 @@ class ReputationProjectionReferenceTest {
             expected.path("order").forEach(id -> order.add(id.asText()));
             String what = name + " influencers of " + member + " in " + (category == null ? "all" : category);
 
-            Influencers all = projection.handle(new FindInfluencers(ReputationScenario.COMMUNITY, member, category,
+            Influencers all = village.queries().handle(new FindInfluencers(ReputationScenario.COMMUNITY, member, category,
                     1000)).orElseThrow();
 
             assertThat(all.memberId()).isEqualTo(member);
@@ -178,7 +178,7 @@ class ReputationProjectionReferenceTest {
             assertThat(all.entries()).extracting(Leaderboard.Entry::rank).isSorted().doesNotHaveDuplicates();
 
             if (order.size() > 1) {
-                Influencers top = projection.handle(new FindInfluencers(ReputationScenario.COMMUNITY, member, category,
+                Influencers top = village.queries().handle(new FindInfluencers(ReputationScenario.COMMUNITY, member, category,
                         order.size() - 1)).orElseThrow();
                 assertThat(top.entries()).extracting(Leaderboard.Entry::memberId).as(what + ", limited")
                         .containsExactlyElementsOf(order.subList(0, order.size() - 1));
@@ -210,7 +210,7 @@ class ReputationProjectionReferenceTest {
         ReputationScenario scenario = ReputationScenario.named(name);
         JsonNode expected = scenario.expected().path("networkStats");
 
-        NetworkStats stats = scenario.replay().handle(new FindNetworkStats(ReputationScenario.COMMUNITY)).orElseThrow();
+        NetworkStats stats = scenario.replay().queries().handle(new FindNetworkStats(ReputationScenario.COMMUNITY)).orElseThrow();
 
         assertTies(stats.trust(), expected.path("trust"), name + " trust");
         assertTies(stats.giving(), expected.path("giving"), name + " giving");
@@ -224,14 +224,14 @@ class ReputationProjectionReferenceTest {
     @MethodSource("scenarios")
     void breadthCountsPartnersAndCategoriesAndTheShannonDiversityOfValueExchanged(String name) {
         ReputationScenario scenario = ReputationScenario.named(name);
-        ReputationProjection projection = scenario.replay();
+        StandaloneReputation village = scenario.replay();
 
         for (String member : scenario.members()) {
             JsonNode expected = scenario.expected().path("memberFigures").path(member).path("breadth");
             List<String> categories = new ArrayList<>();
             expected.path("categories").forEach(category -> categories.add(category.asText()));
 
-            MemberReputation.Breadth breadth = reputation(projection, member).breadth();
+            MemberReputation.Breadth breadth = reputation(village, member).breadth();
 
             String what = name + " " + member;
             assertThat(breadth.givenTo()).as("%s given to", what).isEqualTo(expected.path("givenTo").asInt());
@@ -247,10 +247,10 @@ class ReputationProjectionReferenceTest {
     @MethodSource("scenarios")
     void breadthListsCategoriesInNameOrder(String name) {
         ReputationScenario scenario = ReputationScenario.named(name);
-        ReputationProjection projection = scenario.replay();
+        StandaloneReputation village = scenario.replay();
 
         for (String member : scenario.members()) {
-            assertThat(reputation(projection, member).breadth().categories()).as("%s %s", name, member).isSorted();
+            assertThat(reputation(village, member).breadth().categories()).as("%s %s", name, member).isSorted();
         }
     }
 
@@ -258,11 +258,11 @@ class ReputationProjectionReferenceTest {
     @MethodSource("scenarios")
     void reachCountsDistinctMembersWithinTwoHopsOverActsAndPositiveTrustEitherWay(String name) {
         ReputationScenario scenario = ReputationScenario.named(name);
-        ReputationProjection projection = scenario.replay();
+        StandaloneReputation village = scenario.replay();
 
         for (String member : scenario.members()) {
             int expected = scenario.expected().path("memberFigures").path(member).path("reach").asInt();
-            assertThat(reputation(projection, member).reach()).as("%s %s", name, member).isEqualTo(expected);
+            assertThat(reputation(village, member).reach()).as("%s %s", name, member).isEqualTo(expected);
         }
     }
 
@@ -270,11 +270,11 @@ class ReputationProjectionReferenceTest {
     @MethodSource("scenarios")
     void characterIsTheShareOfPositiveTiesReturnedAndNullForMembersWhoTrustNobody(String name) {
         ReputationScenario scenario = ReputationScenario.named(name);
-        ReputationProjection projection = scenario.replay();
+        StandaloneReputation village = scenario.replay();
 
         for (String member : scenario.members()) {
             JsonNode expected = scenario.expected().path("memberFigures").path(member).path("character");
-            MemberReputation.TrustCharacter character = reputation(projection, member).character();
+            MemberReputation.TrustCharacter character = reputation(village, member).character();
 
             String what = name + " " + member;
             Double reciprocated = nullableDouble(expected.path("reciprocatedTrust"));
@@ -306,12 +306,12 @@ class ReputationProjectionReferenceTest {
     @MethodSource("scenarios")
     void topSourcesAndScorePartsMatchTheContributionsComputedFromNetworkxScores(String name) {
         ReputationScenario scenario = ReputationScenario.named(name);
-        ReputationProjection projection = scenario.replay();
+        StandaloneReputation village = scenario.replay();
         JsonNode explanations = scenario.expected().path("explanations");
 
         explanations.fieldNames().forEachRemaining(member -> {
             JsonNode expected = explanations.path(member);
-            MemberReputation reputation = reputation(projection, member);
+            MemberReputation reputation = reputation(village, member);
             String what = name + " " + member;
 
             List<String> order = new ArrayList<>();

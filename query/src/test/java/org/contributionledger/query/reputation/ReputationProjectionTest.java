@@ -28,7 +28,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Properties of the reputation projection's answers that need no reference figures: scores sum to
+ * Properties of the reputation's answers that need no reference figures: scores sum to
  * one, pages and ranks fit together, explanations add up, and answers say how fresh they are.
  */
 class ReputationProjectionTest {
@@ -37,12 +37,12 @@ class ReputationProjectionTest {
         return ReputationScenario.names();
     }
 
-    private static MemberReputation reputation(ReputationProjection projection, String member, int topSources) {
-        return projection.handle(new FindReputation(COMMUNITY, member, topSources)).orElseThrow();
+    private static MemberReputation reputation(StandaloneReputation village, String member, int topSources) {
+        return village.queries().handle(new FindReputation(COMMUNITY, member, topSources)).orElseThrow();
     }
 
-    private static Leaderboard leaderboard(ReputationProjection projection, String category, int limit, int offset) {
-        return projection.handle(new FindLeaderboard(COMMUNITY, category, limit, offset)).orElseThrow();
+    private static Leaderboard leaderboard(StandaloneReputation village, String category, int limit, int offset) {
+        return village.queries().handle(new FindLeaderboard(COMMUNITY, category, limit, offset)).orElseThrow();
     }
 
     // ---- scores ----
@@ -51,13 +51,13 @@ class ReputationProjectionTest {
     @MethodSource("scenarios")
     void scoresSumToOneOverAllMembersOverallAndInEveryCategory(String name) {
         ReputationScenario scenario = ReputationScenario.named(name);
-        ReputationProjection projection = scenario.replay();
+        StandaloneReputation village = scenario.replay();
         List<String> members = scenario.members();
 
         double overall = 0;
         Map<String, Double> byCategory = new HashMap<>();
         for (String member : members) {
-            MemberReputation reputation = reputation(projection, member, 0);
+            MemberReputation reputation = reputation(village, member, 0);
             overall += reputation.influence().score();
             assertThat(reputation.influence().relativeScore())
                     .isCloseTo(reputation.influence().score() * members.size(), within(1e-12));
@@ -78,17 +78,17 @@ class ReputationProjectionTest {
     @Test
     void leaderboardPagesCoverEveryMemberOnceWithRanksOneToN() {
         ReputationScenario scenario = ReputationScenario.named("trust-and-gifts");
-        ReputationProjection projection = scenario.replay();
+        StandaloneReputation village = scenario.replay();
         int n = scenario.members().size();
 
         List<Leaderboard.Entry> paged = new ArrayList<>();
         for (int offset = 0; offset < n + 2; offset += 4) {
-            Leaderboard page = leaderboard(projection, null, 4, offset);
+            Leaderboard page = leaderboard(village, null, 4, offset);
             assertThat(page.total()).isEqualTo(n);
             assertThat(page.entries()).hasSizeLessThanOrEqualTo(4);
             paged.addAll(page.entries());
         }
-        Leaderboard whole = leaderboard(projection, null, FindLeaderboard.MAX_LIMIT, 0);
+        Leaderboard whole = leaderboard(village, null, FindLeaderboard.MAX_LIMIT, 0);
 
         assertThat(paged).containsExactlyElementsOf(whole.entries());
         assertThat(whole.entries()).extracting(Leaderboard.Entry::rank)
@@ -98,7 +98,7 @@ class ReputationProjectionTest {
         assertThat(whole.entries()).extracting(Leaderboard.Entry::score)
                 .isSortedAccordingTo((a, b) -> Double.compare(b, a));
         for (Leaderboard.Entry entry : whole.entries()) {
-            Influence influence = reputation(projection, entry.memberId(), 0).influence();
+            Influence influence = reputation(village, entry.memberId(), 0).influence();
             assertThat(entry.rank()).isEqualTo(influence.rank());
             assertThat(entry.score()).isEqualTo(influence.score());
             assertThat(entry.relativeScore()).isEqualTo(influence.relativeScore());
@@ -111,23 +111,23 @@ class ReputationProjectionTest {
     @Test
     void leaderboardOfACategoryRanksInfluenceInThatCategory() {
         ReputationScenario scenario = ReputationScenario.named("trust-and-gifts");
-        ReputationProjection projection = scenario.replay();
+        StandaloneReputation village = scenario.replay();
 
-        Leaderboard help = leaderboard(projection, "help", 3, 0);
+        Leaderboard help = leaderboard(village, "help", 3, 0);
 
         assertThat(help.category()).isEqualTo("help");
         assertThat(help.total()).isEqualTo(scenario.members().size());
         assertThat(help.entries()).extracting(Leaderboard.Entry::rank).containsExactly(1, 2, 3);
         for (Leaderboard.Entry entry : help.entries()) {
-            assertThat(entry.score()).isEqualTo(reputation(projection, entry.memberId(), 0).byCategory().get("help").score());
+            assertThat(entry.score()).isEqualTo(reputation(village, entry.memberId(), 0).byCategory().get("help").score());
         }
     }
 
     @Test
     void leaderboardOffsetPastTheLastMemberGivesAnEmptyPage() {
-        ReputationProjection projection = ReputationScenario.named("trust-only").replay();
+        StandaloneReputation village = ReputationScenario.named("trust-only").replay();
 
-        Leaderboard page = leaderboard(projection, null, 10, 7);
+        Leaderboard page = leaderboard(village, null, 10, 7);
 
         assertThat(page.total()).isEqualTo(7);
         assertThat(page.entries()).isEmpty();
@@ -135,9 +135,9 @@ class ReputationProjectionTest {
 
     @Test
     void leaderboardOffsetFarPastTheLastMemberGivesAnEmptyPage() {
-        ReputationProjection projection = ReputationScenario.named("trust-only").replay();
+        StandaloneReputation village = ReputationScenario.named("trust-only").replay();
 
-        Leaderboard page = leaderboard(projection, null, 10, Integer.MAX_VALUE);
+        Leaderboard page = leaderboard(village, null, 10, Integer.MAX_VALUE);
 
         assertThat(page.total()).isEqualTo(7);
         assertThat(page.entries()).isEmpty();
@@ -158,20 +158,20 @@ class ReputationProjectionTest {
                 new CommunitySettings.ReputationWeights(0.0, 1.0, null, null),
                 new CommunitySettings.ReputationWeights(1.0, 0.0, null, null),
                 new CommunitySettings.ReputationWeights(1.0, 1.0, Map.of("help", 0.0), null))) {
-            ReputationProjection projection = ReputationScenario.newProjection();
+            StandaloneReputation village = ReputationScenario.newReputation();
             Instant at = Instant.parse("2025-05-30T10:00:00Z");
-            projection.on(new CommunityCreated(COMMUNITY, "Village",
+            village.projection().on(new CommunityCreated(COMMUNITY, "Village",
                     new CommunitySettings(null, null, null, null, null, weights)));
             for (String member : List.of("alice", "bob", "carol", "dave")) {
-                projection.on(new MemberRegistered(COMMUNITY, member, member), at);
+                village.projection().on(new MemberRegistered(COMMUNITY, member, member), at);
             }
-            projection.on(new TrustDeclared(COMMUNITY, "alice", "bob", null, 5, null, at), at);
-            projection.on(new ContributionRecorded(COMMUNITY, "act-1", "carol", "dave", "help", BigDecimal.TEN, at,
+            village.projection().on(new TrustDeclared(COMMUNITY, "alice", "bob", null, 5, null, at), at);
+            village.projection().on(new ContributionRecorded(COMMUNITY, "act-1", "carol", "dave", "help", BigDecimal.TEN, at,
                     null, null, RecordedBy.RECEIVER, ContributionStatus.CONFIRMED), at);
-            projection.recomputeNow();
+            village.snapshots().recomputeNow();
 
-            assertThat(reputation(projection, "alice", 0).reach()).as("%s: alice trusts bob", weights).isEqualTo(1);
-            assertThat(reputation(projection, "carol", 0).reach()).as("%s: carol gave to dave", weights).isEqualTo(1);
+            assertThat(reputation(village, "alice", 0).reach()).as("%s: alice trusts bob", weights).isEqualTo(1);
+            assertThat(reputation(village, "carol", 0).reach()).as("%s: carol gave to dave", weights).isEqualTo(1);
         }
     }
 
@@ -181,11 +181,11 @@ class ReputationProjectionTest {
     @MethodSource("scenarios")
     void scorePartsAddUpToTheScoreAndEachSourceContributesDampingTimesItsScoreTimesItsShare(String name) {
         ReputationScenario scenario = ReputationScenario.named(name);
-        ReputationProjection projection = scenario.replay();
+        StandaloneReputation village = scenario.replay();
         double damping = 1 - scenario.alpha();
 
         for (String member : scenario.members()) {
-            MemberReputation reputation = reputation(projection, member, 100);
+            MemberReputation reputation = reputation(village, member, 100);
             MemberReputation.ScoreParts parts = reputation.scoreParts();
 
             assertThat(parts.fromMembers() + parts.fromMembersWhoTrustNobody() + parts.fromTeleport())
@@ -195,7 +195,7 @@ class ReputationProjectionTest {
                 assertThat(source.contribution())
                         .isCloseTo(damping * source.sourceScore() * source.trustShare(), within(1e-15));
                 assertThat(source.trustShare()).isBetween(0.0, 1.0);
-                assertThat(source.sourceScore()).isEqualTo(reputation(projection, source.memberId(), 0).influence().score());
+                assertThat(source.sourceScore()).isEqualTo(reputation(village, source.memberId(), 0).influence().score());
                 listed += source.contribution();
             }
             assertThat(listed).as("all sources are listed").isCloseTo(parts.fromMembers(), within(1e-15));
@@ -207,28 +207,28 @@ class ReputationProjectionTest {
     // ---- what the answers say in words: names, sources beyond the top ones, categories without data ----
 
     /** Alice, Bob and Carol trust Dave; Erin trusts nobody; Dave helped Bob. Names as registered, one renamed. */
-    private static ReputationProjection village() {
-        ReputationProjection projection = ReputationScenario.newProjection();
+    private static StandaloneReputation village() {
+        StandaloneReputation village = ReputationScenario.newReputation();
         Instant at = Instant.parse("2025-05-30T10:00:00Z");
-        projection.on(new CommunityCreated(COMMUNITY, "Village", CommunitySettings.defaults()));
+        village.projection().on(new CommunityCreated(COMMUNITY, "Village", CommunitySettings.defaults()));
         for (String member : List.of("alice", "bob", "carol", "dave", "erin")) {
-            projection.on(new MemberRegistered(COMMUNITY, member, member.substring(0, 1).toUpperCase() + member.substring(1)), at);
+            village.projection().on(new MemberRegistered(COMMUNITY, member, member.substring(0, 1).toUpperCase() + member.substring(1)), at);
         }
-        projection.on(new MemberProfileUpdated(COMMUNITY, "dave", "Dave Null"), at);
-        projection.on(new TrustDeclared(COMMUNITY, "alice", "dave", null, 9, null, at), at);
-        projection.on(new TrustDeclared(COMMUNITY, "bob", "dave", null, 3, null, at), at);
-        projection.on(new TrustDeclared(COMMUNITY, "carol", "dave", null, 5, null, at), at);
-        projection.on(new TrustDeclared(COMMUNITY, "dave", "alice", null, 2, null, at), at);
-        projection.on(new ContributionRecorded(COMMUNITY, "act-1", "dave", "bob", "help", BigDecimal.TEN, at,
+        village.projection().on(new MemberProfileUpdated(COMMUNITY, "dave", "Dave Null"), at);
+        village.projection().on(new TrustDeclared(COMMUNITY, "alice", "dave", null, 9, null, at), at);
+        village.projection().on(new TrustDeclared(COMMUNITY, "bob", "dave", null, 3, null, at), at);
+        village.projection().on(new TrustDeclared(COMMUNITY, "carol", "dave", null, 5, null, at), at);
+        village.projection().on(new TrustDeclared(COMMUNITY, "dave", "alice", null, 2, null, at), at);
+        village.projection().on(new ContributionRecorded(COMMUNITY, "act-1", "dave", "bob", "help", BigDecimal.TEN, at,
                 null, null, RecordedBy.RECEIVER, ContributionStatus.CONFIRMED), at);
-        projection.recomputeNow();
-        return projection;
+        village.snapshots().recomputeNow();
+        return village;
     }
 
     @Test
     void theTopSourcesTheOtherSourcesAndTheRestAddUpToTheScore() {
-        ReputationProjection projection = village();
-        MemberReputation dave = reputation(projection, "dave", 1);
+        StandaloneReputation village = village();
+        MemberReputation dave = reputation(village, "dave", 1);
 
         assertThat(dave.topSources()).hasSize(1);
         assertThat(dave.otherSources().count()).as("bob and carol").isEqualTo(2);
@@ -239,25 +239,25 @@ class ReputationProjectionTest {
                 + parts.solverResidual()).isCloseTo(dave.influence().score(), within(1e-15));
         assertThat(Math.abs(parts.solverResidual())).as("the solver stops within its tolerance").isLessThan(1e-10);
 
-        MemberReputation all = reputation(projection, "dave", 10);
+        MemberReputation all = reputation(village, "dave", 10);
         assertThat(all.otherSources()).isEqualTo(new MemberReputation.OtherSources(0, 0.0));
-        MemberReputation erin = reputation(projection, "erin", 5);
+        MemberReputation erin = reputation(village, "erin", 5);
         assertThat(erin.topSources()).isEmpty();
         assertThat(erin.otherSources()).isEqualTo(new MemberReputation.OtherSources(0, 0.0));
     }
 
     @Test
     void answersNameMembersAsTheyAreRegisteredOrRenamed() {
-        ReputationProjection projection = village();
+        StandaloneReputation village = village();
 
-        Leaderboard board = leaderboard(projection, null, 10, 0);
+        Leaderboard board = leaderboard(village, null, 10, 0);
         assertThat(board.entries()).extracting(Leaderboard.Entry::memberId, Leaderboard.Entry::displayName)
                 .contains(org.assertj.core.groups.Tuple.tuple("dave", "Dave Null"),
                         org.assertj.core.groups.Tuple.tuple("alice", "Alice"));
         assertThat(board.entries()).allSatisfy(entry -> assertThat(entry.displayName()).isNotNull());
-        Influencers influencers = projection.handle(new FindInfluencers(COMMUNITY, "alice", null, 10)).orElseThrow();
+        Influencers influencers = village.queries().handle(new FindInfluencers(COMMUNITY, "alice", null, 10)).orElseThrow();
         assertThat(influencers.entries()).extracting(Leaderboard.Entry::displayName).contains("Dave Null");
-        MemberReputation dave = reputation(projection, "dave", 3);
+        MemberReputation dave = reputation(village, "dave", 3);
         assertThat(dave.displayName()).isEqualTo("Dave Null");
         assertThat(dave.topSources()).extracting(MemberReputation.InfluenceSource::displayName)
                 .containsExactlyInAnyOrder("Alice", "Carol", "Bob");
@@ -265,12 +265,12 @@ class ReputationProjectionTest {
 
     @Test
     void aCategoryWithoutActsOrTrustOfItsOwnSaysSoInsteadOfRepeatingTrustForAll() {
-        ReputationProjection projection = village();
+        StandaloneReputation village = village();
         Instant at = Instant.parse("2025-05-30T11:00:00Z");
-        projection.on(new TrustDeclared(COMMUNITY, "erin", "alice", "referral", 4, null, at), at);
-        projection.recomputeNow();
+        village.projection().on(new TrustDeclared(COMMUNITY, "erin", "alice", "referral", 4, null, at), at);
+        village.snapshots().recomputeNow();
 
-        Map<String, MemberReputation.CategoryInfluence> byCategory = reputation(projection, "dave", 0).byCategory();
+        Map<String, MemberReputation.CategoryInfluence> byCategory = reputation(village, "dave", 0).byCategory();
         assertThat(byCategory.get("help").hasData()).as("dave helped bob").isTrue();
         assertThat(byCategory.get("help").score()).isPositive();
         assertThat(byCategory.get("referral").hasData()).as("erin trusts alice for referrals").isTrue();
@@ -280,15 +280,15 @@ class ReputationProjectionTest {
 
     @Test
     void topSourcesAreCappedAtTheNumberAskedFor() {
-        ReputationProjection projection = ReputationScenario.named("trust-only").replay();
+        StandaloneReputation village = ReputationScenario.named("trust-only").replay();
 
-        List<MemberReputation.InfluenceSource> all = reputation(projection, "alice", 100).topSources();
-        List<MemberReputation.InfluenceSource> two = reputation(projection, "alice", 2).topSources();
+        List<MemberReputation.InfluenceSource> all = reputation(village, "alice", 100).topSources();
+        List<MemberReputation.InfluenceSource> two = reputation(village, "alice", 2).topSources();
 
         assertThat(all).hasSize(3);
         assertThat(two).containsExactlyElementsOf(all.subList(0, 2));
-        assertThat(reputation(projection, "alice", 0).topSources()).isEmpty();
-        assertThat(reputation(projection, "alice", 0).scoreParts()).isEqualTo(reputation(projection, "alice", 100).scoreParts());
+        assertThat(reputation(village, "alice", 0).topSources()).isEmpty();
+        assertThat(reputation(village, "alice", 0).scoreParts()).isEqualTo(reputation(village, "alice", 100).scoreParts());
     }
 
     // ---- freshness ----
@@ -296,11 +296,11 @@ class ReputationProjectionTest {
     @Test
     void answersSayTheyAreUpToDateAfterRecomputation() {
         ReputationScenario scenario = ReputationScenario.named("trust-only");
-        ReputationProjection projection = ReputationScenario.newProjection();
-        Instant lastEventAt = scenario.feed(projection);
-        projection.recomputeNow();
+        StandaloneReputation village = ReputationScenario.newReputation();
+        Instant lastEventAt = scenario.feed(village.projection());
+        village.snapshots().recomputeNow();
 
-        Freshness freshness = reputation(projection, "alice", 0).freshness();
+        Freshness freshness = reputation(village, "alice", 0).freshness();
 
         assertThat(freshness.upToDate()).isTrue();
         assertThat(freshness.computedVersion()).isEqualTo(freshness.currentVersion()).isPositive();
@@ -312,29 +312,29 @@ class ReputationProjectionTest {
     @Test
     void answersAreStaleAfterANewEventUntilRecomputed() {
         ReputationScenario scenario = ReputationScenario.named("trust-only");
-        ReputationProjection projection = ReputationScenario.newProjection();
-        scenario.feed(projection);
-        projection.recomputeNow();
-        MemberReputation before = reputation(projection, "grace", 0);
+        StandaloneReputation village = ReputationScenario.newReputation();
+        scenario.feed(village.projection());
+        village.snapshots().recomputeNow();
+        MemberReputation before = reputation(village, "grace", 0);
         long version = before.freshness().computedVersion();
 
         Instant at = Instant.parse("2025-05-30T10:00:00Z");
-        projection.on(new TrustDeclared(COMMUNITY, "alice", "grace", null, 10, null, at), at);
+        village.projection().on(new TrustDeclared(COMMUNITY, "alice", "grace", null, 10, null, at), at);
 
-        MemberReputation stale = reputation(projection, "grace", 0);
+        MemberReputation stale = reputation(village, "grace", 0);
         assertThat(stale.freshness().upToDate()).isFalse();
         assertThat(stale.freshness().eventsBehind()).as("not up to date, so behind by the change not computed yet")
                 .isEqualTo(1);
         assertThat(stale.freshness().computedVersion()).isEqualTo(version);
         assertThat(stale.freshness().currentVersion()).isEqualTo(version + 1);
         assertThat(stale.influence()).as("the old snapshot still answers").isEqualTo(before.influence());
-        assertThat(projection.handle(new FindLeaderboard(COMMUNITY, null, 10, 0)).orElseThrow().freshness().upToDate())
+        assertThat(village.queries().handle(new FindLeaderboard(COMMUNITY, null, 10, 0)).orElseThrow().freshness().upToDate())
                 .isFalse();
-        assertThat(projection.handle(new FindNetworkStats(COMMUNITY)).orElseThrow().freshness().upToDate()).isFalse();
+        assertThat(village.queries().handle(new FindNetworkStats(COMMUNITY)).orElseThrow().freshness().upToDate()).isFalse();
 
-        projection.recomputeNow();
+        village.snapshots().recomputeNow();
 
-        MemberReputation fresh = reputation(projection, "grace", 0);
+        MemberReputation fresh = reputation(village, "grace", 0);
         assertThat(fresh.freshness().upToDate()).isTrue();
         assertThat(fresh.freshness().eventsBehind()).isZero();
         assertThat(fresh.freshness().computedVersion()).isEqualTo(version + 1);
@@ -346,47 +346,47 @@ class ReputationProjectionTest {
     @Test
     void memberRegisteredSinceTheLastRecomputationIsComputedOnTheirFirstRead() {
         ReputationScenario scenario = ReputationScenario.named("trust-only");
-        ReputationProjection projection = ReputationScenario.newProjection();
-        scenario.feed(projection);
-        projection.recomputeNow();
+        StandaloneReputation village = ReputationScenario.newReputation();
+        scenario.feed(village.projection());
+        village.snapshots().recomputeNow();
         Instant at = Instant.parse("2025-05-30T10:00:00Z");
 
-        projection.on(new MemberRegistered(COMMUNITY, "henry", "Henry"), at);
+        village.projection().on(new MemberRegistered(COMMUNITY, "henry", "Henry"), at);
 
         // No recomputation in between: the read computes one, so a registered member never reads as unknown.
-        MemberReputation henry = reputation(projection, "henry", 0);
+        MemberReputation henry = reputation(village, "henry", 0);
         assertThat(henry.freshness().upToDate()).isTrue();
-        assertThat(projection.handle(new FindInfluencers(COMMUNITY, "henry", null, 10))).isPresent();
+        assertThat(village.queries().handle(new FindInfluencers(COMMUNITY, "henry", null, 10))).isPresent();
         assertThat(henry.influence().rank()).isEqualTo(8);
-        assertThat(leaderboard(projection, null, 10, 0).total()).isEqualTo(8);
+        assertThat(leaderboard(village, null, 10, 0).total()).isEqualTo(8);
     }
 
     @Test
     void recomputationKeepsScoresWhenNothingChanged() {
-        ReputationProjection projection = ReputationScenario.named("trust-and-gifts").replay();
-        MemberReputation first = reputation(projection, "erin", 5);
+        StandaloneReputation village = ReputationScenario.named("trust-and-gifts").replay();
+        MemberReputation first = reputation(village, "erin", 5);
 
-        projection.recomputeNow();
+        village.snapshots().recomputeNow();
 
-        assertThat(reputation(projection, "erin", 5)).isEqualTo(first);
+        assertThat(reputation(village, "erin", 5)).isEqualTo(first);
     }
 
     @Test
     void warmStartedRecomputationAfterAChangeMatchesAColdStart() {
         ReputationScenario scenario = ReputationScenario.named("trust-and-gifts");
-        ReputationProjection warm = ReputationScenario.newProjection();
-        scenario.feed(warm);
-        warm.recomputeNow();
-        ReputationProjection cold = ReputationScenario.newProjection();
-        scenario.feed(cold);
+        StandaloneReputation warm = ReputationScenario.newReputation();
+        scenario.feed(warm.projection());
+        warm.snapshots().recomputeNow();
+        StandaloneReputation cold = ReputationScenario.newReputation();
+        scenario.feed(cold.projection());
         Instant at = Instant.parse("2025-05-30T10:00:00Z");
         ContributionRecorded gift = new ContributionRecorded(COMMUNITY, "late", "dave", "frank", "advice",
                 new BigDecimal("12"), at, null, null, RecordedBy.RECEIVER, ContributionStatus.CONFIRMED);
-        warm.on(gift, at);
-        cold.on(gift, at);
+        warm.projection().on(gift, at);
+        cold.projection().on(gift, at);
 
-        warm.recomputeNow();
-        cold.recomputeNow();
+        warm.snapshots().recomputeNow();
+        cold.snapshots().recomputeNow();
 
         for (String member : scenario.members()) {
             assertThat(reputation(warm, member, 0).influence().score())
@@ -398,35 +398,35 @@ class ReputationProjectionTest {
 
     @Test
     void theFirstReadComputesTheFirstSnapshot() {
-        ReputationProjection projection = ReputationScenario.newProjection();
-        ReputationScenario.named("trust-only").feed(projection);
+        StandaloneReputation village = ReputationScenario.newReputation();
+        ReputationScenario.named("trust-only").feed(village.projection());
 
-        assertThat(projection.handle(new FindReputation(COMMUNITY, "alice", 5))).isPresent();
-        assertThat(projection.handle(new FindLeaderboard(COMMUNITY, null, 10, 0))).isPresent();
-        assertThat(projection.handle(new FindInfluencers(COMMUNITY, "alice", null, 10))).isPresent();
-        assertThat(projection.handle(new FindNetworkStats(COMMUNITY))).isPresent();
+        assertThat(village.queries().handle(new FindReputation(COMMUNITY, "alice", 5))).isPresent();
+        assertThat(village.queries().handle(new FindLeaderboard(COMMUNITY, null, 10, 0))).isPresent();
+        assertThat(village.queries().handle(new FindInfluencers(COMMUNITY, "alice", null, 10))).isPresent();
+        assertThat(village.queries().handle(new FindNetworkStats(COMMUNITY))).isPresent();
     }
 
     @Test
     void unknownCommunityMemberOrCategoryHasNoReputation() {
-        ReputationProjection projection = ReputationScenario.named("trust-only").replay();
+        StandaloneReputation village = ReputationScenario.named("trust-only").replay();
 
-        assertThat(projection.handle(new FindReputation("elsewhere", "alice", 5))).isEmpty();
-        assertThat(projection.handle(new FindReputation(COMMUNITY, "nobody", 5))).isEmpty();
-        assertThat(projection.handle(new FindLeaderboard("elsewhere", null, 10, 0))).isEmpty();
-        assertThat(projection.handle(new FindInfluencers(COMMUNITY, "nobody", null, 10))).isEmpty();
-        assertThat(projection.handle(new FindInfluencers(COMMUNITY, "alice", "gardening", 10))).isEmpty();
-        assertThat(projection.handle(new FindNetworkStats("elsewhere"))).isEmpty();
+        assertThat(village.queries().handle(new FindReputation("elsewhere", "alice", 5))).isEmpty();
+        assertThat(village.queries().handle(new FindReputation(COMMUNITY, "nobody", 5))).isEmpty();
+        assertThat(village.queries().handle(new FindLeaderboard("elsewhere", null, 10, 0))).isEmpty();
+        assertThat(village.queries().handle(new FindInfluencers(COMMUNITY, "nobody", null, 10))).isEmpty();
+        assertThat(village.queries().handle(new FindInfluencers(COMMUNITY, "alice", "gardening", 10))).isEmpty();
+        assertThat(village.queries().handle(new FindNetworkStats("elsewhere"))).isEmpty();
     }
 
     @Test
     void communityWithoutMembersHasAnEmptyLeaderboardAndNoGini() {
-        ReputationProjection projection = ReputationScenario.newProjection();
-        projection.on(new CommunityCreated(COMMUNITY, "Empty", CommunitySettings.defaults()));
-        projection.recomputeNow();
+        StandaloneReputation village = ReputationScenario.newReputation();
+        village.projection().on(new CommunityCreated(COMMUNITY, "Empty", CommunitySettings.defaults()));
+        village.snapshots().recomputeNow();
 
-        Leaderboard leaderboard = leaderboard(projection, null, 10, 0);
-        NetworkStats stats = projection.handle(new FindNetworkStats(COMMUNITY)).orElseThrow();
+        Leaderboard leaderboard = leaderboard(village, null, 10, 0);
+        NetworkStats stats = village.queries().handle(new FindNetworkStats(COMMUNITY)).orElseThrow();
 
         assertThat(leaderboard.total()).isZero();
         assertThat(leaderboard.entries()).isEmpty();
@@ -437,32 +437,50 @@ class ReputationProjectionTest {
 
     @Test
     void eachCommunityHasItsOwnReputation() {
-        ReputationProjection projection = ReputationScenario.newProjection();
-        ReputationScenario.named("trust-only").feed(projection);
+        StandaloneReputation reputation = ReputationScenario.newReputation();
+        ReputationScenario.named("trust-only").feed(reputation.projection());
         Instant at = Instant.parse("2025-05-30T10:00:00Z");
-        projection.on(new CommunityCreated("hamlet", "Hamlet", CommunitySettings.defaults()));
-        projection.on(new MemberRegistered("hamlet", "alice", "Alice"), at);
-        projection.on(new MemberRegistered("hamlet", "zed", "Zed"), at);
-        projection.recomputeNow();
+        reputation.projection().on(new CommunityCreated("hamlet", "Hamlet", CommunitySettings.defaults()));
+        reputation.projection().on(new MemberRegistered("hamlet", "alice", "Alice"), at);
+        reputation.projection().on(new MemberRegistered("hamlet", "zed", "Zed"), at);
+        reputation.snapshots().recomputeNow();
 
-        Leaderboard hamlet = projection.handle(new FindLeaderboard("hamlet", null, 10, 0)).orElseThrow();
+        Leaderboard hamlet = reputation.queries().handle(new FindLeaderboard("hamlet", null, 10, 0)).orElseThrow();
 
         assertThat(hamlet.total()).isEqualTo(2);
         Set<String> ids = new HashSet<>();
         hamlet.entries().forEach(entry -> ids.add(entry.memberId()));
         assertThat(ids).containsExactlyInAnyOrder("alice", "zed");
         assertThat(hamlet.entries()).allSatisfy(entry -> assertThat(entry.score()).isCloseTo(0.5, within(1e-12)));
-        assertThat(leaderboard(projection, null, 10, 0).total()).isEqualTo(7);
+        assertThat(leaderboard(reputation, null, 10, 0).total()).isEqualTo(7);
+    }
+
+    @Test
+    void aResetForgetsTheSnapshotsComputedBeforeIt() {
+        StandaloneReputation reputation = ReputationScenario.newReputation();
+        Instant at = Instant.parse("2025-05-30T10:00:00Z");
+        for (List<String> members : List.of(List.of("alice", "bob"), List.of("carol", "dan"))) {
+            reputation.projection().reset();
+            // The same number of changes each time, so both networks reach the same version.
+            reputation.projection().on(new CommunityCreated(COMMUNITY, "Village", CommunitySettings.defaults()));
+            reputation.projection().on(new MemberRegistered(COMMUNITY, members.get(0), members.get(0)), at);
+            reputation.projection().on(new MemberRegistered(COMMUNITY, members.get(1), members.get(1)), at);
+            reputation.projection().on(new TrustDeclared(COMMUNITY, members.get(0), members.get(1), null, 5, null, at), at);
+
+            // No recomputation in between: a snapshot of the history before the reset must not answer.
+            assertThat(leaderboard(reputation, null, 10, 0).entries()).extracting(Leaderboard.Entry::memberId)
+                    .containsExactly(members.get(1), members.get(0));
+        }
     }
 
     @Test
     void resetForgetsEveryCommunity() {
-        ReputationProjection projection = ReputationScenario.named("trust-only").replay();
+        StandaloneReputation village = ReputationScenario.named("trust-only").replay();
 
-        projection.reset();
-        projection.recomputeNow();
+        village.projection().reset();
+        village.snapshots().recomputeNow();
 
-        assertThat(projection.handle(new FindReputation(COMMUNITY, "alice", 5))).isEmpty();
-        assertThat(projection.handle(new FindLeaderboard(COMMUNITY, null, 10, 0))).isEmpty();
+        assertThat(village.queries().handle(new FindReputation(COMMUNITY, "alice", 5))).isEmpty();
+        assertThat(village.queries().handle(new FindLeaderboard(COMMUNITY, null, 10, 0))).isEmpty();
     }
 }

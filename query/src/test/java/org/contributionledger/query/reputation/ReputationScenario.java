@@ -30,8 +30,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * One scenario of {@code /projection/reputation-scenarios.json}: its settings, its events and the
  * figures {@code src/test/python/make_projection_reference.py} computed for it with networkx.
- * {@link #replay} feeds the events to a {@link ReputationProjection} the way Axon would, calling
- * its {@code @EventHandler} methods with one timestamp per event.
+ * {@link #feed} gives the events to a {@link ReputationProjection} the way Axon would, calling its
+ * {@code @EventHandler} methods with one timestamp per event; {@link #replay} feeds a new
+ * {@link StandaloneReputation} and computes it.
  */
 final class ReputationScenario {
 
@@ -111,20 +112,20 @@ final class ReputationScenario {
         return settings.reputation().alpha();
     }
 
-    /** A projection without background thread, clock fixed at {@link #COMPUTED_AT}. */
-    static ReputationProjection newProjection() {
-        return new ReputationProjection(Clock.fixed(COMPUTED_AT, ZoneOffset.UTC), null);
+    /** A reputation without background thread, clock fixed at {@link #COMPUTED_AT}. */
+    static StandaloneReputation newReputation() {
+        return StandaloneReputation.create(Clock.fixed(COMPUTED_AT, ZoneOffset.UTC));
     }
 
-    /** A new projection fed with every event of the scenario and recomputed. */
-    ReputationProjection replay() {
-        ReputationProjection projection = newProjection();
-        Instant last = feed(projection);
-        projection.recomputeNow();
+    /** A new reputation fed with every event of the scenario and recomputed. */
+    StandaloneReputation replay() {
+        StandaloneReputation reputation = newReputation();
+        Instant last = feed(reputation.projection());
+        reputation.snapshots().recomputeNow();
         if (last == null) {
             throw new IllegalStateException("Scenario " + name + " has no events");
         }
-        return projection;
+        return reputation;
     }
 
     /** Feeds the community's creation and every event; returns the timestamp of the last one. */

@@ -58,7 +58,7 @@ public record Explanation(int node, double score, List<Source> topSources, int s
      * @return the explanation; ties between equal contributions list the lower node id first
      * @throws IllegalArgumentException if the result does not belong to a graph of this size
      */
-    public static Explanation of(TrustGraph graph, InfluenceResult result, int node, int limit) {
+    public static Explanation of(WeightedDigraph graph, InfluenceResult result, int node, int limit) {
         int nodeCount = graph.nodeCount();
         if (result.nodeCount() != nodeCount) {
             throw new IllegalArgumentException("The result has " + result.nodeCount()

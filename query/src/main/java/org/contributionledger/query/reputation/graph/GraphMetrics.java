@@ -6,7 +6,7 @@ import java.util.OptionalDouble;
 /**
  * Descriptive measures of a trust graph and of score distributions.
  *
- * <p>Reciprocity-type measures use the fact that every out-row and in-row of a {@link TrustGraph}
+ * <p>Reciprocity-type measures use the fact that every out-row and in-row of a {@link WeightedDigraph}
  * is sorted: the returned ties of a node are the intersection of its successors and its
  * predecessors, found by merging two sorted lists, so no hashing or searching is needed.
  *
@@ -24,7 +24,7 @@ public final class GraphMetrics {
      * @param graph a graph
      * @return a value in [0, 1]; 0 for a graph without edges
      */
-    public static double edgewiseReciprocity(TrustGraph graph) {
+    public static double edgewiseReciprocity(WeightedDigraph graph) {
         if (graph.edgeCount() == 0) {
             return 0;
         }
@@ -35,7 +35,7 @@ public final class GraphMetrics {
      * @param graph a graph
      * @return the number of unordered pairs {i, j}, i != j, with edges in both directions
      */
-    public static long mutualPairs(TrustGraph graph) {
+    public static long mutualPairs(WeightedDigraph graph) {
         return returnedEdges(graph) / 2;
     }
 
@@ -49,7 +49,7 @@ public final class GraphMetrics {
      * @param graph a graph
      * @return rho; 0 when the graph has fewer than two nodes or no edges besides self-loops
      */
-    public static double garlaschelliLoffredoReciprocity(TrustGraph graph) {
+    public static double garlaschelliLoffredoReciprocity(WeightedDigraph graph) {
         long nodes = graph.nodeCount();
         long edges = graph.edgeCount() - selfLoops(graph);
         if (nodes < 2 || edges == 0) {
@@ -71,7 +71,7 @@ public final class GraphMetrics {
      * @param node  a node id
      * @return the share in [0, 1], or empty when the node trusts nobody
      */
-    public static OptionalDouble character(TrustGraph graph, int node) {
+    public static OptionalDouble character(WeightedDigraph graph, int node) {
         int outDegree = graph.outDegree(node);
         if (outDegree == 0) {
             return OptionalDouble.empty();
@@ -87,7 +87,7 @@ public final class GraphMetrics {
      * @param node  a node id
      * @return the number of members reached
      */
-    public static int reach(TrustGraph graph, int node) {
+    public static int reach(WeightedDigraph graph, int node) {
         int[] outOffsets = graph.outOffsets();
         int[] outTargets = graph.outTargets();
         int[] inOffsets = graph.inOffsets();
@@ -191,7 +191,7 @@ public final class GraphMetrics {
     }
 
     /** Directed edges i -> j, i != j, whose reverse j -> i exists. */
-    private static long returnedEdges(TrustGraph graph) {
+    private static long returnedEdges(WeightedDigraph graph) {
         long returned = 0;
         for (int node = 0; node < graph.nodeCount(); node++) {
             returned += returnedTies(graph, node);
@@ -200,7 +200,7 @@ public final class GraphMetrics {
     }
 
     /** The size of successors(node) ∩ predecessors(node), without the node itself. */
-    private static int returnedTies(TrustGraph graph, int node) {
+    private static int returnedTies(WeightedDigraph graph, int node) {
         int[] outTargets = graph.outTargets();
         int[] inSources = graph.inSources();
         int out = graph.outOffsets()[node];
@@ -226,7 +226,7 @@ public final class GraphMetrics {
         return returned;
     }
 
-    private static long selfLoops(TrustGraph graph) {
+    private static long selfLoops(WeightedDigraph graph) {
         long loops = 0;
         for (int node = 0; node < graph.nodeCount(); node++) {
             if (graph.hasEdge(node, node)) {

@@ -2,7 +2,7 @@ package org.contributionledger.query.reputation.graph;
 
 /**
  * Computes global influence (EigenTrust, which with a uniform teleport vector is PageRank) on a
- * {@link TrustGraph}.
+ * {@link WeightedDigraph}.
  *
  * <p>With {@code c_ji = s_ji / sum_k s_jk} the solver iterates
  * <pre>
@@ -46,7 +46,7 @@ public final class InfluenceSolver {
      * @param teleport the teleport vector
      * @return the influence of every node
      */
-    public static InfluenceResult solve(TrustGraph graph, Teleport teleport) {
+    public static InfluenceResult solve(WeightedDigraph graph, Teleport teleport) {
         return solve(graph, teleport, DEFAULT_ALPHA, DEFAULT_TOLERANCE, DEFAULT_MAX_ITERATIONS, null);
     }
 
@@ -64,7 +64,7 @@ public final class InfluenceSolver {
      * @return the scores (summing to 1), the iterations run and the final L1 change
      * @throws IllegalArgumentException on an invalid argument
      */
-    public static InfluenceResult solve(TrustGraph graph, Teleport teleport, double alpha, double tolerance,
+    public static InfluenceResult solve(WeightedDigraph graph, Teleport teleport, double alpha, double tolerance,
                                         int maxIterations, double[] warmStart) {
         int nodeCount = graph.nodeCount();
         if (!(alpha >= 0 && alpha <= 1)) {

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.contributionledger.query.reputation.graph.InfluenceResult;
 import org.contributionledger.query.reputation.graph.InfluenceSolver;
 import org.contributionledger.query.reputation.graph.Teleport;
-import org.contributionledger.query.reputation.graph.TrustGraph;
+import org.contributionledger.query.reputation.graph.WeightedDigraph;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.scoring.PageRank;
 import org.jgrapht.graph.DefaultWeightedEdge;
@@ -84,14 +84,14 @@ public final class ReputationBenchmark {
         // ---- Engine: build, first with a cold JIT, then again; the heap is measured on the first
         long heapBefore = usedHeapAfterGc();
         started = System.nanoTime();
-        TrustGraph graph = TrustGraph.fromEdges(network.nodeCount(), network.from(), network.to(), network.weight());
+        WeightedDigraph graph = WeightedDigraph.fromEdges(network.nodeCount(), network.from(), network.to(), network.weight());
         List<Double> buildTimes = new ArrayList<>(List.of(seconds(System.nanoTime() - started)));
         long engineHeap = usedHeapAfterGc() - heapBefore;
         for (int run = 1; run < runs; run++) {
             graph = null;
             usedHeapAfterGc();
             started = System.nanoTime();
-            graph = TrustGraph.fromEdges(network.nodeCount(), network.from(), network.to(), network.weight());
+            graph = WeightedDigraph.fromEdges(network.nodeCount(), network.from(), network.to(), network.weight());
             buildTimes.add(seconds(System.nanoTime() - started));
         }
         System.out.printf(Locale.ROOT, "engine builds (s): %s%n", formatted(buildTimes));
@@ -168,7 +168,7 @@ public final class ReputationBenchmark {
      * count is replayed here: one engine iteration at a time (warm-started from the previous
      * vector) until the largest per-node change falls below JGraphT's tolerance.
      */
-    private static int replayJgraphtIterations(TrustGraph graph, double perNodeTolerance) {
+    private static int replayJgraphtIterations(WeightedDigraph graph, double perNodeTolerance) {
         double[] current = null;
         for (int iteration = 1; iteration <= MAX_ITERATIONS; iteration++) {
             double[] next = InfluenceSolver.solve(graph, Teleport.uniform(), ALPHA, TOLERANCE, 1, current).scores();
@@ -197,7 +197,7 @@ public final class ReputationBenchmark {
         }
     }
 
-    private static void printTable(int nodes, TrustGraph graph, Row engine, Row jgrapht, double maxDifference,
+    private static void printTable(int nodes, WeightedDigraph graph, Row engine, Row jgrapht, double maxDifference,
                                    double jgraphtTolerance) {
         System.out.println();
         System.out.printf(Locale.ROOT, "| %-44s | %22s | %22s |%n", "uniform teleport, alpha 0.15", "engine (CSR)", "JGraphT PageRank");

@@ -21,7 +21,7 @@ class BitcoinOtcReferenceTest {
     private static final double PER_NODE_TOLERANCE = 1e-9;
 
     private static ReferenceData.BitcoinOtc data;
-    private static TrustGraph trust;
+    private static WeightedDigraph trust;
 
     @BeforeAll
     static void load() {
@@ -31,7 +31,7 @@ class BitcoinOtcReferenceTest {
 
     @Test
     void sizesMatchThePublishedFigures() {
-        TrustGraph everything = data.allEdgesStructure();
+        WeightedDigraph everything = data.allEdgesStructure();
 
         assertThat(everything.nodeCount()).isEqualTo(5881).isEqualTo(ReferenceData.intFigure("bitcoinotc.nodes"));
         assertThat(everything.edgeCount()).isEqualTo(35592).isEqualTo(ReferenceData.intFigure("bitcoinotc.edges"));
@@ -42,7 +42,7 @@ class BitcoinOtcReferenceTest {
 
     @Test
     void reciprocityOfAllRatingsMatchesThePublishedFigures() {
-        TrustGraph everything = data.allEdgesStructure();
+        WeightedDigraph everything = data.allEdgesStructure();
 
         double reciprocity = GraphMetrics.edgewiseReciprocity(everything);
         assertThat(Math.round(reciprocity * 1e6) / 1e6).isEqualTo(0.792313);

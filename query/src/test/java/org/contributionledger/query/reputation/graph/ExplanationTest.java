@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 class ExplanationTest {
 
     /** Nodes 0, 1 and 2 all trust node 3; node 0 trusts node 1 too; node 3 is dangling. */
-    private static TrustGraph star() {
-        return TrustGraph.builder(4)
+    private static WeightedDigraph star() {
+        return WeightedDigraph.builder(4)
                 .addEdge(0, 3, 1).addEdge(0, 1, 1)
                 .addEdge(1, 3, 2)
                 .addEdge(2, 3, 1)
@@ -19,7 +19,7 @@ class ExplanationTest {
 
     @Test
     void partsAddUpToTheScoreForEveryNodeAndTeleport() {
-        TrustGraph graph = star();
+        WeightedDigraph graph = star();
         for (Teleport teleport : new Teleport[] {Teleport.uniform(), Teleport.preTrusted(0, 2), Teleport.singleNode(1)}) {
             InfluenceResult result = InfluenceSolver.solve(graph, teleport, 0.15, 1e-14, 1000, null);
             for (int node = 0; node < 4; node++) {
@@ -34,7 +34,7 @@ class ExplanationTest {
 
     @Test
     void theListedSourcesTheOtherSourcesAndTheRestAddUpToTheScoreExactly() {
-        TrustGraph graph = star();
+        WeightedDigraph graph = star();
         InfluenceResult result = InfluenceSolver.solve(graph, Teleport.uniform(), 0.15, 1e-15, 1000, null);
         for (int node = 0; node < 4; node++) {
             for (int limit = 0; limit <= 3; limit++) {
@@ -52,7 +52,7 @@ class ExplanationTest {
 
     @Test
     void topSourcesAreOrderedByContributionWithTiesByNodeId() {
-        TrustGraph graph = star();
+        WeightedDigraph graph = star();
         InfluenceResult result = InfluenceSolver.solve(graph, Teleport.uniform());
 
         Explanation explanation = Explanation.of(graph, result, 3, 2);
@@ -71,7 +71,7 @@ class ExplanationTest {
 
     @Test
     void equalContributionsAreListedByNodeId() {
-        TrustGraph graph = TrustGraph.builder(3).addEdge(2, 0, 1).addEdge(1, 0, 1).build();
+        WeightedDigraph graph = WeightedDigraph.builder(3).addEdge(2, 0, 1).addEdge(1, 0, 1).build();
         InfluenceResult result = InfluenceSolver.solve(graph, Teleport.uniform());
 
         assertThat(Explanation.of(graph, result, 0, 5).topSources()).extracting(Explanation.Source::node).containsExactly(1, 2);
@@ -79,7 +79,7 @@ class ExplanationTest {
 
     @Test
     void rejectsAResultOfAnotherGraph() {
-        InfluenceResult result = InfluenceSolver.solve(TrustGraph.builder(2).build(), Teleport.uniform());
+        InfluenceResult result = InfluenceSolver.solve(WeightedDigraph.builder(2).build(), Teleport.uniform());
 
         assertThatThrownBy(() -> Explanation.of(star(), result, 0, 3)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Explanation.of(star(), InfluenceSolver.solve(star(), Teleport.uniform()), 4, 3))

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 class GraphMetricsTest {
 
     /** 0 <-> 1, 1 -> 2, 2 -> 3, 3 <-> 4, 5 isolated, 4 -> 4 (a self-loop). */
-    private static TrustGraph sample() {
-        return TrustGraph.builder(6)
+    private static WeightedDigraph sample() {
+        return WeightedDigraph.builder(6)
                 .addEdge(0, 1, 1).addEdge(1, 0, 2)
                 .addEdge(1, 2, 1)
                 .addEdge(2, 3, 1)
@@ -21,7 +21,7 @@ class GraphMetricsTest {
 
     @Test
     void reciprocityCountsReturnedEdgesButNotSelfLoops() {
-        TrustGraph graph = sample();
+        WeightedDigraph graph = sample();
 
         // Seven edges; four (0->1, 1->0, 3->4, 4->3) are returned.
         assertThat(GraphMetrics.edgewiseReciprocity(graph)).isEqualTo(4.0 / 7);
@@ -30,20 +30,20 @@ class GraphMetricsTest {
 
     @Test
     void garlaschelliLoffredoComparesWithTheDensity() {
-        TrustGraph graph = sample();
+        WeightedDigraph graph = sample();
         // Without the self-loop: r = 4/6, a = 6 / (6 * 5).
         double r = 4.0 / 6;
         double a = 6.0 / 30;
 
         assertThat(GraphMetrics.garlaschelliLoffredoReciprocity(graph)).isCloseTo((r - a) / (1 - a), within(1e-15));
-        assertThat(GraphMetrics.garlaschelliLoffredoReciprocity(TrustGraph.builder(1).build())).isZero();
-        TrustGraph complete = TrustGraph.builder(2).addEdge(0, 1, 1).addEdge(1, 0, 1).build();
+        assertThat(GraphMetrics.garlaschelliLoffredoReciprocity(WeightedDigraph.builder(1).build())).isZero();
+        WeightedDigraph complete = WeightedDigraph.builder(2).addEdge(0, 1, 1).addEdge(1, 0, 1).build();
         assertThat(GraphMetrics.garlaschelliLoffredoReciprocity(complete)).isEqualTo(1.0);
     }
 
     @Test
     void characterIsTheShareOfReturnedOutTies() {
-        TrustGraph graph = sample();
+        WeightedDigraph graph = sample();
 
         assertThat(GraphMetrics.character(graph, 1)).hasValue(0.5);
         assertThat(GraphMetrics.character(graph, 2)).hasValue(0.0);
@@ -53,7 +53,7 @@ class GraphMetricsTest {
 
     @Test
     void reachCountsDistinctNodesWithinTwoHopsIgnoringDirection() {
-        TrustGraph graph = sample();
+        WeightedDigraph graph = sample();
 
         assertThat(GraphMetrics.reach(graph, 0)).isEqualTo(2); // 1, then 2
         assertThat(GraphMetrics.reach(graph, 2)).isEqualTo(4); // 1 and 3, then 0 and 4

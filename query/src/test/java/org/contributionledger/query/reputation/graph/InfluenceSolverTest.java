@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 class InfluenceSolverTest {
 
     /** 0 -> 1 -> 2 -> 0 with node 3 trusting 0 and nobody trusting 3; plus dangling node 4. */
-    private static TrustGraph smallGraph() {
-        return TrustGraph.builder(5)
+    private static WeightedDigraph smallGraph() {
+        return WeightedDigraph.builder(5)
                 .addEdge(0, 1, 1)
                 .addEdge(1, 2, 1)
                 .addEdge(2, 0, 2)
@@ -22,7 +22,7 @@ class InfluenceSolverTest {
 
     @Test
     void scoresSumToOneAndSatisfyTheFixedPointEquation() {
-        TrustGraph graph = smallGraph();
+        WeightedDigraph graph = smallGraph();
         InfluenceResult result = InfluenceSolver.solve(graph, Teleport.uniform());
 
         assertThat(result.converged()).isTrue();
@@ -41,7 +41,7 @@ class InfluenceSolverTest {
 
     @Test
     void graphWithoutEdgesGivesTheTeleportVector() {
-        TrustGraph graph = TrustGraph.builder(4).build();
+        WeightedDigraph graph = WeightedDigraph.builder(4).build();
 
         assertThat(InfluenceSolver.solve(graph, Teleport.uniform()).scores())
                 .containsExactly(new double[] {0.25, 0.25, 0.25, 0.25}, within(1e-15));
@@ -53,7 +53,7 @@ class InfluenceSolverTest {
 
     @Test
     void preTrustedTeleportStartsAndRestartsOnTheSeeds() {
-        TrustGraph graph = smallGraph();
+        WeightedDigraph graph = smallGraph();
         InfluenceResult result = InfluenceSolver.solve(graph, Teleport.preTrusted(3));
 
         // Node 3 receives only restart mass: alpha plus the dangling share, both sent to node 3.
@@ -64,7 +64,7 @@ class InfluenceSolverTest {
 
     @Test
     void warmStartFromTheAnswerNeedsOneIteration() {
-        TrustGraph graph = smallGraph();
+        WeightedDigraph graph = smallGraph();
         InfluenceResult cold = InfluenceSolver.solve(graph, Teleport.uniform(), 0.15, 1e-13, 1000, null);
         double[] scaled = cold.scores();
         for (int node = 0; node < scaled.length; node++) {
@@ -98,7 +98,7 @@ class InfluenceSolverTest {
 
     @Test
     void rejectsInvalidArguments() {
-        TrustGraph graph = smallGraph();
+        WeightedDigraph graph = smallGraph();
         assertThatThrownBy(() -> InfluenceSolver.solve(graph, Teleport.uniform(), 1.5, 1e-10, 10, null))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> InfluenceSolver.solve(graph, Teleport.uniform(), 0.15, 0, 10, null))

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  */
 class KarateClubReferenceTest {
 
-    private final TrustGraph graph = ReferenceData.karateClub();
+    private final WeightedDigraph graph = ReferenceData.karateClub();
 
     @Test
     void uniformInfluenceEqualsNetworkxPageRank() {

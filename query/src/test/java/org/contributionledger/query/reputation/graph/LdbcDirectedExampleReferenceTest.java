@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 class LdbcDirectedExampleReferenceTest {
 
-    private final TrustGraph weighted = ReferenceData.ldbcDirectedExample(true);
-    private final TrustGraph unweighted = ReferenceData.ldbcDirectedExample(false);
+    private final WeightedDigraph weighted = ReferenceData.ldbcDirectedExample(true);
+    private final WeightedDigraph unweighted = ReferenceData.ldbcDirectedExample(false);
 
     @Test
     void shapeMatchesTheFile() {

@@ -44,13 +44,13 @@ final class ReferenceData {
         }
 
         /** Positive ratings only, weighted by the rating, over all members (as the model says). */
-        TrustGraph positiveTrustGraph() {
-            TrustGraph.Builder builder = TrustGraph.builder(nodeCount());
+        WeightedDigraph positiveTrustGraph() {
+            WeightedDigraph.Builder builder = WeightedDigraph.builder(nodeCount());
             addPositiveEdges(builder);
             return builder.build();
         }
 
-        void addPositiveEdges(TrustGraph.Builder builder) {
+        void addPositiveEdges(WeightedDigraph.Builder builder) {
             for (int row = 0; row < from.length; row++) {
                 if (rating[row] > 0) {
                     builder.addEdge(from[row], to[row], rating[row]);
@@ -59,10 +59,10 @@ final class ReferenceData {
         }
 
         /** Every rated pair, positive or negative, with weight 1: the structure only. */
-        TrustGraph allEdgesStructure() {
+        WeightedDigraph allEdgesStructure() {
             double[] ones = new double[from.length];
             Arrays.fill(ones, 1);
-            return TrustGraph.fromEdges(nodeCount(), from, to, ones);
+            return WeightedDigraph.fromEdges(nodeCount(), from, to, ones);
         }
     }
 
@@ -88,10 +88,10 @@ final class ReferenceData {
     }
 
     /** Zachary's karate club: each undirected edge becomes two directed edges of weight 1. */
-    static TrustGraph karateClub() {
+    static WeightedDigraph karateClub() {
         String text = String.join("\n", lines("karate.gml"));
         Matcher edge = Pattern.compile("edge\\s*\\[[^\\]]*?source\\s+(\\d+)\\s+target\\s+(\\d+)").matcher(text);
-        TrustGraph.Builder builder = TrustGraph.builder(34);
+        WeightedDigraph.Builder builder = WeightedDigraph.builder(34);
         int edges = 0;
         while (edge.find()) {
             int source = Integer.parseInt(edge.group(1)) - 1;
@@ -106,12 +106,12 @@ final class ReferenceData {
     }
 
     /** LAGraph's LDBC directed example (Matrix Market, 1-based), weighted or with weight 1. */
-    static TrustGraph ldbcDirectedExample(boolean weighted) {
+    static WeightedDigraph ldbcDirectedExample(boolean weighted) {
         List<String> rows = lines("ldbc-directed-example.mtx").stream()
                 .filter(line -> !line.startsWith("%"))
                 .toList();
         String[] header = rows.get(0).trim().split("\\s+");
-        TrustGraph.Builder builder = TrustGraph.builder(Integer.parseInt(header[0]));
+        WeightedDigraph.Builder builder = WeightedDigraph.builder(Integer.parseInt(header[0]));
         for (String row : rows.subList(1, rows.size())) {
             String[] fields = row.trim().split("\\s+");
             builder.addEdge(Integer.parseInt(fields[0]) - 1, Integer.parseInt(fields[1]) - 1,

@@ -23,7 +23,7 @@ class SybilRingTest {
     private static final double BRIDGE_WEIGHT = 1;
 
     private static ReferenceData.BitcoinOtc data;
-    private static TrustGraph attacked;
+    private static WeightedDigraph attacked;
     private static int firstFake;
     private static int ringSize;
     private static int[] seeds;
@@ -33,7 +33,7 @@ class SybilRingTest {
         data = ReferenceData.bitcoinOtc();
         ringSize = ReferenceData.intFigure("sybil.ring_size");
         firstFake = data.nodeCount();
-        TrustGraph.Builder builder = TrustGraph.builder(data.nodeCount() + ringSize);
+        WeightedDigraph.Builder builder = WeightedDigraph.builder(data.nodeCount() + ringSize);
         data.addPositiveEdges(builder);
         for (int fake = firstFake; fake < firstFake + ringSize; fake++) {
             for (int other = firstFake; other < firstFake + ringSize; other++) {

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
-class TrustGraphTest {
+class WeightedDigraphTest {
 
     @Test
     void duplicateEdgesAreSummedAndRowsAreSortedByTarget() {
-        TrustGraph graph = TrustGraph.fromEdges(4,
+        WeightedDigraph graph = WeightedDigraph.fromEdges(4,
                 new int[] {0, 0, 0, 2, 0},
                 new int[] {3, 1, 3, 0, 2},
                 new double[] {1.5, 2, 0.5, 4, 1});
@@ -27,7 +27,7 @@ class TrustGraphTest {
 
     @Test
     void zeroWeightTiesAreDroppedAndTheirSourceBecomesDangling() {
-        TrustGraph graph = TrustGraph.builder(3)
+        WeightedDigraph graph = WeightedDigraph.builder(3)
                 .addEdge(0, 1, 0)
                 .addEdge(1, 2, 3)
                 .addEdge(1, 0, 0)
@@ -43,7 +43,7 @@ class TrustGraphTest {
 
     @Test
     void inEdgesCarryWeightsNormalisedBySourceOutWeight() {
-        TrustGraph graph = TrustGraph.builder(3)
+        WeightedDigraph graph = WeightedDigraph.builder(3)
                 .addEdge(0, 1, 1)
                 .addEdge(0, 2, 3)
                 .addEdge(1, 2, 5)
@@ -60,7 +60,7 @@ class TrustGraphTest {
 
     @Test
     void selfLoopsAreKept() {
-        TrustGraph graph = TrustGraph.builder(2).addEdge(1, 1, 2).build();
+        WeightedDigraph graph = WeightedDigraph.builder(2).addEdge(1, 1, 2).build();
 
         assertThat(graph.hasEdge(1, 1)).isTrue();
         assertThat(graph.isDangling(1)).isFalse();
@@ -68,7 +68,7 @@ class TrustGraphTest {
 
     @Test
     void builderMatchesFromEdgesAndCanGrow() {
-        TrustGraph.Builder builder = TrustGraph.builder(100);
+        WeightedDigraph.Builder builder = WeightedDigraph.builder(100);
         int[] from = new int[1000];
         int[] to = new int[1000];
         double[] weight = new double[1000];
@@ -78,8 +78,8 @@ class TrustGraphTest {
             weight[edge] = 1 + edge % 3;
             builder.addEdge(from[edge], to[edge], weight[edge]);
         }
-        TrustGraph built = builder.build();
-        TrustGraph direct = TrustGraph.fromEdges(100, from, to, weight);
+        WeightedDigraph built = builder.build();
+        WeightedDigraph direct = WeightedDigraph.fromEdges(100, from, to, weight);
 
         assertThat(builder.size()).isEqualTo(1000);
         assertThat(built.edgeCount()).isEqualTo(direct.edgeCount());
@@ -91,7 +91,7 @@ class TrustGraphTest {
 
     @Test
     void emptyGraphIsAllowed() {
-        TrustGraph graph = TrustGraph.fromEdges(0, new int[0], new int[0], new double[0]);
+        WeightedDigraph graph = WeightedDigraph.fromEdges(0, new int[0], new int[0], new double[0]);
 
         assertThat(graph.nodeCount()).isZero();
         assertThat(graph.edgeCount()).isZero();
@@ -99,7 +99,7 @@ class TrustGraphTest {
 
     @Test
     void arrayBytesCountsBothDirections() {
-        TrustGraph graph = TrustGraph.builder(3).addEdge(0, 1, 1).addEdge(1, 2, 1).build();
+        WeightedDigraph graph = WeightedDigraph.builder(3).addEdge(0, 1, 1).addEdge(1, 2, 1).build();
 
         // Offsets 2 x 4 ints, targets and sources 2 x 2 ints, one dangling node: 13 ints;
         // out-weights and in-shares 2 x 2 doubles, out-weight totals 3 doubles: 7 doubles.
@@ -108,21 +108,21 @@ class TrustGraphTest {
 
     @Test
     void rejectsInvalidEdges() {
-        assertThatThrownBy(() -> TrustGraph.fromEdges(2, new int[] {0}, new int[] {2}, new double[] {1}))
+        assertThatThrownBy(() -> WeightedDigraph.fromEdges(2, new int[] {0}, new int[] {2}, new double[] {1}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("target 2");
-        assertThatThrownBy(() -> TrustGraph.fromEdges(2, new int[] {-1}, new int[] {0}, new double[] {1}))
+        assertThatThrownBy(() -> WeightedDigraph.fromEdges(2, new int[] {-1}, new int[] {0}, new double[] {1}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("source -1");
-        assertThatThrownBy(() -> TrustGraph.fromEdges(2, new int[] {0}, new int[] {1}, new double[] {-1}))
+        assertThatThrownBy(() -> WeightedDigraph.fromEdges(2, new int[] {0}, new int[] {1}, new double[] {-1}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not negative");
-        assertThatThrownBy(() -> TrustGraph.fromEdges(2, new int[] {0}, new int[] {1}, new double[] {Double.NaN}))
+        assertThatThrownBy(() -> WeightedDigraph.fromEdges(2, new int[] {0}, new int[] {1}, new double[] {Double.NaN}))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> TrustGraph.fromEdges(2, new int[] {0}, new int[] {1},
+        assertThatThrownBy(() -> WeightedDigraph.fromEdges(2, new int[] {0}, new int[] {1},
                 new double[] {Double.POSITIVE_INFINITY}))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> TrustGraph.fromEdges(2, new int[] {0, 0}, new int[] {1, 0},
+        assertThatThrownBy(() -> WeightedDigraph.fromEdges(2, new int[] {0, 0}, new int[] {1, 0},
                 new double[] {Double.MAX_VALUE, Double.MAX_VALUE}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("overflow");
-        assertThatThrownBy(() -> TrustGraph.fromEdges(2, new int[] {0, 1}, new int[] {1}, new double[] {1}))
+        assertThatThrownBy(() -> WeightedDigraph.fromEdges(2, new int[] {0, 1}, new int[] {1}, new double[] {1}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("differ in length");
     }
 }

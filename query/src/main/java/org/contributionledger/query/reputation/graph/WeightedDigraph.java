@@ -3,11 +3,13 @@ package org.contributionledger.query.reputation.graph;
 import java.util.Arrays;
 
 /**
- * An immutable weighted directed graph of local trust between members, stored in compressed
- * sparse row (CSR) form.
+ * An immutable weighted directed graph, stored in compressed sparse row (CSR) form. It holds
+ * whatever relation the caller builds it from: local trust for the influence solver, and equally
+ * a community's giving, tie or contact graph for the metrics.
  *
  * <p>Nodes are dense integers {@code 0..nodeCount-1}; the caller maps member ids to them. An edge
- * {@code i -> j} with weight {@code s_ij > 0} says that member {@code i} trusts member {@code j}.
+ * {@code i -> j} has a weight {@code s_ij > 0}; in a trust graph it says that member {@code i}
+ * trusts member {@code j}, which is how the influence solver reads every graph it is given.
  * Duplicate edges given to the factory are summed, and edges whose summed weight is zero are
  * dropped, so a tie exists exactly when its weight is positive. Self-loops are kept as given.
  *
@@ -27,7 +29,7 @@ import java.util.Arrays;
  * and with no comparisons. The arrays take 24 bytes per edge plus about 16 bytes per node; see
  * {@link #arrayBytes()}.
  */
-public final class TrustGraph {
+public final class WeightedDigraph {
 
     private final int nodeCount;
 
@@ -44,12 +46,12 @@ public final class TrustGraph {
     private final int[] inSources;
     private final double[] inShares;
 
-    /** Nodes without outgoing trust, in ascending order. */
+    /** Nodes without out-edges, in ascending order. */
     private final int[] danglingNodes;
 
-    private TrustGraph(int nodeCount, int[] outOffsets, int[] outTargets, double[] outWeights,
-                       double[] outWeightTotals, int[] inOffsets, int[] inSources, double[] inShares,
-                       int[] danglingNodes) {
+    private WeightedDigraph(int nodeCount, int[] outOffsets, int[] outTargets, double[] outWeights,
+                            double[] outWeightTotals, int[] inOffsets, int[] inSources, double[] inShares,
+                            int[] danglingNodes) {
         this.nodeCount = nodeCount;
         this.outOffsets = outOffsets;
         this.outTargets = outTargets;
@@ -73,7 +75,7 @@ public final class TrustGraph {
      * @throws IllegalArgumentException if the arrays differ in length, an id is out of range or a
      *                                  weight is negative, infinite or NaN
      */
-    public static TrustGraph fromEdges(int nodeCount, int[] from, int[] to, double[] weight) {
+    public static WeightedDigraph fromEdges(int nodeCount, int[] from, int[] to, double[] weight) {
         if (from.length != to.length || from.length != weight.length) {
             throw new IllegalArgumentException("Edge arrays differ in length: from=" + from.length
                     + ", to=" + to.length + ", weight=" + weight.length);
@@ -91,7 +93,7 @@ public final class TrustGraph {
         return new Builder(nodeCount);
     }
 
-    private static TrustGraph build(int nodeCount, int[] from, int[] to, double[] weight, int edgeCount) {
+    private static WeightedDigraph build(int nodeCount, int[] from, int[] to, double[] weight, int edgeCount) {
         if (nodeCount < 0) {
             throw new IllegalArgumentException("Node count must not be negative: " + nodeCount);
         }
@@ -207,7 +209,7 @@ public final class TrustGraph {
                 danglingNodes[next++] = node;
             }
         }
-        return new TrustGraph(nodeCount, outOffsets, outTargets, outWeights, outWeightTotals,
+        return new WeightedDigraph(nodeCount, outOffsets, outTargets, outWeights, outWeightTotals,
                 inOffsets, inSources, inShares, danglingNodes);
     }
 
@@ -235,7 +237,7 @@ public final class TrustGraph {
 
     /**
      * @param node a node id
-     * @return the number of members this node trusts
+     * @return the number of nodes this node has an edge to
      */
     public int outDegree(int node) {
         return outOffsets[node + 1] - outOffsets[node];
@@ -243,7 +245,7 @@ public final class TrustGraph {
 
     /**
      * @param node a node id
-     * @return the number of members who trust this node
+     * @return the number of nodes with an edge to this node
      */
     public int inDegree(int node) {
         return inOffsets[node + 1] - inOffsets[node];
@@ -259,13 +261,14 @@ public final class TrustGraph {
 
     /**
      * @param node a node id
-     * @return true when the node trusts nobody, so its influence is spread by the teleport vector
+     * @return true when the node has no out-edge (trusts nobody), so the influence solver spreads its
+     *         influence by the teleport vector
      */
     public boolean isDangling(int node) {
         return outWeightTotals[node] == 0;
     }
 
-    /** @return the number of nodes without outgoing trust */
+    /** @return the number of nodes without out-edges */
     public int danglingCount() {
         return danglingNodes.length;
     }
@@ -283,7 +286,7 @@ public final class TrustGraph {
     /**
      * @param from source node
      * @param to   target node
-     * @return true when {@code from} trusts {@code to} with a positive weight
+     * @return true when there is an edge {@code from -> to} (with a positive weight)
      */
     public boolean hasEdge(int from, int to) {
         return findOutEdge(from, to) >= 0;
@@ -291,7 +294,7 @@ public final class TrustGraph {
 
     /**
      * @param node a node id
-     * @return a copy of the nodes this node trusts, in ascending order
+     * @return a copy of the nodes this node has an edge to, in ascending order
      */
     public int[] successors(int node) {
         return Arrays.copyOfRange(outTargets, outOffsets[node], outOffsets[node + 1]);
@@ -307,7 +310,7 @@ public final class TrustGraph {
 
     /**
      * @param node a node id
-     * @return a copy of the nodes that trust this node, in ascending order
+     * @return a copy of the nodes with an edge to this node, in ascending order
      */
     public int[] predecessors(int node) {
         return Arrays.copyOfRange(inSources, inOffsets[node], inOffsets[node + 1]);
@@ -362,11 +365,11 @@ public final class TrustGraph {
 
     @Override
     public String toString() {
-        return "TrustGraph[nodes=" + nodeCount + ", edges=" + edgeCount() + ", dangling=" + danglingNodes.length + "]";
+        return "WeightedDigraph[nodes=" + nodeCount + ", edges=" + edgeCount() + ", dangling=" + danglingNodes.length + "]";
     }
 
     /**
-     * Collects edges one at a time and builds a {@link TrustGraph}. Not thread-safe. Duplicate
+     * Collects edges one at a time and builds a {@link WeightedDigraph}. Not thread-safe. Duplicate
      * edges are summed when the graph is built.
      */
     public static final class Builder {
@@ -385,10 +388,10 @@ public final class TrustGraph {
         }
 
         /**
-         * Adds trust from one node to another. Validation happens in {@link #build()}.
+         * Adds an edge from one node to another. Validation happens in {@link #build()}.
          *
-         * @param source the trusting node
-         * @param target the trusted node
+         * @param source the node the edge leaves (in a trust graph, the one who trusts)
+         * @param target the node the edge reaches (in a trust graph, the one trusted)
          * @param w      the weight, finite and {@code >= 0}
          * @return this builder
          */
@@ -413,10 +416,10 @@ public final class TrustGraph {
 
         /**
          * @return a graph of the edges added so far; the builder can keep being used
-         * @throws IllegalArgumentException if an edge is invalid, as for {@link TrustGraph#fromEdges}
+         * @throws IllegalArgumentException if an edge is invalid, as for {@link WeightedDigraph#fromEdges}
          */
-        public TrustGraph build() {
-            return TrustGraph.build(nodeCount, from, to, weight, size);
+        public WeightedDigraph build() {
+            return WeightedDigraph.build(nodeCount, from, to, weight, size);
         }
     }
 }

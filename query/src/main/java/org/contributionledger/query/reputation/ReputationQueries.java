@@ -1,0 +1,167 @@
+package org.contributionledger.query.reputation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+
+import org.axonframework.queryhandling.QueryHandler;
+import org.contributionledger.query.reputation.graph.Explanation;
+import org.contributionledger.query.reputation.graph.GraphMetrics;
+import org.contributionledger.query.reputation.graph.InfluenceResult;
+import org.contributionledger.query.reputation.graph.Ranking;
+import org.contributionledger.query.reputation.graph.Teleport;
+import org.contributionledger.query.reputation.graph.WeightedDigraph;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers the reputation queries from the current snapshot of the community
+ * ({@link ReputationSnapshots#forReading}): turns its influence results and frozen network into the
+ * records the API returns, with how fresh they are. An empty answer means an unknown community,
+ * member or category.
+ */
+@Component
+public class ReputationQueries {
+
+    private final ReputationSnapshots snapshots;
+
+    public ReputationQueries(ReputationSnapshots snapshots) {
+        this.snapshots = snapshots;
+    }
+
+    @QueryHandler
+    public Optional<MemberReputation> handle(FindReputation query) {
+        ReputationSnapshot snapshot = snapshots.forReading(query.communityId(), query.memberId());
+        if (snapshot == null || snapshot.overall() == null) {
+            return Optional.empty();
+        }
+        FrozenNetwork network = snapshot.network();
+        int node = network.nodeOf(query.memberId());
+        if (node < 0) {
+            return Optional.empty();
+        }
+        Map<String, MemberReputation.CategoryInfluence> byCategory = new TreeMap<>();
+        snapshot.byCategory().forEach((category, result) -> byCategory.put(category,
+                network.categoriesWithData().contains(category)
+                        ? MemberReputation.CategoryInfluence.of(Influence.of(result, snapshot.ranking(category), node))
+                        : MemberReputation.CategoryInfluence.noData()));
+        Explanation why = Explanation.of(network.overall(), snapshot.overall(), node, query.topSources());
+        List<MemberReputation.InfluenceSource> sources = why.topSources().stream()
+                .map(source -> new MemberReputation.InfluenceSource(network.memberIds().get(source.node()),
+                        network.displayNames().get(source.node()), source.contribution(), source.trustShare(),
+                        source.sourceScore()))
+                .toList();
+        WeightedDigraph positive = network.positiveTrust();
+        OptionalDouble character = GraphMetrics.character(positive, node);
+        return Optional.of(new MemberReputation(query.communityId(), query.memberId(), network.displayNames().get(node),
+                Influence.of(snapshot.overall(), snapshot.overallRanking(), node), byCategory, breadth(network, node),
+                GraphMetrics.reach(network.contacts(), node),
+                new MemberReputation.TrustCharacter(character.isPresent() ? character.getAsDouble() : null,
+                        positive.outDegree(node),
+                        positive.inDegree(node), network.distrustReceived()[node]),
+                sources, new MemberReputation.OtherSources(why.otherSourceCount(), why.fromOtherSources()),
+                new MemberReputation.ScoreParts(why.fromAllSources(), why.fromDanglingNodes(), why.fromTeleport(),
+                        why.residual()),
+                snapshots.freshness(snapshot), null));
+    }
+
+    @QueryHandler
+    public Optional<Leaderboard> handle(FindLeaderboard query) {
+        ReputationSnapshot snapshot = snapshots.forReading(query.communityId(), null);
+        if (snapshot == null) {
+            return Optional.empty();
+        }
+        if (query.category() != null && !snapshot.network().byCategory().containsKey(query.category())) {
+            return Optional.empty(); // not a category of this community
+        }
+        InfluenceResult result = snapshot.influence(query.category());
+        Ranking ranking = snapshot.ranking(query.category());
+        List<Leaderboard.Entry> entries = new ArrayList<>();
+        int total = result == null ? 0 : result.nodeCount();
+        // In long: an offset near Integer.MAX_VALUE must give an empty page, not an overflowed rank.
+        long last = Math.min(total, (long) query.offset() + query.limit());
+        for (long rank = (long) query.offset() + 1; rank <= last; rank++) {
+            int node = ranking.nodeAtRank((int) rank);
+            entries.add(entry(snapshot.network(), result, ranking, node));
+        }
+        return Optional.of(new Leaderboard(query.communityId(), query.category(), total, entries,
+                snapshots.freshness(snapshot)));
+    }
+
+    @QueryHandler
+    public Optional<Influencers> handle(FindInfluencers query) {
+        ReputationSnapshot snapshot = snapshots.forReading(query.communityId(), query.memberId());
+        if (snapshot == null) {
+            return Optional.empty();
+        }
+        FrozenNetwork network = snapshot.network();
+        int node = network.nodeOf(query.memberId());
+        WeightedDigraph graph = snapshot.graph(query.category());
+        if (node < 0 || graph == null) {
+            return Optional.empty();
+        }
+        InfluenceResult personal = ReputationSnapshot.solve(graph, Teleport.singleNode(node), network.alpha(), null);
+        Ranking ranking = personal.ranking();
+        List<Leaderboard.Entry> entries = new ArrayList<>();
+        for (int rank = 1; rank <= ranking.nodeCount() && entries.size() < query.limit(); rank++) {
+            int other = ranking.nodeAtRank(rank);
+            if (other != node && personal.score(other) > 0) {
+                entries.add(entry(network, personal, ranking, other));
+            }
+        }
+        return Optional.of(new Influencers(query.communityId(), query.memberId(), query.category(), entries,
+                snapshots.freshness(snapshot), null));
+    }
+
+    @QueryHandler
+    public Optional<NetworkStats> handle(FindNetworkStats query) {
+        ReputationSnapshot snapshot = snapshots.forReading(query.communityId(), null);
+        if (snapshot == null) {
+            return Optional.empty();
+        }
+        FrozenNetwork network = snapshot.network();
+        long distrust = 0;
+        for (int received : network.distrustReceived()) {
+            distrust += received;
+        }
+        NetworkStats.Ties trust = ties(network.ties(), network.positiveTrust().edgeCount(), distrust);
+        NetworkStats.Ties giving = ties(network.giving(), network.giving().edgeCount(), 0);
+        Double gini = network.memberCount() == 0 ? null : GraphMetrics.gini(network.givenValue());
+        return Optional.of(new NetworkStats(trust, giving, gini, snapshots.freshness(snapshot)));
+    }
+
+    private static NetworkStats.Ties ties(WeightedDigraph graph, long positive, long negative) {
+        if (graph.edgeCount() == 0) {
+            return new NetworkStats.Ties(0, 0, 0, 0, null, null);
+        }
+        return new NetworkStats.Ties(graph.edgeCount(), positive, negative, GraphMetrics.mutualPairs(graph),
+                GraphMetrics.edgewiseReciprocity(graph), GraphMetrics.garlaschelliLoffredoReciprocity(graph));
+    }
+
+    private static Leaderboard.Entry entry(FrozenNetwork network, InfluenceResult result, Ranking ranking, int node) {
+        return new Leaderboard.Entry(ranking.rank(node), network.memberIds().get(node), network.displayNames().get(node),
+                result.score(node),
+                result.relativeScore(node), ranking.percentile(node));
+    }
+
+    private static MemberReputation.Breadth breadth(FrozenNetwork network, int node) {
+        WeightedDigraph giving = network.giving();
+        Map<Integer, Double> exchanged = new LinkedHashMap<>();
+        int[] receivers = giving.successors(node);
+        double[] givenWeights = giving.successorWeights(node);
+        for (int k = 0; k < receivers.length; k++) {
+            exchanged.merge(receivers[k], givenWeights[k], Double::sum);
+        }
+        int[] givers = giving.predecessors(node);
+        for (int giver : givers) {
+            exchanged.merge(giver, giving.weight(giver, node), Double::sum);
+        }
+        double[] weights = exchanged.values().stream().mapToDouble(Double::doubleValue).toArray();
+        return new MemberReputation.Breadth(receivers.length, givers.length, exchanged.size(),
+                network.memberCategories().get(node).stream().sorted().toList(),
+                weights.length == 0 ? 0.0 : GraphMetrics.shannonDiversity(weights));
+    }
+}
