@@ -147,6 +147,12 @@ export function reportIn(sectionId) {
       message.setAttribute('role', 'alert');
       section.prepend(message);
     }
-    message.textContent = failure instanceof LedgerError ? failure.message : 'The page could not be read from the ledger.';
+    if (failure instanceof LedgerError) {
+      message.textContent = failure.message;
+    } else {
+      // Not the ledger's answer but the page's own failure: said on the page, and in the console as the bug it is.
+      message.textContent = `The page failed: ${failure.message}`;
+      console.error(failure);
+    }
   };
 }

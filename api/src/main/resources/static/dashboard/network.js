@@ -196,7 +196,7 @@ export function networkPage({ names }) {
       type: 'lines',
       coordinateSystem: 'cartesian2d',
       large: true,
-      largeThreshold: 0,
+      largeThreshold: 1,
       progressiveThreshold: 10000000,
       silent: true,
       z: 1,
@@ -223,7 +223,8 @@ export function networkPage({ names }) {
         label: { show: false },
         emphasis: { focus: 'none', scale: 1.6 },
         select: { disabled: true },
-      }, ties('trust', trust, TRUST_EDGE), ties('gifts', gifts, GIFT_EDGE)],
+      // An empty large-mode series has no layout for ECharts 5.3 to paint, and throws: left out.
+      }, ...[ties('trust', trust, TRUST_EDGE), ties('gifts', gifts, GIFT_EDGE)].filter(series => series.data.length > 0)],
     };
   }
 
