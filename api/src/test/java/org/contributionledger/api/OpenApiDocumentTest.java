@@ -159,7 +159,8 @@ class OpenApiDocumentTest extends LedgerApiTest {
     @Test
     void everyListedProblemTypeIsOneTheLedgerAnswers() throws IOException {
         Set<String> ruleTypes = new HashSet<>();
-        for (JavaClass type : new ClassFileImporter().importPackages("org.contributionledger.core")) {
+        for (JavaClass type : new ClassFileImporter()
+                .importPackages("org.contributionledger.core", "org.contributionledger.query")) {
             if (type.isAssignableTo(LedgerRuleViolation.class) && !type.getModifiers().contains(
                     com.tngtech.archunit.core.domain.JavaModifier.ABSTRACT)) {
                 @SuppressWarnings("unchecked")

@@ -85,6 +85,9 @@ public class OpenApiDocument {
     /** The schema of the {@code asOf} statement of the reads that answer for a past instant. */
     private static final String AS_OF = "AsOf";
 
+    /** The schemas that some answers hold as null: asOf, and a member's sphere while they have no tie. */
+    private static final List<String> NULLABLE_REFERENCES = List.of(AS_OF, "SphereStanding");
+
     /**
      * Springdoc describes Spring's {@code ProblemDetail} with a {@code properties} map that never
      * appears on the wire (its entries are written as top-level fields): point to {@link #PROBLEM}
@@ -95,10 +98,12 @@ public class OpenApiDocument {
         return openApi -> {
             Map<String, Schema> schemas = openApi.getComponents().getSchemas();
             schemas.remove("ProblemDetail");
-            // Null in every live answer. OpenAPI 3.0 ignores the siblings of a $ref, so the referenced
-            // schema itself says it.
-            if (schemas.containsKey(AS_OF)) {
-                schemas.get(AS_OF).setNullable(true);
+            // Null in every live answer (asOf), or for a member without ties (sphere). OpenAPI 3.0 ignores
+            // the siblings of a $ref, so the referenced schema itself says it.
+            for (String nullable : NULLABLE_REFERENCES) {
+                if (schemas.containsKey(nullable)) {
+                    schemas.get(nullable).setNullable(true);
+                }
             }
             schemas.forEach((name, schema) -> {
                 if (schema.getProperties() == null || PROBLEM.equals(name)) {

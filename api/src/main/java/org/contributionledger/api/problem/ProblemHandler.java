@@ -65,6 +65,7 @@ import org.contributionledger.query.audit.NothingChained;
 import org.contributionledger.query.paging.LimitOutOfRange;
 import org.contributionledger.query.reputation.ReputationReplaying;
 import org.contributionledger.query.reputation.ReputationUnavailable;
+import org.contributionledger.query.reputation.UnknownSphere;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -132,7 +133,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             Map.entry(ReciprocityThresholdOutOfRange.class, HttpStatus.UNPROCESSABLE_ENTITY),
             Map.entry(ReciprocityThresholdsOutOfOrder.class, HttpStatus.UNPROCESSABLE_ENTITY),
             Map.entry(RecordedByPlatformOnlyThroughWebhooks.class, HttpStatus.UNPROCESSABLE_ENTITY),
-            Map.entry(PlatformActChangedOnlyByItsPlatform.class, HttpStatus.UNPROCESSABLE_ENTITY));
+            Map.entry(PlatformActChangedOnlyByItsPlatform.class, HttpStatus.UNPROCESSABLE_ENTITY),
+            Map.entry(UnknownSphere.class, HttpStatus.NOT_FOUND));
 
     /** A replay takes seconds (about 20,000 events a second): a client asks again after this. */
     static final int REPLAY_RETRY_AFTER_SECONDS = 2;

@@ -96,7 +96,7 @@ class ReferenceDocsTest {
     private static Set<String> ruleTypes() {
         Set<String> types = new TreeSet<>();
         new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("org.contributionledger.core").stream()
+                .importPackages("org.contributionledger.core", "org.contributionledger.query").stream()
                 .filter(type -> type.isAssignableTo(LedgerRuleViolation.class)
                         && !type.getModifiers().contains(JavaModifier.ABSTRACT))
                 .forEach(type -> types.add(type.getSimpleName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase()));

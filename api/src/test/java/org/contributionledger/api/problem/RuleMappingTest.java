@@ -12,13 +12,16 @@ import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
-/** Every rule of the domain is mapped, once, to an HTTP status; a new rule cannot fall through to a default. */
+/**
+ * Every rule of the domain, and of the reads (an unknown sphere), is mapped, once, to an HTTP status; a new
+ * rule cannot fall through to a default.
+ */
 class RuleMappingTest {
 
     @Test
     void everyRuleOfTheDomainHasItsOwnStatus() {
         List<Class<?>> rules = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("org.contributionledger.core").stream()
+                .importPackages("org.contributionledger.core", "org.contributionledger.query").stream()
                 .filter(type -> type.isAssignableTo(LedgerRuleViolation.class)
                         && !type.getModifiers().contains(JavaModifier.ABSTRACT))
                 .map(JavaClass::reflect)

@@ -22,17 +22,31 @@ import org.contributionledger.query.asof.AsOf;
  *                     shown adds up: {@code Σ topSources.contribution + otherSources.contribution
  *                     = scoreParts.fromMembers}, and {@code fromMembers + fromMembersWhoTrustNobody +
  *                     fromTeleport + solverResidual = influence.score}
+ * @param sphere       where they stand among the community's spheres of influence; null while they have no tie
  * @param asOf         null in a live answer; for {@code ?asOf=}, the instant asked and the position it resolved to
  */
 public record MemberReputation(String communityId, String memberId, String displayName, Influence influence,
                                Map<String, CategoryInfluence> byCategory, Breadth breadth, int reach,
                                TrustCharacter character, List<InfluenceSource> topSources, OtherSources otherSources,
-                               ScoreParts scoreParts, Freshness freshness, AsOf asOf) {
+                               ScoreParts scoreParts, SphereStanding sphere, Freshness freshness, AsOf asOf) {
 
     /** This answer, stated as of a past position. */
     public MemberReputation withAsOf(AsOf at) {
         return new MemberReputation(communityId, memberId, displayName, influence, byCategory, breadth, reach, character,
-                topSources, otherSources, scoreParts, freshness, at);
+                topSources, otherSources, scoreParts, sphere, freshness, at);
+    }
+
+    /**
+     * A member's place among the spheres (docs/reputation.md, "Spheres of influence").
+     *
+     * @param sphere        their sphere's number (1 is the largest)
+     * @param participation how evenly their ties spread over the spheres: 0 when all stay in one
+     * @param betweenness   the share of shortest paths between other members that pass through them
+     * @param bridge        whether they bridge spheres
+     * @param spheresTied   the spheres their ties reach, their own included, ascending
+     */
+    public record SphereStanding(int sphere, double participation, double betweenness, boolean bridge,
+                                 List<Integer> spheresTied) {
     }
 
     /**

@@ -13,6 +13,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.contributionledger.query.reputation.graph.InfluenceResult;
 import org.contributionledger.query.reputation.graph.WeightedDigraph;
 import org.contributionledger.query.reputation.layout.ForceDirectedLayout;
+import org.contributionledger.query.reputation.spheres.Spheres;
 import org.springframework.stereotype.Component;
 
 /**
@@ -72,14 +73,14 @@ public class NetworkDrawings {
             from[e] = network.nodeOf(edges.get(e).from());
             to[e] = network.nodeOf(edges.get(e).to());
         }
-        double[] startX = new double[n];
-        double[] startY = new double[n];
+        // Each sphere starts in a region of its own: the springs then refine a drawing arranged by sphere.
+        int[] group = new int[n];
         for (int i = 0; i < n; i++) {
-            double[] start = ForceDirectedLayout.startPosition(network.memberIds().get(i), n);
-            startX[i] = start[0];
-            startY[i] = start[1];
+            Integer sphere = sphereOf(snapshot, i).sphere();
+            group[i] = sphere == null ? 0 : sphere;
         }
-        ForceDirectedLayout.Positions positions = ForceDirectedLayout.compute(n, from, to, startX, startY,
+        double[][] start = ForceDirectedLayout.groupedStartPositions(network.memberIds(), group);
+        ForceDirectedLayout.Positions positions = ForceDirectedLayout.compute(n, from, to, start[0], start[1],
                 ForceDirectedLayout.DEFAULT_ITERATIONS);
         InfluenceResult influence = snapshot.overall();
         List<NetworkDrawing.Node> nodes = new ArrayList<>(n);
@@ -103,11 +104,13 @@ public class NetworkDrawings {
     }
 
     /**
-     * THE place where spheres reach the drawing: the sphere engine's partition of this snapshot, for
-     * node {@code node}. Until the snapshot carries spheres, every member's is unknown.
+     * Where spheres reach the drawing: the sphere engine's partition of this snapshot, for node
+     * {@code node}; unknown for a member in no sphere (no tie) or a snapshot without spheres.
      */
     static SphereMark sphereOf(ReputationSnapshot snapshot, int node) {
-        return SphereMark.UNKNOWN;
+        Spheres spheres = snapshot.spheres();
+        int sphere = spheres == null ? 0 : spheres.sphereOf(node);
+        return sphere > 0 ? new SphereMark(sphere, spheres.isBridge(node)) : SphereMark.UNKNOWN;
     }
 
     /** Positive trust and confirmed giving, one edge per ordered pair, by truster or giver then other member. */

@@ -62,6 +62,14 @@ public class ReputationHistory {
         return at(query.communityId(), position).queries().handle(query);
     }
 
+    public Optional<CommunitySpheres> handle(FindSpheres query, long position) {
+        return at(query.communityId(), position).queries().handle(query);
+    }
+
+    public Optional<SphereMembers> handle(FindSphere query, long position) {
+        return at(query.communityId(), position).queries().handle(query);
+    }
+
     /** How many past networks are held now; for tests of the bound. */
     synchronized int cachedCount() {
         return recent.size();

@@ -15,6 +15,8 @@ import org.contributionledger.query.reputation.graph.InfluenceResult;
 import org.contributionledger.query.reputation.graph.Ranking;
 import org.contributionledger.query.reputation.graph.Teleport;
 import org.contributionledger.query.reputation.graph.WeightedDigraph;
+import org.contributionledger.query.reputation.spheres.Sphere;
+import org.contributionledger.query.reputation.spheres.Spheres;
 import org.springframework.stereotype.Component;
 
 /**
@@ -65,7 +67,77 @@ public class ReputationQueries {
                 sources, new MemberReputation.OtherSources(why.otherSourceCount(), why.fromOtherSources()),
                 new MemberReputation.ScoreParts(why.fromAllSources(), why.fromDanglingNodes(), why.fromTeleport(),
                         why.residual()),
-                snapshots.freshness(snapshot), null));
+                standing(snapshot.spheres(), node), snapshots.freshness(snapshot), null));
+    }
+
+    @QueryHandler
+    public Optional<CommunitySpheres> handle(FindSpheres query) {
+        ReputationSnapshot snapshot = snapshots.forReading(query.communityId(), null);
+        if (snapshot == null) {
+            return Optional.empty();
+        }
+        FrozenNetwork network = snapshot.network();
+        Spheres spheres = snapshot.spheres();
+        List<CommunitySpheres.SphereSummary> summaries = new ArrayList<>();
+        for (Sphere sphere : spheres.spheres()) {
+            List<CommunitySpheres.SphereLeader> leaders = new ArrayList<>();
+            for (int index = 0; index < Math.min(Spheres.LEADER_COUNT, sphere.size()); index++) {
+                int node = sphere.members()[index];
+                leaders.add(new CommunitySpheres.SphereLeader(network.memberIds().get(node), network.displayNames().get(node),
+                        influence(snapshot, node), spheres.influenceInSphere(node)));
+            }
+            summaries.add(new CommunitySpheres.SphereSummary(sphere.number(), sphere.size(), sphere.density(),
+                    sphere.influenceShare(), leaders));
+        }
+        List<CommunitySpheres.SphereBridge> bridges = new ArrayList<>();
+        for (int node : spheres.bridges()) {
+            bridges.add(new CommunitySpheres.SphereBridge(network.memberIds().get(node), network.displayNames().get(node),
+                    spheres.sphereOf(node), spheres.participation(node), spheres.betweenness(node),
+                    spheresTied(spheres, node)));
+        }
+        return Optional.of(new CommunitySpheres(query.communityId(), spheres.modularity(), summaries.size(),
+                spheres.betweennessExact(), summaries, bridges, snapshot.spheresMillis(), snapshots.freshness(snapshot),
+                null));
+    }
+
+    /** @throws UnknownSphere when the community's partition has no sphere of that number */
+    @QueryHandler
+    public Optional<SphereMembers> handle(FindSphere query) {
+        ReputationSnapshot snapshot = snapshots.forReading(query.communityId(), null);
+        if (snapshot == null) {
+            return Optional.empty();
+        }
+        FrozenNetwork network = snapshot.network();
+        Spheres spheres = snapshot.spheres();
+        Sphere sphere = spheres.sphere(query.sphere());
+        if (sphere == null) {
+            throw new UnknownSphere(query.communityId(), query.sphere(), spheres.spheres().size());
+        }
+        List<SphereMembers.MemberInSphere> members = new ArrayList<>(sphere.size());
+        for (int node : sphere.members()) {
+            members.add(new SphereMembers.MemberInSphere(network.memberIds().get(node), network.displayNames().get(node),
+                    influence(snapshot, node), spheres.influenceInSphere(node), spheres.participation(node),
+                    spheres.isBridge(node)));
+        }
+        return Optional.of(new SphereMembers(query.communityId(), sphere.number(), sphere.size(), sphere.density(),
+                sphere.influenceShare(), members, snapshots.freshness(snapshot), null));
+    }
+
+    private static double influence(ReputationSnapshot snapshot, int node) {
+        return snapshot.overall() == null ? 0 : snapshot.overall().score(node);
+    }
+
+    private static List<Integer> spheresTied(Spheres spheres, int node) {
+        return java.util.Arrays.stream(spheres.spheresTied(node)).boxed().toList();
+    }
+
+    /** Where the member stands among the spheres; null while they have no tie. */
+    private static MemberReputation.SphereStanding standing(Spheres spheres, int node) {
+        if (spheres.sphereOf(node) == 0) {
+            return null;
+        }
+        return new MemberReputation.SphereStanding(spheres.sphereOf(node), spheres.participation(node),
+                spheres.betweenness(node), spheres.isBridge(node), spheresTied(spheres, node));
     }
 
     @QueryHandler

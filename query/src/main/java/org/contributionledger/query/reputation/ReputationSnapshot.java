@@ -1,22 +1,27 @@
 package org.contributionledger.query.reputation;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.contributionledger.query.reputation.graph.InfluenceResult;
 import org.contributionledger.query.reputation.graph.InfluenceSolver;
 import org.contributionledger.query.reputation.graph.Ranking;
 import org.contributionledger.query.reputation.graph.Teleport;
 import org.contributionledger.query.reputation.graph.WeightedDigraph;
+import org.contributionledger.query.reputation.spheres.Spheres;
 
 /**
- * Reputation of a community computed from one {@link FrozenNetwork}: overall influence and
- * influence per category. Immutable; queries read whichever snapshot is current.
+ * Reputation of a community computed from one {@link FrozenNetwork}: overall influence, influence
+ * per category, and the spheres of influence. Immutable; queries read whichever snapshot is current.
+ * {@code computeMillis} is the whole computation, {@code spheresMillis} the part spent on the spheres.
  */
 record ReputationSnapshot(FrozenNetwork network, Teleport teleport, InfluenceResult overall, Ranking overallRanking,
                           Map<String, InfluenceResult> byCategory, Map<String, Ranking> categoryRankings,
-                          Instant computedAt, long computeMillis) {
+                          Spheres spheres, Instant computedAt, long computeMillis, long spheresMillis) {
 
     /**
      * Solves every graph of the network, each warm-started from the previous snapshot's scores: after
@@ -39,8 +44,26 @@ record ReputationSnapshot(FrozenNetwork network, Teleport teleport, InfluenceRes
                 categoryRankings.put(category, result.ranking());
             }
         });
+        // The spheres need the overall influence (their shares of it), so they come last.
+        long spheresStart = System.nanoTime();
+        Spheres spheres = Spheres.of(network.overall(), network.contacts(), overall == null ? null : overall.scores(),
+                network.alpha(), idOrder(network.memberIds()));
+        long end = System.nanoTime();
         return new ReputationSnapshot(network, teleport, overall, overall == null ? null : overall.ranking(),
-                Map.copyOf(byCategory), Map.copyOf(categoryRankings), now, (System.nanoTime() - start) / 1_000_000);
+                Map.copyOf(byCategory), Map.copyOf(categoryRankings), spheres, now, (end - start) / 1_000_000,
+                (end - spheresStart) / 1_000_000);
+    }
+
+    /** Each node's rank in the order of member ids: of two spheres of one size, the smallest id's comes first. */
+    private static int[] idOrder(List<String> memberIds) {
+        int[] byId = IntStream.range(0, memberIds.size()).boxed()
+                .sorted(Comparator.comparing(memberIds::get))
+                .mapToInt(Integer::intValue).toArray();
+        int[] order = new int[byId.length];
+        for (int rank = 0; rank < byId.length; rank++) {
+            order[byId[rank]] = rank;
+        }
+        return order;
     }
 
     /**

@@ -73,12 +73,17 @@ class NetworkDrawingsTest {
     }
 
     @Test
-    void spheresAreUnknownUntilTheSnapshotCarriesThem() {
+    void membersAreMarkedWithTheirSphereAndAMemberWithoutTiesWithNone() {
         NetworkDrawing drawing = draw(new NetworkDrawings(village().snapshots()));
 
         assertThat(drawing.nodes()).allSatisfy(node -> {
-            assertThat(node.sphere()).isNull();
-            assertThat(node.bridge()).isNull();
+            if (node.memberId().equals("erin")) {
+                assertThat(node.sphere()).as("erin has no tie").isNull();
+                assertThat(node.bridge()).isNull();
+            } else {
+                assertThat(node.sphere()).as(node.memberId()).isPositive();
+                assertThat(node.bridge()).as(node.memberId()).isNotNull();
+            }
         });
     }
 
