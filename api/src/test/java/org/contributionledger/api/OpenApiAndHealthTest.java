@@ -60,6 +60,7 @@ class OpenApiAndHealthTest extends LedgerApiTest {
     void theRootLinksToTheDocumentationForProgramsWithoutAKey() {
         Reply links = admin.withKey(null).withHeader("Accept", "application/json").get("//").expect(200);
         assertThat(links.contentType()).startsWith("application/json");
+        assertThat(links.text("/dashboard")).isEqualTo("/dashboard/");
         assertThat(links.text("/apiDocs")).isEqualTo("/v3/api-docs");
         assertThat(links.text("/swaggerUi")).isEqualTo("/swagger-ui.html");
         assertThat(links.text("/health")).isEqualTo("/actuator/health");
@@ -67,6 +68,7 @@ class OpenApiAndHealthTest extends LedgerApiTest {
         // Every link it gives answers, without a key.
         admin.withKey(null).get("/" + links.text("/apiDocs")).expect(200);
         admin.withKey(null).get("/" + links.text("/health")).expect(200);
+        assertThat(admin.withKey(null).get("/" + links.text("/dashboard")).body()).contains("Sign in to a community");
         // A wrong key is not even looked at, as for the documentation.
         admin.withKey("not-a-key").withHeader("Accept", "application/json").get("//").expect(200);
     }
@@ -76,7 +78,7 @@ class OpenApiAndHealthTest extends LedgerApiTest {
         Reply page = admin.withKey(null).withHeader("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
                 .get("//").expect(200);
         assertThat(page.contentType()).startsWith("text/html");
-        assertThat(page.body()).contains("href=\"/swagger-ui.html\"", "href=\"/v3/api-docs\"",
+        assertThat(page.body()).contains("href=\"/dashboard/\"", "href=\"/swagger-ui.html\"", "href=\"/v3/api-docs\"",
                 "href=\"/actuator/health\"", "README.md");
     }
 

@@ -34,7 +34,7 @@ import jakarta.servlet.DispatcherType;
  *   <li>bodies larger than {@code ledger.max-request-bytes} are refused (413);</li>
  *   <li>a bearer key is checked ({@link ApiKeyAuthenticationProvider}); a missing, unknown or
  *       revoked key is 401;</li>
- *   <li>health probes and the API's documentation are public, and so are platforms' webhook deliveries
+ *   <li>health probes, the API's documentation and the dashboard's static files are public, and so are platforms' webhook deliveries
  *       as far as keys go: their signature is checked by the webhook intake; key management, community settings, creating
  *       communities, metrics and everything else not listed are for the admin key; a community key
  *       acts only under its own {@code /api/v1/communities/{communityId}} (403 elsewhere), and
@@ -55,7 +55,10 @@ public class SecurityConfiguration {
             PATHS.matcher(HttpMethod.GET, "/"),
             PATHS.matcher("/actuator/health"), PATHS.matcher("/actuator/health/**"),
             PATHS.matcher("/v3/api-docs"), PATHS.matcher("/v3/api-docs.yaml"), PATHS.matcher("/v3/api-docs/**"),
-            PATHS.matcher("/swagger-ui.html"), PATHS.matcher("/swagger-ui/**"));
+            PATHS.matcher("/swagger-ui.html"), PATHS.matcher("/swagger-ui/**"),
+            // The dashboard's page, scripts and libraries hold no data: every read it makes carries a key.
+            PATHS.matcher(HttpMethod.GET, "/dashboard"), PATHS.matcher(HttpMethod.GET, "/dashboard/**"),
+            PATHS.matcher(HttpMethod.GET, "/webjars/**"));
 
     /**
      * Platforms' webhook deliveries carry the platform's signature over the body instead of a key:

@@ -1,0 +1,190 @@
+// The Member page: reputation and where it comes from (the answer's top sources and score parts, as
+// a chart and a table), breadth, reach, character, reciprocity over time (reads as of six instants)
+// and the statement, a page at a time.
+
+import { asOf, fillFacts, instantsSince, memberPath, number, percent, read, reportIn, row } from './api.js';
+
+const STATEMENT_PAGE = 10;
+
+export function memberPage({ names, community }) {
+  const title = document.getElementById('member-title');
+  const influence = document.getElementById('member-influence');
+  const breadth = document.getElementById('member-breadth');
+  const whyTable = document.querySelector('#member-why-table tbody');
+  const statement = document.querySelector('#member-statement tbody');
+  const newer = document.getElementById('statement-newer');
+  const older = document.getElementById('statement-older');
+  let whyChart = null;
+  let timeChart = null;
+  let memberId = null;
+  /** Statement pages read so far: the first page's URL, then each `next` followed. */
+  let pages = [];
+  /** The statement page shown, 0 being the newest. */
+  let current = 0;
+  let refreshTimer = null;
+
+  newer.addEventListener('click', () => showStatementPage(current - 1).catch(reportIn('member')));
+  older.addEventListener('click', () => showStatementPage(current + 1).catch(reportIn('member')));
+  window.addEventListener('resize', () => {
+    whyChart && whyChart.resize();
+    timeChart && timeChart.resize();
+  });
+
+  async function showReputation() {
+    const reputation = await read(memberPath(memberId, '/reputation?topSources=8'));
+    names.set(memberId, reputation.displayName);
+    title.textContent = reputation.displayName ? `${reputation.displayName} (${memberId})` : memberId;
+    const sphere = reputation.sphere;
+    fillFacts(influence, [
+      ['Score', number(reputation.influence.score)],
+      ['Relative to average', `${number(reputation.influence.relativeScore, 3)} ×`],
+      ['Rank', number(reputation.influence.rank)],
+      ['Percentile', number(reputation.influence.percentile, 3)],
+      ['Sphere', sphere ? String(sphere.sphere) : '—'],
+      ['Participation', sphere ? number(sphere.participation, 3) : '—'],
+      ['Bridge', sphere ? (sphere.bridge ? `yes, ties spheres ${sphere.spheresTied.join(', ')}` : 'no') : '—'],
+    ]);
+    fillFacts(breadth, [
+      ['Gave to', `${number(reputation.breadth.givenTo)} members`],
+      ['Received from', `${number(reputation.breadth.receivedFrom)} members`],
+      ['Partners', number(reputation.breadth.partners)],
+      ['Categories', reputation.breadth.categories.join(', ') || '—'],
+      ['Partner diversity', number(reputation.breadth.partnerDiversity, 3)],
+      ['Reach (two steps)', `${number(reputation.reach)} members`],
+      ['Trusts', `${number(reputation.character.trusts)} members`],
+      ['Trusted by', `${number(reputation.character.trustedBy)} members`],
+      ['Trust returned', percent(reputation.character.reciprocatedTrust)],
+      ['Distrusted by', `${number(reputation.character.distrustReceived)} members`],
+    ]);
+    showWhy(reputation);
+  }
+
+  /** The score's parts: each top source, the other sources together, members who trust nobody, the teleport. */
+  function showWhy(reputation) {
+    const parts = reputation.topSources.map(source => ({
+      label: source.displayName || source.memberId, value: source.contribution }));
+    if (reputation.otherSources.count > 0) {
+      parts.push({ label: `${number(reputation.otherSources.count)} other members`, value: reputation.otherSources.contribution });
+    }
+    parts.push({ label: 'Members who trust nobody (spread over everyone)', value: reputation.scoreParts.fromMembersWhoTrustNobody });
+    parts.push({ label: 'Everyone’s base share (teleport)', value: reputation.scoreParts.fromTeleport });
+    parts.sort((a, b) => b.value - a.value);
+    whyTable.replaceChildren(...parts.map(part => row([part.label, number(part.value)])));
+    whyChart = whyChart || echarts.init(document.getElementById('member-why-chart'));
+    const shown = [...parts].reverse();
+    whyChart.setOption({
+      animation: false,
+      aria: { enabled: true },
+      grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
+      xAxis: { type: 'value', axisLabel: { color: '#1b1f24' } },
+      yAxis: { type: 'category', data: shown.map(part => part.label), axisLabel: { color: '#1b1f24', width: 260, overflow: 'truncate' } },
+      tooltip: { trigger: 'axis' },
+      series: [{ type: 'bar', data: shown.map(part => part.value), itemStyle: { color: '#1f6fb4' } }],
+    }, true);
+  }
+
+  /** Confirmed value given and received, read as of six instants (the API keeps no series). */
+  async function showReciprocityOverTime() {
+    const instants = instantsSince(community().createdAt);
+    const given = [];
+    const received = [];
+    for (const instant of instants) {
+      const reciprocity = await read(asOf(memberPath(memberId, '/reciprocity'), instant));
+      given.push(Number(reciprocity.given.value));
+      received.push(Number(reciprocity.received.value));
+    }
+    timeChart = timeChart || echarts.init(document.getElementById('member-reciprocity-chart'));
+    timeChart.setOption({
+      animation: false,
+      aria: { enabled: true },
+      legend: { textStyle: { color: '#1b1f24' } },
+      grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
+      tooltip: { trigger: 'axis' },
+      xAxis: { type: 'category', data: instants.map(at => at === null ? 'now' : at.slice(0, 16).replace('T', ' ')),
+        axisLabel: { color: '#1b1f24' } },
+      yAxis: { type: 'value', axisLabel: { color: '#1b1f24' } },
+      series: [
+        { name: 'Given', type: 'line', data: given, itemStyle: { color: '#1f6fb4' } },
+        { name: 'Received', type: 'line', data: received, itemStyle: { color: '#c62828' }, lineStyle: { type: 'dashed' } },
+      ],
+    }, true);
+  }
+
+  /** Page `page` of the statement (0 is the newest); older pages are reached by the `next` links read so far. */
+  async function showStatementPage(page) {
+    if (page < 0) {
+      return;
+    }
+    const url = page === 0 ? memberPath(memberId, `/statement?limit=${STATEMENT_PAGE}`) : pages[page];
+    if (!url) {
+      return;
+    }
+    const answer = await read(url);
+    current = page;
+    pages = pages.slice(0, page + 1);
+    pages[page] = url;
+    if (answer.next) {
+      pages[page + 1] = answer.next;
+    }
+    statement.replaceChildren(...answer.entries.map(entry => {
+      const tr = row([
+        entry.occurredAt.slice(0, 16).replace('T', ' '),
+        entry.direction === 'GIVEN' ? 'gave' : 'received',
+        names.get(entry.counterpart) || entry.counterpart,
+        entry.category,
+        number(entry.value),
+        entry.status.toLowerCase(),
+      ]);
+      tr.dataset.contributionId = entry.contributionId;
+      return tr;
+    }));
+    if (answer.entries.length === 0) {
+      statement.replaceChildren(row(['No acts yet', '', '', '', '', '']));
+    }
+    newer.disabled = page === 0;
+    older.disabled = !answer.next;
+  }
+
+  return {
+    async show(id) {
+      const changed = id !== memberId;
+      memberId = id;
+      if (changed) {
+        pages = [];
+        current = 0;
+        title.textContent = names.get(id) || id;
+        statement.replaceChildren();
+      }
+      title.focus();
+      await Promise.all([showReputation(), showStatementPage(0)]);
+      await showReciprocityOverTime();
+    },
+    /** An act, trust or membership change that names this member: read again, once things calm down. */
+    onLiveEvent(name, data) {
+      if (memberId === null || document.getElementById('member').hidden) {
+        return;
+      }
+      const involved = [data.giver, data.receiver, data.truster, data.trustee, data.memberId, data.mergedMemberId];
+      if (!involved.includes(memberId)) {
+        return;
+      }
+      clearTimeout(refreshTimer);
+      refreshTimer = setTimeout(() => {
+        // New acts come first: the newest page is read again, an older one the reader chose is left alone.
+        Promise.all([showReputation(), current === 0 ? showStatementPage(0) : Promise.resolve()])
+          .catch(() => { /* the next event or a reload reads again */ });
+      }, name === 'act' ? 300 : 1200);
+    },
+    reset() {
+      memberId = null;
+      pages = [];
+      current = 0;
+      clearTimeout(refreshTimer);
+      for (const chart of [whyChart, timeChart]) {
+        chart && chart.dispose();
+      }
+      whyChart = null;
+      timeChart = null;
+    },
+  };
+}
