@@ -90,13 +90,32 @@ public class CommandBatchGateway {
 
     /**
      * Sends one command of a batch whose transaction is under way, in its own unit of work joined to
-     * that transaction: for the items the purpose-built paths leave to the aggregates.
+     * that transaction: for the items the purpose-built paths leave to the aggregates. Answers the
+     * command's answer, or the refusal of a rule it broke as a value (it stored nothing; the
+     * transaction stays fit for the others); any other failure is thrown.
      */
-    ItemResult sendOne(int index, String id, CommunityCommand command, MetaData provenance) {
-        List<ItemResult> result = new ArrayList<>(1);
-        sendChunk(List.of(command), 0, 1, Function.identity(), item -> id, provenance, result);
-        ItemResult sent = result.get(0);
-        return new ItemResult(index, sent.id(), sent.outcome(), sent.status(), sent.alreadyRecorded(), sent.problem());
+    Object sendOneRefusalKept(CommunityCommand command, MetaData provenance) {
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        try {
+            // Joins the batch's transaction (Spring's REQUIRED propagation); it does not commit on its own.
+            unitOfWork.attachTransaction(axonTransactions);
+            Object answer;
+            try {
+                answer = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(provenance));
+            } catch (RuntimeException refused) {
+                if (ProblemHandler.problemFor(refused) == null) {
+                    throw refused;
+                }
+                answer = refused;
+            }
+            unitOfWork.commit();
+            return answer;
+        } catch (RuntimeException failure) {
+            if (unitOfWork.isActive()) {
+                unitOfWork.rollback(failure);
+            }
+            throw failure;
+        }
     }
 
     private <T> void sendChunk(List<T> items, int from, int to, Function<T, CommunityCommand> toCommand,

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -23,14 +24,15 @@ import org.contributionledger.api.batch.CommandBatchGateway.BatchResponse;
 import org.contributionledger.api.batch.CommandBatchGateway.ItemResult;
 import org.contributionledger.api.problem.ProblemHandler;
 import org.contributionledger.api.write.CommunityWriteGate;
+import org.contributionledger.api.write.GroupCommit;
 import org.contributionledger.core.common.CommunityRules;
 import org.contributionledger.core.common.LedgerDirectory;
 import org.contributionledger.core.common.MemberStanding;
+import org.contributionledger.core.common.Recording;
 import org.contributionledger.core.contribution.Contribution;
 import org.contributionledger.core.contribution.ContributionRecorded;
 import org.contributionledger.core.contribution.RecordContribution;
 import org.contributionledger.query.directory.DirectoryProjection;
-import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -100,57 +102,95 @@ public class ContributionBatchRecorder {
     private <T> List<ItemResult> recordInTransaction(String communityId, List<T> items,
                                                      Function<T, RecordContribution> toCommand,
                                                      Function<T, String> idOf, MetaData provenance) {
-        List<ItemResult> results = new ArrayList<>(items.size());
         List<Object> commandsOrRefusals = new ArrayList<>(items.size());
-        Set<String> memberIds = new LinkedHashSet<>();
-        Set<String> contributionIds = new LinkedHashSet<>();
         for (int i = 0; i < items.size(); i++) {
             T item = items.get(i);
             try {
                 if (item == null) {
                     throw new IllegalArgumentException("item " + i + " of the batch is null");
                 }
-                RecordContribution command = toCommand.apply(item);
-                commandsOrRefusals.add(command);
+                commandsOrRefusals.add(toCommand.apply(item));
+            } catch (RuntimeException refused) {
+                commandsOrRefusals.add(refused);
+            }
+        }
+        List<Object> outcomes = decideAndAppend(communityId, commandsOrRefusals, i -> provenance);
+        List<ItemResult> results = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            T item = items.get(i);
+            String id = item == null ? null : idOf.apply(item);
+            if (outcomes.get(i) instanceof Recording recording) {
+                results.add(new ItemResult(i, id, "recorded", recording.answer(), recording.alreadyRecorded(), null));
+            } else {
+                results.add(new ItemResult(i, id, "rejected", null, false,
+                        ProblemHandler.problemFor((RuntimeException) outcomes.get(i))));
+            }
+        }
+        return results;
+    }
+
+    /**
+     * One act sent on its own (a single request, a Kafka record, a webhook delivery), with the
+     * provenance of its request.
+     */
+    public record SingleAct(RecordContribution command, MetaData provenance) {
+    }
+
+    /**
+     * Single acts of one community queued together at the write gate ({@link GroupCommit}), recorded
+     * as one batch: each gets the answer the aggregate would give it, {@link Recording} or its refusal.
+     */
+    public final GroupCommit.Together<SingleAct> singleActs = acts -> decideAndAppend(
+            acts.get(0).command().communityId(), acts.stream().map(act -> (Object) act.command()).toList(),
+            i -> acts.get(i).provenance());
+
+    /**
+     * Decides the commands in order and appends the accepted events, in the transaction under way.
+     * An element of {@code commandsOrRefusals} that is already a refusal stays one. Answers per item
+     * the {@link Recording} or the refusal (a rule broken: the problem handler knows it); any other
+     * failure is thrown.
+     */
+    private List<Object> decideAndAppend(String communityId, List<Object> commandsOrRefusals,
+                                         IntFunction<MetaData> provenanceOf) {
+        Set<String> memberIds = new LinkedHashSet<>();
+        Set<String> contributionIds = new LinkedHashSet<>();
+        for (Object commandOrRefusal : commandsOrRefusals) {
+            if (commandOrRefusal instanceof RecordContribution command) {
                 memberIds.add(command.giver());
                 memberIds.add(command.receiver());
                 contributionIds.add(command.contributionId());
-            } catch (RuntimeException refused) {
-                commandsOrRefusals.add(refused);
             }
         }
         BatchDirectory lookups = new BatchDirectory(communityId, directory.findCommunity(communityId),
                 directory.findMembers(communityId, memberIds));
         Set<String> stored = storedContributionIds(communityId, contributionIds);
 
+        List<Object> outcomes = new ArrayList<>(commandsOrRefusals.size());
         Set<String> recordedInBatch = new HashSet<>();
         List<DomainEventMessage<?>> pending = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            T item = items.get(i);
-            String id = item == null ? null : idOf.apply(item);
-            Object commandOrRefusal = commandsOrRefusals.get(i);
-            if (commandOrRefusal instanceof RuntimeException refused) {
-                results.add(rejected(i, id, refused));
+        for (int i = 0; i < commandsOrRefusals.size(); i++) {
+            if (commandsOrRefusals.get(i) instanceof RuntimeException refused) {
+                outcomes.add(refusal(refused));
                 continue;
             }
-            RecordContribution command = (RecordContribution) commandOrRefusal;
+            RecordContribution command = (RecordContribution) commandsOrRefusals.get(i);
             if (stored.contains(command.contributionId()) || recordedInBatch.contains(command.contributionId())) {
                 // The aggregate, loaded from the store, must see the acts decided before this item.
                 append(pending);
-                results.add(commands.sendOne(i, id, command, provenance));
+                outcomes.add(commands.sendOneRefusalKept(command, provenanceOf.apply(i)));
                 continue;
             }
             try {
                 ContributionRecorded event = Contribution.decideNew(command, lookups);
-                pending.add(eventFor(command, event, provenance));
+                pending.add(eventFor(command, event, provenanceOf.apply(i)));
                 recordedInBatch.add(command.contributionId());
-                results.add(new ItemResult(i, id, "recorded", event.status(), false, null));
+                outcomes.add(Recording.recordedNow(event.status()));
             } catch (RuntimeException refused) {
-                results.add(rejected(i, id, refused));
+                outcomes.add(refusal(refused));
             }
         }
         append(pending);
-        return results;
+        return outcomes;
     }
 
     /**
@@ -177,12 +217,12 @@ public class ContributionBatchRecorder {
         }
     }
 
-    private static ItemResult rejected(int index, String id, RuntimeException refused) {
-        ProblemDetail problem = ProblemHandler.problemFor(refused);
-        if (problem == null) {
+    /** A rule's refusal, kept as the item's answer; anything else (a bug, the database) is thrown. */
+    private static RuntimeException refusal(RuntimeException refused) {
+        if (ProblemHandler.problemFor(refused) == null) {
             throw refused;
         }
-        return new ItemResult(index, id, "rejected", null, false, problem);
+        return refused;
     }
 
     /** Which of the ids have an event stored: the event store itself, as the aggregate load would tell. */

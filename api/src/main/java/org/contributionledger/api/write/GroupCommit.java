@@ -29,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * together they wait for one.
  * <p>
  * What stays as it was: each write is decided in turn against everything written before it (the
- * earlier writes of its group included), by the same command path; a write refused by a rule is
+ * earlier writes of its group included), by the same decision as alone (writes of one
+ * {@link Together}, such as new acts, queued next to each other are run by one call); a write refused by a rule is
  * refused alone (its command stored nothing, the others go on); nothing is answered before the
  * commit. The group is one transaction: when the database refuses it for contention, the gate runs
  * the whole group again; when one write fails otherwise (a bug, answered 500), nothing of the group
@@ -58,15 +59,56 @@ public class GroupCommit {
      * @param isRefusal which failures are the write's own answer (a rule it broke, checked before it
      *                  stored anything): they leave the transaction fit to commit the others' writes
      */
-    @SuppressWarnings("unchecked")
     public <T> T write(String communityId, Supplier<T> write, Predicate<RuntimeException> isRefusal) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             // Inside a transaction already (none of the ledger's writes is, today): other writers'
             // writes must not join a transaction that commits after their answers.
             return writes.write(communityId, write);
         }
+        return join(communityId, new Waiting(write, isRefusal, null, null));
+    }
+
+    /**
+     * Runs {@code item} as the community's writer, like {@link #write}, but together with the
+     * writes of the same {@code together} queued next to it in its group: one call of
+     * {@link Together#runAll} does them all. Refusals are {@code together}'s to tell: it answers them
+     * as values.
+     */
+    public <T, I> T writeTogether(String communityId, I item, Together<I> together) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return writes.write(communityId, () -> answerOf(together.runAll(List.of(item)).get(0)));
+        }
+        return join(communityId, new Waiting(null, failure -> false, item, together));
+    }
+
+    /**
+     * Writes of one kind that cost less done together than one by one: new acts, decided against
+     * lookups read once and appended in one insert, instead of one command each.
+     *
+     * @param <I> what one write is made of
+     */
+    public interface Together<I> {
+
+        /**
+         * Does the writes in the transaction under way, in order, each against everything written
+         * before it. Answers one value per item: its answer, or the {@link RuntimeException} of a rule
+         * it broke (it stored nothing; the transaction stays fit to commit the others). Any other
+         * failure is thrown, and fails every item of the call.
+         */
+        List<Object> runAll(List<I> items);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T answerOf(Object outcome) {
+        if (outcome instanceof RuntimeException refused) {
+            throw refused;
+        }
+        return (T) outcome;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T join(String communityId, Waiting me) {
         Queue<Waiting> queue = queues.computeIfAbsent(communityId, id -> new ConcurrentLinkedQueue<>());
-        Waiting me = new Waiting(write, isRefusal);
         queue.add(me);
         try {
             writes.write(communityId, () -> {
@@ -114,18 +156,55 @@ public class GroupCommit {
             }
         }
         List<Waiting> group = me.group;
-        if (group.size() == 1) {
+        if (group.size() == 1 && me.together == null) {
             // Alone: exactly the ordinary write; its failures are its own.
             me.outcomes = List.of(Optional.ofNullable(transaction.execute(status -> me.write.get())));
             return;
         }
         me.outcomes = transaction.execute(status -> {
             List<Object> outcomes = new ArrayList<>(group.size());
-            for (Waiting waiting : group) {
-                outcomes.add(waiting.runRefusalsKept());
+            for (int from = 0; from < group.size(); ) {
+                Waiting first = group.get(from);
+                if (first.together == null) {
+                    outcomes.add(first.runRefusalsKept());
+                    from++;
+                    continue;
+                }
+                int to = from + 1;
+                while (to < group.size() && group.get(to).together == first.together) {
+                    to++;
+                }
+                outcomes.addAll(runTogether(group.subList(from, to)));
+                from = to;
             }
             return outcomes;
         });
+    }
+
+    /** Writes of one {@link Together}, next to each other in the group, in one call. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static List<Object> runTogether(List<Waiting> run) {
+        List<Object> items = new ArrayList<>(run.size());
+        for (Waiting waiting : run) {
+            waiting.failed = false;
+            items.add(waiting.item);
+        }
+        List<Object> answers;
+        try {
+            answers = ((Together) run.get(0).together).runAll(items);
+        } catch (RuntimeException failure) {
+            // Which item failed is not known: all of them are answered with the failure.
+            run.forEach(waiting -> waiting.failed = true);
+            throw failure;
+        }
+        if (answers.size() != run.size()) {
+            throw new IllegalStateException(answers.size() + " answers for " + run.size() + " writes");
+        }
+        List<Object> outcomes = new ArrayList<>(answers.size());
+        for (Object answer : answers) {
+            outcomes.add(answer instanceof RuntimeException refused ? new Refused(refused) : Optional.ofNullable(answer));
+        }
+        return outcomes;
     }
 
     /**
@@ -155,8 +234,11 @@ public class GroupCommit {
     private enum State { WAITING, LEADING, CLAIMED, ABANDONED }
 
     private static final class Waiting {
+        /** Either a write of its own, or an item that its {@code together} runs with its neighbours. */
         final Supplier<?> write;
         final Predicate<RuntimeException> isRefusal;
+        final Object item;
+        final Together<?> together;
         final AtomicReference<State> state = new AtomicReference<>(State.WAITING);
         final CompletableFuture<Object> answer = new CompletableFuture<>();
         /** The writes its leader runs, itself first; only a leader's is filled. */
@@ -166,9 +248,11 @@ public class GroupCommit {
         /** Whether this write failed otherwise than by a refusal, failing its group. */
         volatile boolean failed;
 
-        Waiting(Supplier<?> write, Predicate<RuntimeException> isRefusal) {
+        Waiting(Supplier<?> write, Predicate<RuntimeException> isRefusal, Object item, Together<?> together) {
             this.write = write;
             this.isRefusal = isRefusal;
+            this.item = item;
+            this.together = together;
         }
 
         /** The write's answer, or its refusal as a value; any other failure fails the whole group. */

@@ -134,6 +134,85 @@ class GroupCommitTest {
         assertThat(jdbc.queryForList("SELECT id FROM act", String.class)).containsExactly("alone");
     }
 
+    @Test
+    void writesOfOneKindQueuedNextToEachOtherRunTogetherInOneCall() throws Exception {
+        List<List<String>> calls = new ArrayList<>();
+        GroupCommit.Together<String> acts = items -> {
+            synchronized (calls) {
+                calls.add(List.copyOf(items));
+            }
+            // Like a batch of acts: each item its own answer, a broken rule answered as a value.
+            return items.stream().map(id -> id.startsWith("refused")
+                    ? (Object) new IllegalArgumentException(id + " breaks a rule") : insert(id)).toList();
+        };
+        CountDownLatch firstRunning = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        Future<String> first = threads.submit(() -> groups.write("c", () -> {
+            firstRunning.countDown();
+            await(releaseFirst);
+            return insert("first");
+        }, RULES));
+        assertThat(firstRunning.await(10, TimeUnit.SECONDS)).isTrue();
+        // Queued one after the other, so that the group's order is known.
+        Future<String> a = threads.submit(() -> groups.writeTogether("c", "a", acts));
+        waitUntilQueued("c", 1);
+        Future<String> refused = threads.submit(() -> groups.writeTogether("c", "refused-b", acts));
+        waitUntilQueued("c", 2);
+        Future<String> own = threads.submit(() -> groups.write("c", () -> insert("own"), RULES));
+        waitUntilQueued("c", 3);
+        Future<String> d = threads.submit(() -> groups.writeTogether("c", "d", acts));
+        waitUntilQueued("c", 4);
+        releaseFirst.countDown();
+
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("first");
+        assertThat(a.get(10, TimeUnit.SECONDS)).isEqualTo("a");
+        assertThatThrownBy(() -> refused.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalArgumentException.class);
+        assertThat(own.get(10, TimeUnit.SECONDS)).isEqualTo("own");
+        assertThat(d.get(10, TimeUnit.SECONDS)).isEqualTo("d");
+        // One group; its leader goes first, then the queue in order, so "own" may or may not split
+        // the three: either way they ran in fewer calls than writes, each write exactly once.
+        assertThat(calls.stream().flatMap(List::stream)).containsExactlyInAnyOrder("a", "refused-b", "d");
+        assertThat(calls).hasSizeLessThanOrEqualTo(2);
+        assertThat(jdbc.queryForList("SELECT id FROM act ORDER BY id", String.class))
+                .containsExactly("a", "d", "first", "own");
+    }
+
+    @Test
+    void aFailureOfWritesRunTogetherFailsEachOfThemAndStoresNothing() throws Exception {
+        GroupCommit.Together<String> broken = items -> {
+            items.forEach(this::insert);
+            throw new IllegalStateException("a bug");
+        };
+        CountDownLatch firstRunning = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        Future<String> first = threads.submit(() -> groups.write("c", () -> {
+            firstRunning.countDown();
+            await(releaseFirst);
+            return insert("first");
+        }, RULES));
+        assertThat(firstRunning.await(10, TimeUnit.SECONDS)).isTrue();
+        Future<String> x = threads.submit(() -> groups.writeTogether("c", "x", broken));
+        waitUntilQueued("c", 1);
+        Future<String> y = threads.submit(() -> groups.writeTogether("c", "y", broken));
+        waitUntilQueued("c", 2);
+        releaseFirst.countDown();
+
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("first");
+        // Which of the call's writes broke is not known: each is answered with the failure.
+        assertThatThrownBy(() -> x.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> y.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class);
+        assertThat(jdbc.queryForList("SELECT id FROM act ORDER BY id", String.class)).containsExactly("first");
+    }
+
+    @Test
+    void aLoneWriteRunTogetherGetsItsOwnAnswerOrRefusal() {
+        GroupCommit.Together<String> acts = items -> items.stream().map(id -> id.startsWith("refused")
+                ? (Object) new IllegalArgumentException(id + " breaks a rule") : insert(id)).toList();
+        assertThat((String) groups.writeTogether("c", "alone", acts)).isEqualTo("alone");
+        assertThatThrownBy(() -> groups.writeTogether("c", "refused", acts)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(jdbc.queryForList("SELECT id FROM act", String.class)).containsExactly("alone");
+    }
+
     private String insert(String id) {
         jdbc.update("INSERT INTO act (id) VALUES (?)", id);
         return id;
