@@ -36,6 +36,7 @@ class SnapshotWarmUpTest {
     private final StandaloneReputation reputation = ReputationScenario.newReputation();
     private final NetworkDrawings drawings = new NetworkDrawings(reputation.snapshots());
     private final Queue<Runnable> queued = new ArrayDeque<>();
+    /** Never called by the tests: it hears of each published snapshot from the snapshots themselves. */
     private final SnapshotWarmUp warmUp = new SnapshotWarmUp(reputation.snapshots(), drawings, queued::add);
 
     /**
