@@ -16,7 +16,9 @@ import org.contributionledger.query.asof.AsOf;
  *                         holding the smallest member id)
  * @param bridges          members whose ties reach two or more spheres and whose betweenness or
  *                         participation is high, highest betweenness first
- * @param computeMillis    how long finding the spheres took, within the snapshot's computation
+ * @param computeMillis    how long finding these spheres took: once per snapshot, after its influence (by
+ *                         the background warm-up, or the first read that needed them), apart from the
+ *                         influence computation that {@code freshness.computeMillis} times
  * @param asOf             null in a live answer; for {@code ?asOf=}, the instant asked and the position
  *                         it resolved to
  */

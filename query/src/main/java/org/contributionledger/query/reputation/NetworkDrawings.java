@@ -7,7 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.axonframework.queryhandling.QueryHandler;
 import org.contributionledger.query.reputation.graph.InfluenceResult;
@@ -19,8 +21,17 @@ import org.springframework.stereotype.Component;
 /**
  * Answers {@link FindNetworkDrawing}: the current reputation snapshot's members and ties, placed on a
  * plane. Placing a large network takes a second or so (Bitcoin OTC), so each community's drawing is
- * kept for the snapshot it was made from and made again only when a new snapshot exists; reads of an
- * unchanged community answer from memory.
+ * made once per snapshot and kept until a newer snapshot's replaces it; it is made in the background
+ * right after the snapshot's spheres ({@link SnapshotWarmUp}) when someone is looking: when the
+ * community's previous drawing was read. Drawing every snapshot of every community in advance would
+ * keep a core busy under a stream of writes for networks nobody opens; so the first drawing of a
+ * community, and the first after its drawings went unread, is made by the read that asks for it.
+ * <p>
+ * A read that finds no drawing of the current snapshot yet waits for the one being made (or makes it,
+ * when none is), one layout per community at a time. It does not answer with the previous snapshot's
+ * drawing meanwhile: every figure of a drawing (influence, spheres, ties, places) comes from the
+ * snapshot its {@code freshness} names, the one the leaderboard and the spheres answer from, and the
+ * warm-up usually has it ready before anyone asks.
  */
 @Component
 public class NetworkDrawings {
@@ -29,6 +40,10 @@ public class NetworkDrawings {
     private final Map<String, Drawn> drawn = new ConcurrentHashMap<>();
     /** One layout per community at a time: concurrent first reads wait for it rather than repeat it. */
     private final Map<String, Object> drawLocks = new ConcurrentHashMap<>();
+    /** Communities whose latest drawing was read: the next snapshot's is made in advance. */
+    private final Set<String> watched = ConcurrentHashMap.newKeySet();
+    /** How many layouts were computed, of any snapshot: a check that each snapshot is laid out once. */
+    private final AtomicInteger layoutsMade = new AtomicInteger();
 
     public NetworkDrawings(ReputationSnapshots snapshots) {
         this.snapshots = snapshots;
@@ -49,18 +64,64 @@ public class NetworkDrawings {
         if (snapshot == null) {
             return Optional.empty();
         }
-        Drawn drawing = drawn.get(query.communityId());
+        Drawn drawing = drawingOf(snapshot);
+        watched.add(query.communityId());
+        return Optional.of(new NetworkDrawing(query.communityId(), drawing.nodes(), drawing.edges(),
+                snapshots.freshness(snapshot)));
+    }
+
+    /** The snapshot's drawing: kept, or being made (then waited for), or made now. */
+    private Drawn drawingOf(ReputationSnapshot snapshot) {
+        String communityId = snapshot.network().communityId();
+        Drawn drawing = drawn.get(communityId);
         if (drawing == null || !drawing.of(snapshot)) {
-            synchronized (drawLocks.computeIfAbsent(query.communityId(), id -> new Object())) {
-                drawing = drawn.get(query.communityId());
+            synchronized (drawLock(communityId)) {
+                drawing = drawn.get(communityId);
                 if (drawing == null || !drawing.of(snapshot)) {
-                    drawing = draw(snapshot);
-                    drawn.put(query.communityId(), drawing);
+                    drawing = layOut(snapshot);
                 }
             }
         }
-        return Optional.of(new NetworkDrawing(query.communityId(), drawing.nodes(), drawing.edges(),
-                snapshots.freshness(snapshot)));
+        return drawing;
+    }
+
+    /**
+     * For the warm-up: makes the snapshot's drawing when the community's latest drawing was read,
+     * unless it is made already or a newer snapshot has replaced it (checked under the lock, so a
+     * late warm-up never replaces a newer drawing).
+     */
+    void drawInAdvance(ReputationSnapshot snapshot) {
+        String communityId = snapshot.network().communityId();
+        synchronized (drawLock(communityId)) {
+            if (watched.contains(communityId) && snapshots.latest(communityId) == snapshot && !isDrawn(snapshot)) {
+                layOut(snapshot);
+                // Unread until a read comes: if none does, the next snapshot is not drawn in advance.
+                watched.remove(communityId);
+            }
+        }
+    }
+
+    private Object drawLock(String communityId) {
+        return drawLocks.computeIfAbsent(communityId, id -> new Object());
+    }
+
+    /** Under the community's draw lock. */
+    private Drawn layOut(ReputationSnapshot snapshot) {
+        layoutsMade.incrementAndGet();
+        Drawn drawing = draw(snapshot);
+        drawn.put(snapshot.network().communityId(), drawing);
+        return drawing;
+    }
+
+    /** True when the snapshot's drawing is made and kept; never waits. */
+    boolean isDrawn(ReputationSnapshot snapshot) {
+        Drawn drawing = drawn.get(snapshot.network().communityId());
+        return drawing != null && drawing.of(snapshot);
+    }
+
+    /** How many layouts were computed so far, of any snapshot of any community. */
+    int layoutsMade() {
+        return layoutsMade.get();
     }
 
     private static Drawn draw(ReputationSnapshot snapshot) {

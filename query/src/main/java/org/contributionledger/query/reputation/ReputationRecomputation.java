@@ -25,6 +25,10 @@ import org.springframework.stereotype.Component;
  * the community is retried after 1 s, then 2 s, 4 s ... up to every 5 minutes, while every other
  * community goes on being computed. A change of its settings lifts the failure
  * ({@link ReputationSnapshots#failure}), and the community is attempted again at once.
+ * <p>
+ * A computation is of influence only: the spheres and the drawing of the snapshot it publishes are
+ * made after, on another thread ({@link SnapshotWarmUp}), so they neither lengthen it nor, through
+ * {@link #pauseNanos}, the rest before the next.
  */
 @Component
 public class ReputationRecomputation implements DisposableBean {

@@ -1,11 +1,8 @@
 package org.contributionledger.query.reputation;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 import org.contributionledger.query.reputation.graph.InfluenceResult;
 import org.contributionledger.query.reputation.graph.InfluenceSolver;
@@ -15,19 +12,24 @@ import org.contributionledger.query.reputation.graph.WeightedDigraph;
 import org.contributionledger.query.reputation.spheres.Spheres;
 
 /**
- * Reputation of a community computed from one {@link FrozenNetwork}: overall influence, influence
- * per category, and the spheres of influence. Immutable; queries read whichever snapshot is current.
- * {@code computeMillis} is the whole computation, {@code spheresMillis} the part spent on the spheres.
+ * Reputation of a community computed from one {@link FrozenNetwork}: overall influence and influence
+ * per category, and the spheres of influence of the same network. Immutable but for its spheres,
+ * which are found once, after the snapshot is published ({@link SnapshotSpheres}): queries read
+ * whichever snapshot is current, and get the spheres of the snapshot they read.
+ * {@code computeMillis} is the influence computation, the one that makes the snapshot.
  */
 record ReputationSnapshot(FrozenNetwork network, Teleport teleport, InfluenceResult overall, Ranking overallRanking,
                           Map<String, InfluenceResult> byCategory, Map<String, Ranking> categoryRankings,
-                          Spheres spheres, Instant computedAt, long computeMillis, long spheresMillis) {
+                          SnapshotSpheres snapshotSpheres, Instant computedAt, long computeMillis) {
 
     /**
      * Solves every graph of the network, each warm-started from the previous snapshot's scores: after
-     * a small change the previous fixed point is close, so far fewer iterations are needed.
+     * a small change the previous fixed point is close, so far fewer iterations are needed. The
+     * spheres are left to be found later, under {@code spheresLock} (one finding per community at a
+     * time), each finding told to {@code onSpheresFinding}.
      */
-    static ReputationSnapshot compute(FrozenNetwork network, ReputationSnapshot last, Instant now) {
+    static ReputationSnapshot compute(FrozenNetwork network, ReputationSnapshot last, Instant now,
+                                      Object spheresLock, Runnable onSpheresFinding) {
         long start = System.nanoTime();
         // After a merge the nodes are renumbered: the last scores belong to other members then.
         ReputationSnapshot previous = last != null && membersOnlyAppended(last.network(), network) ? last : null;
@@ -44,26 +46,25 @@ record ReputationSnapshot(FrozenNetwork network, Teleport teleport, InfluenceRes
                 categoryRankings.put(category, result.ranking());
             }
         });
-        // The spheres need the overall influence (their shares of it), so they come last.
-        long spheresStart = System.nanoTime();
-        Spheres spheres = Spheres.of(network.overall(), network.contacts(), overall == null ? null : overall.scores(),
-                network.alpha(), idOrder(network.memberIds()));
         long end = System.nanoTime();
         return new ReputationSnapshot(network, teleport, overall, overall == null ? null : overall.ranking(),
-                Map.copyOf(byCategory), Map.copyOf(categoryRankings), spheres, now, (end - start) / 1_000_000,
-                (end - spheresStart) / 1_000_000);
+                Map.copyOf(byCategory), Map.copyOf(categoryRankings),
+                new SnapshotSpheres(network, overall, spheresLock, onSpheresFinding), now, (end - start) / 1_000_000);
     }
 
-    /** Each node's rank in the order of member ids: of two spheres of one size, the smallest id's comes first. */
-    private static int[] idOrder(List<String> memberIds) {
-        int[] byId = IntStream.range(0, memberIds.size()).boxed()
-                .sorted(Comparator.comparing(memberIds::get))
-                .mapToInt(Integer::intValue).toArray();
-        int[] order = new int[byId.length];
-        for (int rank = 0; rank < byId.length; rank++) {
-            order[byId[rank]] = rank;
-        }
-        return order;
+    /**
+     * The spheres of this snapshot's network: found by the first caller (or the background warm-up)
+     * and kept, so the caller may wait for them once per snapshot.
+     *
+     * @throws ReputationUnavailable when the sphere engine failed on this network
+     */
+    Spheres spheres() {
+        return snapshotSpheres.spheres();
+    }
+
+    /** How long finding this snapshot's spheres took (finding them first if needed). */
+    long spheresMillis() {
+        return snapshotSpheres.computeMillis();
     }
 
     /**

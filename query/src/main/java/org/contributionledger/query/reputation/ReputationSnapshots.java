@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import org.contributionledger.core.community.CommunitySettings;
 import org.contributionledger.core.community.CommunitySettingsLimits;
@@ -18,6 +21,10 @@ import org.springframework.stereotype.Component;
  * A changed community is recomputed, warm-started from its previous snapshot, when
  * {@link ReputationRecomputation} says, or by the first read that needs it; reads get their
  * snapshot here ({@link #forReading}), with how fresh it is ({@link #freshness}).
+ * <p>
+ * A snapshot is published with its influence only: its spheres are found after, once, by the
+ * background warm-up ({@link SnapshotWarmUp}, told through {@link #whenPublished}) or by the first
+ * read that needs them, so that finding them never delays the next influence computation.
  * <p>
  * Each community is computed on its own: one that cannot be computed (settings outside
  * {@link CommunitySettingsLimits}, stored before the limits existed) is recorded as failing, its
@@ -33,6 +40,15 @@ public class ReputationSnapshots {
     private final Map<String, Failure> failures = new ConcurrentHashMap<>();
     /** One computation per community at a time: the background thread and a first read may race. */
     private final Map<String, Object> computeLocks = new ConcurrentHashMap<>();
+    /**
+     * One finding of spheres per community at a time, whichever snapshot it is for: apart from the
+     * compute lock, so that finding spheres never holds up the next influence computation.
+     */
+    private final Map<String, Object> spheresLocks = new ConcurrentHashMap<>();
+    /** How many times spheres were found, of any snapshot: a check that each snapshot's are found once. */
+    private final AtomicInteger spheresFindings = new AtomicInteger();
+    /** Told of every snapshot published by a computation (see {@link #whenPublished}). */
+    private final List<Consumer<ReputationSnapshot>> publishedListeners = new CopyOnWriteArrayList<>();
     private final Clock clock;
     private final ReplayProgress progress;
 
@@ -151,8 +167,11 @@ public class ReputationSnapshots {
                 CommunitySettingsLimits.checkComputable(settings.reputation());
                 frozen = network.freeze();
             }
-            snapshots.put(communityId, ReputationSnapshot.compute(frozen, snapshots.get(communityId), clock.instant()));
+            ReputationSnapshot computed = ReputationSnapshot.compute(frozen, snapshots.get(communityId), clock.instant(),
+                    spheresLocks.computeIfAbsent(communityId, id -> new Object()), spheresFindings::incrementAndGet);
+            snapshots.put(communityId, computed);
             failures.remove(communityId);
+            publishedListeners.forEach(listener -> listener.accept(computed));
         } catch (SettingRuleViolation outOfRange) {
             failures.put(communityId, new Failure(settings,
                     "its settings are outside what the engine computes: " + outOfRange.getMessage()));
@@ -161,6 +180,24 @@ public class ReputationSnapshots {
             failures.put(communityId, new Failure(settings, failure.getClass().getSimpleName() + ": " + failure.getMessage()));
             throw failure;
         }
+    }
+
+    /**
+     * Runs {@code listener} with every snapshot a computation publishes, on the computing thread and
+     * under the community's compute lock: it must only hand the snapshot on, never compute.
+     */
+    void whenPublished(Consumer<ReputationSnapshot> listener) {
+        publishedListeners.add(listener);
+    }
+
+    /** The community's newest published snapshot, or null; never computes and never waits. */
+    ReputationSnapshot latest(String communityId) {
+        return snapshots.get(communityId);
+    }
+
+    /** How many times spheres were found so far, of any snapshot of any community. */
+    int spheresFindings() {
+        return spheresFindings.get();
     }
 
     /** After the projection's reset: snapshots of the forgotten networks would answer for a history it no longer holds. */
@@ -174,7 +211,8 @@ public class ReputationSnapshots {
      * when {@code memberId} is null), or null when the projection has no such community. A member
      * the projection knows but no snapshot includes yet (the first read right after registering) gets
      * one computed on the spot, so a registered member never reads as unknown; otherwise reads never
-     * wait for a computation.
+     * wait for an influence computation. (A read of the snapshot's spheres may wait for them, once
+     * per snapshot, when the warm-up has not found them yet: see {@link SnapshotSpheres}.)
      *
      * @throws ReputationReplaying  while the history stored at start is being replayed
      * @throws ReputationUnavailable when the community's reputation cannot be computed
