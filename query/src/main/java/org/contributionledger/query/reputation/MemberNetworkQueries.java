@@ -137,6 +137,7 @@ public class MemberNetworkQueries {
         FrozenNetwork network = snapshot.network();
         WeightedDigraph trust = network.positiveTrust();
         WeightedDigraph giving = network.giving();
+        Spheres spheres = snapshot.spheres();
         int trusts = 0;
         int trustedBy = 0;
         int gaveTo = 0;
@@ -161,7 +162,7 @@ public class MemberNetworkQueries {
                 receivedFrom++;
             }
             members.add(new Contact(network.memberIds().get(contact), network.displayNames().get(contact),
-                    List.copyOf(kinds), influence[contact], sphereOf(snapshot.spheres(), contact)));
+                    List.copyOf(kinds), influence[contact], sphereOf(spheres, contact)));
         }
         return new Contacts(contacts.length, trusts, trustedBy, gaveTo, receivedFrom, members);
     }
