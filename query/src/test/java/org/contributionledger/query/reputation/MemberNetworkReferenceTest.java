@@ -266,6 +266,9 @@ class MemberNetworkReferenceTest {
         CONTACTS.forEach((member, contacts) -> share.put(member,
                 contacts.stream().mapToDouble(influence::get).sum() / all));
 
+        long start = System.nanoTime();
+        members().forEach(member -> network(member));
+        System.out.printf("bitcoinotc network: 5 answers in %d ms%n", (System.nanoTime() - start) / 1_000_000);
         members().forEach(member -> {
             MemberNetwork.NetworkQuality quality = network(member).quality();
             double mine = share.get(member);
