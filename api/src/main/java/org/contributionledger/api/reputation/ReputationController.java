@@ -3,11 +3,9 @@ package org.contributionledger.api.reputation;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Optional;
 
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.contributionledger.api.asof.AsOfParameter;
+import org.contributionledger.api.asof.LiveOrAsOf;
 import org.contributionledger.api.openapi.Refuses;
 import org.contributionledger.api.problem.NotFound;
 import org.contributionledger.query.asof.AsOf;
@@ -46,12 +44,12 @@ import jakarta.servlet.http.HttpServletRequest;
 @RequestMapping("/api/v1/communities/{communityId}")
 public class ReputationController {
 
-    private final QueryGateway queries;
+    private final LiveOrAsOf liveOrAsOf;
     private final AsOfParameter asOfParameter;
     private final ReputationHistory history;
 
-    public ReputationController(QueryGateway queries, AsOfParameter asOfParameter, ReputationHistory history) {
-        this.queries = queries;
+    public ReputationController(LiveOrAsOf liveOrAsOf, AsOfParameter asOfParameter, ReputationHistory history) {
+        this.liveOrAsOf = liveOrAsOf;
         this.asOfParameter = asOfParameter;
         this.history = history;
     }
@@ -66,10 +64,8 @@ public class ReputationController {
                                        @RequestParam(name = AsOfParameter.NAME, required = false) String asOf) {
         FindReputation query = new FindReputation(communityId, memberId, topSources);
         AsOf at = asOfParameter.resolve(communityId, asOf);
-        Optional<MemberReputation> answer = at == null
-                ? queries.query(query, ResponseTypes.optionalInstanceOf(MemberReputation.class)).join()
-                : history.handle(query, at.position()).map(reputation -> reputation.withAsOf(at));
-        return answer.orElseThrow(() -> new NotFound("No reputation yet for member '" + memberId + "' in community '"
+        return liveOrAsOf.answer(query, at, MemberReputation.class, history::handle, MemberReputation::withAsOf)
+                .orElseThrow(() -> new NotFound("No reputation yet for member '" + memberId + "' in community '"
                         + communityId + "': unknown member, or the first computation is still running"));
     }
 
@@ -87,10 +83,8 @@ public class ReputationController {
                                        HttpServletRequest request) {
         FindLeaderboard query = new FindLeaderboard(communityId, category, limit, offset);
         AsOf at = asOfParameter.resolve(communityId, asOf);
-        Optional<Leaderboard> answer = at == null
-                ? queries.query(query, ResponseTypes.optionalInstanceOf(Leaderboard.class)).join()
-                : history.handle(query, at.position());
-        Leaderboard board = answer.orElseThrow(() -> new NotFound("No leaderboard for community '" + communityId + "'"
+        Leaderboard board = liveOrAsOf.answer(query, at, Leaderboard.class, history::handle)
+                .orElseThrow(() -> new NotFound("No leaderboard for community '" + communityId + "'"
                         + (category == null ? "" : " and category '" + category + "'")
                         + ": unknown community, or a category it does not have"));
         // In long: offset + limit near Integer.MAX_VALUE must not overflow into a page that exists.
@@ -114,10 +108,8 @@ public class ReputationController {
                                    @RequestParam(name = AsOfParameter.NAME, required = false) String asOf) {
         FindInfluencers query = new FindInfluencers(communityId, memberId, category, limit);
         AsOf at = asOfParameter.resolve(communityId, asOf);
-        Optional<Influencers> answer = at == null
-                ? queries.query(query, ResponseTypes.optionalInstanceOf(Influencers.class)).join()
-                : history.handle(query, at.position()).map(influencers -> influencers.withAsOf(at));
-        return answer.orElseThrow(() -> new NotFound("No influencers for member '" + memberId + "' in community '"
+        return liveOrAsOf.answer(query, at, Influencers.class, history::handle, Influencers::withAsOf)
+                .orElseThrow(() -> new NotFound("No influencers for member '" + memberId + "' in community '"
                         + communityId + "'" + (category == null ? "" : " and category '" + category + "'")));
     }
 
