@@ -2,7 +2,7 @@
 // a chart and a table), breadth, reach, character, reciprocity over time (reads as of six instants)
 // and the statement, a page at a time.
 
-import { asOf, fillFacts, instantsSince, memberPath, number, percent, read, reportIn, row } from './api.js';
+import { asOf, drawOverTime, fillFacts, instantsSince, memberPath, number, percent, read, reportIn, row } from './api.js';
 
 const STATEMENT_PAGE = 10;
 
@@ -94,20 +94,10 @@ export function memberPage({ names, community }) {
       received.push(Number(reciprocity.received.value));
     }
     timeChart = timeChart || echarts.init(document.getElementById('member-reciprocity-chart'));
-    timeChart.setOption({
-      animation: false,
-      aria: { enabled: true },
-      legend: { textStyle: { color: '#1b1f24' } },
-      grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
-      tooltip: { trigger: 'axis' },
-      xAxis: { type: 'category', data: instants.map(at => at === null ? 'now' : at.slice(0, 16).replace('T', ' ')),
-        axisLabel: { color: '#1b1f24' } },
-      yAxis: { type: 'value', axisLabel: { color: '#1b1f24' } },
-      series: [
-        { name: 'Given', type: 'line', data: given, itemStyle: { color: '#1f6fb4' } },
-        { name: 'Received', type: 'line', data: received, itemStyle: { color: '#c62828' }, lineStyle: { type: 'dashed' } },
-      ],
-    }, true);
+    drawOverTime(timeChart, instants, [
+      { name: 'Given', data: given, colour: '#1f6fb4' },
+      { name: 'Received', data: received, colour: '#c62828', dash: 'dashed' },
+    ]);
   }
 
   /** Page `page` of the statement (0 is the newest); older pages are reached by the `next` links read so far. */
