@@ -87,7 +87,7 @@ export function memberPage({ names, community }) {
       ? 'No contacts yet: no positive trust and no confirmed act, either way.'
       : `${number(contacts.count)} contacts: trusts ${number(contacts.trusts)}, trusted by ${number(contacts.trustedBy)}, `
         + `gave to ${number(contacts.gaveTo)}, received from ${number(contacts.receivedFrom)}; `
-        + `in ${number(spheres.count)} ${spheres.count === 1 ? 'sphere' : 'spheres'}`
+        + `they span ${number(spheres.count)} ${spheres.count === 1 ? 'sphere' : 'spheres'}`
         + (spheres.count ? ` (${spheres.spheres.join(', ')})` : '') + '.';
     const quality = network.quality;
     fillFacts(document.getElementById('member-network-quality'), [
@@ -95,7 +95,6 @@ export function memberPage({ names, community }) {
       ['Median influence', number(quality.medianInfluence)],
       ['Share of all influence', percent(quality.influenceShare)],
       ['Percentile among members', number(quality.percentile, 3)],
-      ['Spheres spanned', number(spheres.count)],
     ]);
     const character = network.character;
     fillFacts(document.getElementById('member-network-character'), [
