@@ -11,7 +11,13 @@ import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.contributionledger.query.directory.DirectoryProjection;
+import org.contributionledger.query.history.HistoricalViews;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Reputation as it was at an event position, computed by the same engine as the live reputation:
@@ -34,6 +40,9 @@ public class ReputationHistory {
 
     private final ReputationSnapshots live;
     private final EventStorageEngine events;
+    /** The SQL views of the past, for the answers that also read them (a member's network); null in tests of reputation alone. */
+    private final HistoricalViews views;
+    private final ObjectMapper json;
     private final Map<Key, StandaloneReputation> recent = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Key, StandaloneReputation> eldest) {
@@ -41,9 +50,18 @@ public class ReputationHistory {
         }
     };
 
-    public ReputationHistory(ReputationSnapshots live, EventStorageEngine events) {
+    @Autowired
+    public ReputationHistory(ReputationSnapshots live, EventStorageEngine events, HistoricalViews views,
+                             ObjectMapper json) {
         this.live = live;
         this.events = events;
+        this.views = views;
+        this.json = json;
+    }
+
+    /** Reputation alone: every answer but a member's network, which also reads the SQL views. */
+    ReputationHistory(ReputationSnapshots live, EventStorageEngine events) {
+        this(live, events, null, null);
     }
 
     public Optional<MemberReputation> handle(FindReputation query, long position) {
@@ -68,6 +86,19 @@ public class ReputationHistory {
 
     public Optional<SphereMembers> handle(FindSphere query, long position) {
         return at(query.communityId(), position).queries().handle(query);
+    }
+
+    /**
+     * A member's network at the position: the reputation replayed to it, and the balance and
+     * thresholds from the SQL views as they stood right after it ({@link HistoricalViews}).
+     */
+    public Optional<MemberNetwork> handle(FindMemberNetwork query, long position) {
+        if (views == null) {
+            throw new IllegalStateException("This history was built without the SQL views a member's network reads");
+        }
+        StandaloneReputation reputation = at(query.communityId(), position);
+        JdbcTemplate past = views.at(query.communityId(), position);
+        return new MemberNetworkQueries(reputation.snapshots(), past, new DirectoryProjection(past, json)).handle(query);
     }
 
     /** How many past networks are held now; for tests of the bound. */

@@ -1,6 +1,8 @@
 package org.contributionledger.query.statement;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.contributionledger.core.contribution.ContributionStatus;
+import org.contributionledger.query.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -55,6 +58,41 @@ public class ContributionTotals {
                         + " AND status NOT IN ('REVOKED', 'REVERSED') GROUP BY " + partner + ", status",
                 (row, i) -> new PartnerTotal(row.getString(1), ContributionStatus.valueOf(row.getString(2)),
                         new Total(row.getLong(3), row.getBigDecimal(4))), communityId, memberId);
+    }
+
+    /**
+     * A member's confirmed acts per partner, those the member gave ({@code given}) or received, that
+     * occurred at or after {@code since} (all of them when null): a member's balance over a window.
+     */
+    public Map<String, Total> confirmedByPartner(String communityId, String memberId, boolean given, Instant since) {
+        String member = given ? "giver_member" : "receiver_member";
+        String partner = given ? "receiver_member" : "giver_member";
+        List<Object> args = new ArrayList<>(List.of(communityId, memberId));
+        StringBuilder sql = new StringBuilder("SELECT " + partner + ", COUNT(*), SUM(act_value) FROM contribution_view"
+                + " WHERE community_id = ? AND " + member + " = ? AND " + partner + " <> " + member
+                + " AND status = 'CONFIRMED'");
+        if (since != null) {
+            sql.append(" AND occurred_at >= ?");
+            args.add(Sql.timestamp(since));
+        }
+        sql.append(" GROUP BY ").append(partner);
+        Map<String, Total> totals = new TreeMap<>();
+        jdbc.query(sql.toString(), row -> {
+            totals.put(row.getString(1), new Total(row.getLong(2), row.getBigDecimal(3)));
+        }, args.toArray());
+        return totals;
+    }
+
+    /** The confirmed value a member received per category, all time. */
+    public Map<String, Total> confirmedReceivedByCategory(String communityId, String memberId) {
+        Map<String, Total> totals = new TreeMap<>();
+        jdbc.query("SELECT category, COUNT(*), SUM(act_value) FROM contribution_view WHERE community_id = ?"
+                        + " AND receiver_member = ? AND giver_member <> receiver_member AND status = 'CONFIRMED'"
+                        + " GROUP BY category",
+                row -> {
+                    totals.put(row.getString(1), new Total(row.getLong(2), row.getBigDecimal(3)));
+                }, communityId, memberId);
+        return totals;
     }
 
     /** The acts one member gave another that are neither revoked nor reversed, per status. */
