@@ -318,7 +318,7 @@ public class MemberNetworkQueries {
                 .filter(entry -> categories.contains(entry.getKey()) && entry.getValue().value().signum() > 0)
                 .sorted(Map.Entry.<String, ContributionTotals.Total>comparingByValue(
                                 Comparator.comparing(ContributionTotals.Total::value).reversed())
-                        .thenComparing(Map.Entry.comparingByKey()))
+                        .thenComparing(Map.Entry.<String, ContributionTotals.Total>comparingByKey()))
                 .limit(MOST_RECEIVED_CATEGORIES)
                 .map(Map.Entry::getKey)
                 .toList();
