@@ -73,6 +73,27 @@ export function asOf(path, instant) {
   return `${path}${path.includes('?') ? '&' : '?'}asOf=${encodeURIComponent(instant)}`;
 }
 
+/**
+ * Draws figures read as of `instants` (see instantsSince) as lines over time, one per series
+ * `{ name, data, colour, dash }` (`dash`: 'dashed' or 'dotted', absent for a solid line), on an
+ * ECharts instance; `yAxis` adds to the value axis (e.g. `{ min: 0, max: 1 }`). Both time charts
+ * draw this way, so they read alike.
+ */
+export function drawOverTime(chart, instants, series, yAxis = {}) {
+  chart.setOption({
+    animation: false,
+    aria: { enabled: true },
+    legend: { textStyle: { color: '#1b1f24' } },
+    grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
+    tooltip: { trigger: 'axis' },
+    xAxis: { type: 'category', data: instants.map(at => at === null ? 'now' : at.slice(0, 16).replace('T', ' ')),
+      axisLabel: { color: '#1b1f24' } },
+    yAxis: { type: 'value', ...yAxis, axisLabel: { color: '#1b1f24' } },
+    series: series.map(({ name, data, colour, dash }) => ({
+      name, type: 'line', data, itemStyle: { color: colour }, ...(dash ? { lineStyle: { type: dash } } : {}) })),
+  }, true);
+}
+
 /** Numbers as people read them: a few significant digits, thousands separated. */
 export function number(value, digits = 4) {
   if (value === null || value === undefined) {

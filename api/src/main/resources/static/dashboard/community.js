@@ -2,7 +2,7 @@
 // display names, the spheres and their leaders, and reciprocity and Gini over time (stats read as
 // of six instants: the API keeps no series).
 
-import { asOf, communityPath, fillFacts, instantsSince, memberLink, number, percent, read, reportIn, row, sphereColour } from './api.js';
+import { asOf, communityPath, drawOverTime, fillFacts, instantsSince, memberLink, number, percent, read, reportIn, row, sphereColour } from './api.js';
 
 const LEADERBOARD_PAGE = 20;
 
@@ -113,21 +113,11 @@ export function communityPage({ names, community }) {
       gini.push(network ? network.giniOfGivenValue : null);
     }
     timeChart = timeChart || echarts.init(document.getElementById('community-time-chart'));
-    timeChart.setOption({
-      animation: false,
-      aria: { enabled: true },
-      legend: { textStyle: { color: '#1b1f24' } },
-      grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
-      tooltip: { trigger: 'axis' },
-      xAxis: { type: 'category', data: instants.map(at => at === null ? 'now' : at.slice(0, 16).replace('T', ' ')),
-        axisLabel: { color: '#1b1f24' } },
-      yAxis: { type: 'value', min: 0, max: 1, axisLabel: { color: '#1b1f24' } },
-      series: [
-        { name: 'Trust reciprocity', type: 'line', data: trust, itemStyle: { color: '#1f6fb4' } },
-        { name: 'Giving reciprocity', type: 'line', data: giving, itemStyle: { color: '#2e7d32' }, lineStyle: { type: 'dashed' } },
-        { name: 'Gini of value given', type: 'line', data: gini, itemStyle: { color: '#c62828' }, lineStyle: { type: 'dotted' } },
-      ],
-    }, true);
+    drawOverTime(timeChart, instants, [
+      { name: 'Trust reciprocity', data: trust, colour: '#1f6fb4' },
+      { name: 'Giving reciprocity', data: giving, colour: '#2e7d32', dash: 'dashed' },
+      { name: 'Gini of value given', data: gini, colour: '#c62828', dash: 'dotted' },
+    ], { min: 0, max: 1 });
   }
 
   return {

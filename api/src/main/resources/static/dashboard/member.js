@@ -1,8 +1,9 @@
 // The Member page: reputation and where it comes from (the answer's top sources and score parts, as
-// a chart and a table), breadth, reach, character, reciprocity over time (reads as of six instants)
+// a chart and a table), breadth, reach, character, "My network" (its quality, character, relevance,
+// balance and whom to meet next, from one answer), reciprocity over time (reads as of six instants)
 // and the statement, a page at a time.
 
-import { asOf, fillFacts, instantsSince, memberPath, number, percent, read, reportIn, row } from './api.js';
+import { asOf, drawOverTime, fillFacts, instantsSince, memberLink, memberPath, number, percent, read, reportIn, row } from './api.js';
 
 const STATEMENT_PAGE = 10;
 
@@ -12,6 +13,7 @@ export function memberPage({ names, community }) {
   const breadth = document.getElementById('member-breadth');
   const whyTable = document.querySelector('#member-why-table tbody');
   const statement = document.querySelector('#member-statement tbody');
+  const networkCategory = document.getElementById('member-network-category');
   const newer = document.getElementById('statement-newer');
   const older = document.getElementById('statement-older');
   let whyChart = null;
@@ -23,6 +25,7 @@ export function memberPage({ names, community }) {
   let current = 0;
   let refreshTimer = null;
 
+  networkCategory.addEventListener('change', () => showNetwork().catch(reportIn('member')));
   newer.addEventListener('click', () => showStatementPage(current - 1).catch(reportIn('member')));
   older.addEventListener('click', () => showStatementPage(current + 1).catch(reportIn('member')));
   window.addEventListener('resize', () => {
@@ -57,6 +60,91 @@ export function memberPage({ names, community }) {
       ['Distrusted by', `${number(reputation.character.distrustReceived)} members`],
     ]);
     showWhy(reputation);
+  }
+
+  /** The categories of the community to choose from, the one chosen kept; '' is the default (the member's own). */
+  function fillNetworkCategories() {
+    const chosen = networkCategory.value;
+    const options = [['', 'the categories the member received most in'],
+      ...community().settings.categories.map(name => [name, name])];
+    networkCategory.replaceChildren(...options.map(([value, text]) => {
+      const option = document.createElement('option');
+      option.value = value;
+      option.textContent = text;
+      return option;
+    }));
+    networkCategory.value = options.some(([value]) => value === chosen) ? chosen : '';
+  }
+
+  /** "My network": one answer of GET .../members/{m}/network, shown part by part. */
+  async function showNetwork() {
+    const chosen = networkCategory.value;
+    const network = await read(memberPath(memberId, chosen ? `/network?category=${encodeURIComponent(chosen)}` : '/network'));
+    const panel = document.getElementById('member-network');
+    const contacts = network.contacts;
+    const spheres = network.spheresSpanned;
+    document.getElementById('member-network-summary').textContent = contacts.count === 0
+      ? 'No contacts yet: no positive trust and no confirmed act, either way.'
+      : `${number(contacts.count)} contacts: trusts ${number(contacts.trusts)}, trusted by ${number(contacts.trustedBy)}, `
+        + `gave to ${number(contacts.gaveTo)}, received from ${number(contacts.receivedFrom)}; `
+        + `they span ${number(spheres.count)} ${spheres.count === 1 ? 'sphere' : 'spheres'}`
+        + (spheres.count ? ` (${spheres.spheres.join(', ')})` : '') + '.';
+    const quality = network.quality;
+    fillFacts(document.getElementById('member-network-quality'), [
+      ['Contacts\u2019 mean influence', number(quality.meanInfluence)],
+      ['Median influence', number(quality.medianInfluence)],
+      ['Share of all influence', percent(quality.influenceShare)],
+      ['Percentile among members', number(quality.percentile, 3)],
+    ]);
+    const character = network.character;
+    fillFacts(document.getElementById('member-network-character'), [
+      ['Trusts', `${number(character.trustsGiven)} members (weight ${number(character.trustWeightGiven)})`],
+      ['Trusted by', `${number(character.trustedBy)} members (weight ${number(character.trustWeightReceived)})`],
+      ['Trust returned', percent(character.reciprocatedTrust)],
+      ['Distrusted by', `${number(character.distrustReceived)} members`],
+      ['Trusts, not trusted back', members(character.trustedNotBack)],
+      ['Trusted by, not trusting back', members(character.trustedByNotBack)],
+    ]);
+    fillRows('#member-network-relevance tbody', network.relevance,
+      relevance => [relevance.category, percent(relevance.influenceShare)], 'No category yet');
+    const balance = network.balance;
+    fillFacts(document.getElementById('member-network-balance'), [
+      ['Since', balance.since ? balance.since.slice(0, 16).replace('T', ' ') : 'the beginning'],
+      ['Given', `${number(balance.given.value)} in ${number(balance.given.count)} acts`],
+      ['Received', `${number(balance.received.value)} in ${number(balance.received.count)} acts`],
+      ['Balance (given \u2212 received)', number(balance.balance)],
+    ]);
+    const partnerRow = partner => [memberLink(partner.memberId, partner.displayName), number(partner.given.value),
+      number(partner.received.value), number(partner.balance)];
+    fillRows('#member-network-taking tbody', balance.keepTakingFrom, partnerRow, 'Nobody');
+    fillRows('#member-network-never-gave-back tbody', balance.neverGaveBack, partnerRow, 'Nobody');
+    fillRows('#member-network-meet tbody', network.whoToMeet, candidate => [
+      memberLink(candidate.memberId, candidate.displayName), number(candidate.score), members(candidate.introducers),
+    ], 'Nobody two steps away');
+    for (const member of [...contacts.members, ...network.whoToMeet]) {
+      names.set(member.memberId, member.displayName);
+    }
+    panel.dataset.state = 'read';
+  }
+
+  /** Links to members' pages, in the order given, or "nobody". */
+  function members(list) {
+    if (list.length === 0) {
+      return 'nobody';
+    }
+    const links = document.createElement('span');
+    list.forEach((member, i) => links.append(i ? ', ' : '', memberLink(member.memberId, member.displayName)));
+    return links;
+  }
+
+  /** A table body filled with one row per item, or one row saying there is none. */
+  function fillRows(selector, items, cells, none) {
+    const body = document.querySelector(selector);
+    const columns = body.closest('table').querySelectorAll('thead th').length;
+    body.replaceChildren(...items.map(item => row(cells(item))));
+    if (items.length === 0) {
+      body.replaceChildren(row([none, ...Array(columns - 1).fill('')]));
+    }
   }
 
   /** The score's parts: each top source, the other sources together, members who trust nobody, the teleport. */
@@ -94,20 +182,10 @@ export function memberPage({ names, community }) {
       received.push(Number(reciprocity.received.value));
     }
     timeChart = timeChart || echarts.init(document.getElementById('member-reciprocity-chart'));
-    timeChart.setOption({
-      animation: false,
-      aria: { enabled: true },
-      legend: { textStyle: { color: '#1b1f24' } },
-      grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
-      tooltip: { trigger: 'axis' },
-      xAxis: { type: 'category', data: instants.map(at => at === null ? 'now' : at.slice(0, 16).replace('T', ' ')),
-        axisLabel: { color: '#1b1f24' } },
-      yAxis: { type: 'value', axisLabel: { color: '#1b1f24' } },
-      series: [
-        { name: 'Given', type: 'line', data: given, itemStyle: { color: '#1f6fb4' } },
-        { name: 'Received', type: 'line', data: received, itemStyle: { color: '#c62828' }, lineStyle: { type: 'dashed' } },
-      ],
-    }, true);
+    drawOverTime(timeChart, instants, [
+      { name: 'Given', data: given, colour: '#1f6fb4' },
+      { name: 'Received', data: received, colour: '#c62828', dash: 'dashed' },
+    ]);
   }
 
   /** Page `page` of the statement (0 is the newest); older pages are reached by the `next` links read so far. */
@@ -154,9 +232,11 @@ export function memberPage({ names, community }) {
         current = 0;
         title.textContent = names.get(id) || id;
         statement.replaceChildren();
+        delete document.getElementById('member-network').dataset.state;
       }
       title.focus();
-      await Promise.all([showReputation(), showStatementPage(0)]);
+      fillNetworkCategories();
+      await Promise.all([showReputation(), showNetwork(), showStatementPage(0)]);
       await showReciprocityOverTime();
     },
     /** An act, trust or membership change that names this member: read again, once things calm down. */
@@ -171,7 +251,7 @@ export function memberPage({ names, community }) {
       clearTimeout(refreshTimer);
       refreshTimer = setTimeout(() => {
         // New acts come first: the newest page is read again, an older one the reader chose is left alone.
-        Promise.all([showReputation(), current === 0 ? showStatementPage(0) : Promise.resolve()])
+        Promise.all([showReputation(), showNetwork(), current === 0 ? showStatementPage(0) : Promise.resolve()])
           .catch(() => { /* the next event or a reload reads again */ });
       }, name === 'act' ? 300 : 1200);
     },

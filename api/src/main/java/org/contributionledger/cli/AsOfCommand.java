@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "as-of", mixinStandardHelpOptions = true,
         description = {"Print what the ledger answered at a past instant, as JSON: reputation, reciprocity,"
-                + " statement, influencers (of a member), reciprocity of two members, leaderboard or stats"
+                + " statement, influencers, network (of a member), reciprocity of two members, leaderboard or stats"
                 + " (of the community).",
                 "Examples: ledger as-of --community makers --at 2026-01-15T10:00:00Z reputation ada",
                 "          ledger as-of --community makers --at 2026-01-15T10:00:00Z reciprocity ada bob"})
@@ -51,15 +51,15 @@ public class AsOfCommand implements Callable<Integer> {
     @Option(names = "--at", required = true, description = "The instant, ISO-8601, e.g. 2026-01-15T10:00:00Z.")
     String at;
 
-    @Option(names = "--category", description = "leaderboard, influencers: one category instead of overall.")
+    @Option(names = "--category", description = "leaderboard, influencers, network: one category instead of overall.")
     String category;
 
     @Parameters(index = "0", paramLabel = "WHAT",
-            description = "reputation, reciprocity, statement, influencers, leaderboard or stats.")
+            description = "reputation, reciprocity, statement, influencers, network, leaderboard or stats.")
     String what;
 
     @Parameters(index = "1..2", arity = "0..2", paramLabel = "MEMBER",
-            description = "The member (reputation, reciprocity, statement, influencers); two members for the"
+            description = "The member (reputation, reciprocity, statement, influencers, network); two members for the"
                     + " reciprocity between them.")
     List<String> members = new ArrayList<>();
 
@@ -95,11 +95,12 @@ public class AsOfCommand implements Callable<Integer> {
             case "reputation" -> base + "/members/" + oneMember() + "/reputation?" + asOf;
             case "statement" -> base + "/members/" + oneMember() + "/statement?" + asOf;
             case "influencers" -> base + "/members/" + oneMember() + "/influencers?" + categoryFilter + asOf;
+            case "network" -> base + "/members/" + oneMember() + "/network?" + categoryFilter + asOf;
             case "reciprocity" -> members.size() == 2
                     ? base + "/reciprocity?a=" + encode(members.get(0)) + "&b=" + encode(members.get(1)) + "&" + asOf
                     : base + "/members/" + oneMember() + "/reciprocity?" + asOf;
             default -> throw new InputProblem("unknown read '" + what
-                    + "': use reputation, reciprocity, statement, influencers, leaderboard or stats");
+                    + "': use reputation, reciprocity, statement, influencers, network, leaderboard or stats");
         };
     }
 

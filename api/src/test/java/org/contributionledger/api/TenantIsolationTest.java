@@ -69,6 +69,7 @@ class TenantIsolationTest extends LedgerApiTest {
         calls.add(client -> client.get(base + "/stats"));
         calls.add(client -> client.get(base + "/members/alice/reputation"));
         calls.add(client -> client.get(base + "/members/alice/influencers"));
+        calls.add(client -> client.get(base + "/members/alice/network"));
         calls.add(client -> client.get(base + "/leaderboard"));
         calls.add(client -> client.get(base + "/spheres"));
         calls.add(client -> client.get(base + "/spheres/1"));
@@ -178,7 +179,8 @@ class TenantIsolationTest extends LedgerApiTest {
             // (404 unknown-sphere), nothing else may fail.
             assertThat(reply.status()).as(reply.toString()).isNotIn(401, 403).isLessThan(500);
             if (!reply.describe().contains("reputation") && !reply.describe().contains("influencers")
-                    && !reply.describe().contains("leaderboard") && !reply.describe().contains("spheres")) {
+                    && !reply.describe().contains("/network") && !reply.describe().contains("leaderboard")
+                    && !reply.describe().contains("spheres")) {
                 assertThat(reply.status()).as(reply.toString()).isBetween(200, 299);
             }
         }

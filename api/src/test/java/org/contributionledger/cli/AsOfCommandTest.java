@@ -49,6 +49,8 @@ class AsOfCommandTest {
                 .isEqualTo(base + "/members/ada/statement?" + asOf);
         assertThat(path("--community", "makers", at, "--category", "help", "influencers", "ada"))
                 .isEqualTo(base + "/members/ada/influencers?category=help&" + asOf);
+        assertThat(path("--community", "makers", at, "--category", "advice", "network", "ada"))
+                .isEqualTo(base + "/members/ada/network?category=advice&" + asOf);
         assertThat(path("--community", "makers", at, "leaderboard")).isEqualTo(base + "/leaderboard?" + asOf);
         assertThat(path("--community", "makers", at, "stats")).isEqualTo(base + "/stats?" + asOf);
     }
@@ -88,6 +90,7 @@ class AsOfCommandTest {
         Result result = run("as-of", "--help");
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).startsWith("Usage: ledger as-of")
-                .contains("reputation", "reciprocity", "statement", "influencers", "leaderboard", "stats", "--at");
+                .contains("reputation", "reciprocity", "statement", "influencers", "network", "leaderboard", "stats",
+                        "--at");
     }
 }

@@ -65,6 +65,7 @@ import org.contributionledger.query.audit.NothingChained;
 import org.contributionledger.query.paging.LimitOutOfRange;
 import org.contributionledger.query.reputation.ReputationReplaying;
 import org.contributionledger.query.reputation.ReputationUnavailable;
+import org.contributionledger.query.reputation.SinceInFuture;
 import org.contributionledger.query.reputation.UnknownSphere;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -134,7 +135,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             Map.entry(ReciprocityThresholdsOutOfOrder.class, HttpStatus.UNPROCESSABLE_ENTITY),
             Map.entry(RecordedByPlatformOnlyThroughWebhooks.class, HttpStatus.UNPROCESSABLE_ENTITY),
             Map.entry(PlatformActChangedOnlyByItsPlatform.class, HttpStatus.UNPROCESSABLE_ENTITY),
-            Map.entry(UnknownSphere.class, HttpStatus.NOT_FOUND));
+            Map.entry(UnknownSphere.class, HttpStatus.NOT_FOUND),
+            Map.entry(SinceInFuture.class, HttpStatus.BAD_REQUEST));
 
     /** A replay takes seconds (about 20,000 events a second): a client asks again after this. */
     static final int REPLAY_RETRY_AFTER_SECONDS = 2;
@@ -163,6 +165,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             }
             if (rule instanceof MemberWasMerged merged) {
                 problem.setProperty("mergedInto", merged.mergedInto());
+            }
+            if (rule instanceof SinceInFuture) {
+                problem.setProperty("field", "since");
             }
             return problem;
         }

@@ -2,9 +2,8 @@ package org.contributionledger.api.reciprocity;
 
 import java.util.Optional;
 
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.contributionledger.api.asof.AsOfParameter;
+import org.contributionledger.api.asof.LiveOrAsOf;
 import org.contributionledger.api.openapi.Refuses;
 import org.contributionledger.api.problem.NotFound;
 import org.contributionledger.query.asof.AsOf;
@@ -39,14 +38,14 @@ import io.swagger.v3.oas.annotations.Parameter;
 @RequestMapping("/api/v1/communities/{communityId}")
 public class ReciprocityController {
 
-    private final QueryGateway queries;
+    private final LiveOrAsOf liveOrAsOf;
     private final AsOfParameter asOfParameter;
     private final ViewsAsOf views;
     private final ReputationHistory reputation;
 
-    public ReciprocityController(QueryGateway queries, AsOfParameter asOfParameter, ViewsAsOf views,
+    public ReciprocityController(LiveOrAsOf liveOrAsOf, AsOfParameter asOfParameter, ViewsAsOf views,
                                  ReputationHistory reputation) {
-        this.queries = queries;
+        this.liveOrAsOf = liveOrAsOf;
         this.asOfParameter = asOfParameter;
         this.views = views;
         this.reputation = reputation;
@@ -61,10 +60,8 @@ public class ReciprocityController {
                               @RequestParam(name = AsOfParameter.NAME, required = false) String asOf) {
         FindReciprocity query = new FindReciprocity(communityId, memberId);
         AsOf at = asOfParameter.resolve(communityId, asOf);
-        Optional<Reciprocity> answer = at == null
-                ? queries.query(query, ResponseTypes.optionalInstanceOf(Reciprocity.class)).join()
-                : views.handle(query, at.position()).map(reciprocity -> reciprocity.withAsOf(at));
-        return answer.orElseThrow(() -> new NotFound("Member '" + memberId + "' is not registered in community '"
+        return liveOrAsOf.answer(query, at, Reciprocity.class, views::handle, Reciprocity::withAsOf)
+                .orElseThrow(() -> new NotFound("Member '" + memberId + "' is not registered in community '"
                         + communityId + "'"));
     }
 
@@ -77,10 +74,8 @@ public class ReciprocityController {
                                     @RequestParam(name = AsOfParameter.NAME, required = false) String asOf) {
         FindPairwiseReciprocity query = new FindPairwiseReciprocity(communityId, a, b);
         AsOf at = asOfParameter.resolve(communityId, asOf);
-        Optional<PairwiseReciprocity> answer = at == null
-                ? queries.query(query, ResponseTypes.optionalInstanceOf(PairwiseReciprocity.class)).join()
-                : views.handle(query, at.position()).map(pair -> pair.withAsOf(at));
-        return answer.orElseThrow(() -> new NotFound("Members '" + a + "' and '" + b
+        return liveOrAsOf.answer(query, at, PairwiseReciprocity.class, views::handle, PairwiseReciprocity::withAsOf)
+                .orElseThrow(() -> new NotFound("Members '" + a + "' and '" + b
                         + "' must both be registered in community '" + communityId + "'"));
     }
 
@@ -98,13 +93,9 @@ public class ReciprocityController {
         FindCommunityStats ledgerQuery = new FindCommunityStats(communityId);
         FindNetworkStats networkQuery = new FindNetworkStats(communityId);
         AsOf at = asOfParameter.resolve(communityId, asOf);
-        Optional<CommunityStats> ledger = at == null
-                ? queries.query(ledgerQuery, ResponseTypes.optionalInstanceOf(CommunityStats.class)).join()
-                : views.handle(ledgerQuery, at.position());
-        CommunityStats counts = ledger.orElseThrow(() -> new NotFound("Community '" + communityId + "' does not exist"));
-        Optional<NetworkStats> network = at == null
-                ? queries.query(networkQuery, ResponseTypes.optionalInstanceOf(NetworkStats.class)).join()
-                : reputation.handle(networkQuery, at.position());
+        CommunityStats counts = liveOrAsOf.answer(ledgerQuery, at, CommunityStats.class, views::handle)
+                .orElseThrow(() -> new NotFound("Community '" + communityId + "' does not exist"));
+        Optional<NetworkStats> network = liveOrAsOf.answer(networkQuery, at, NetworkStats.class, reputation::handle);
         return new StatsResponse(counts, network.orElse(null), at);
     }
 

@@ -2,23 +2,27 @@ package org.contributionledger.api.reputation;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.contributionledger.api.asof.AsOfParameter;
+import org.contributionledger.api.asof.LiveOrAsOf;
 import org.contributionledger.api.openapi.Refuses;
+import org.contributionledger.api.paging.QueryParameters;
 import org.contributionledger.api.problem.NotFound;
+import org.contributionledger.core.contribution.UnknownCategory;
 import org.contributionledger.query.asof.AsOf;
 import org.contributionledger.query.reputation.FindInfluencers;
 import org.contributionledger.query.reputation.FindLeaderboard;
+import org.contributionledger.query.reputation.FindMemberNetwork;
 import org.contributionledger.query.reputation.FindReputation;
 import org.contributionledger.query.reputation.Freshness;
 import org.contributionledger.query.reputation.Influencers;
 import org.contributionledger.query.reputation.Leaderboard;
+import org.contributionledger.query.reputation.MemberNetwork;
 import org.contributionledger.query.reputation.MemberReputation;
 import org.contributionledger.query.reputation.ReputationHistory;
+import org.contributionledger.query.reputation.SinceInFuture;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -46,12 +50,12 @@ import jakarta.servlet.http.HttpServletRequest;
 @RequestMapping("/api/v1/communities/{communityId}")
 public class ReputationController {
 
-    private final QueryGateway queries;
+    private final LiveOrAsOf liveOrAsOf;
     private final AsOfParameter asOfParameter;
     private final ReputationHistory history;
 
-    public ReputationController(QueryGateway queries, AsOfParameter asOfParameter, ReputationHistory history) {
-        this.queries = queries;
+    public ReputationController(LiveOrAsOf liveOrAsOf, AsOfParameter asOfParameter, ReputationHistory history) {
+        this.liveOrAsOf = liveOrAsOf;
         this.asOfParameter = asOfParameter;
         this.history = history;
     }
@@ -66,10 +70,8 @@ public class ReputationController {
                                        @RequestParam(name = AsOfParameter.NAME, required = false) String asOf) {
         FindReputation query = new FindReputation(communityId, memberId, topSources);
         AsOf at = asOfParameter.resolve(communityId, asOf);
-        Optional<MemberReputation> answer = at == null
-                ? queries.query(query, ResponseTypes.optionalInstanceOf(MemberReputation.class)).join()
-                : history.handle(query, at.position()).map(reputation -> reputation.withAsOf(at));
-        return answer.orElseThrow(() -> new NotFound("No reputation yet for member '" + memberId + "' in community '"
+        return liveOrAsOf.answer(query, at, MemberReputation.class, history::handle, MemberReputation::withAsOf)
+                .orElseThrow(() -> new NotFound("No reputation yet for member '" + memberId + "' in community '"
                         + communityId + "': unknown member, or the first computation is still running"));
     }
 
@@ -87,10 +89,8 @@ public class ReputationController {
                                        HttpServletRequest request) {
         FindLeaderboard query = new FindLeaderboard(communityId, category, limit, offset);
         AsOf at = asOfParameter.resolve(communityId, asOf);
-        Optional<Leaderboard> answer = at == null
-                ? queries.query(query, ResponseTypes.optionalInstanceOf(Leaderboard.class)).join()
-                : history.handle(query, at.position());
-        Leaderboard board = answer.orElseThrow(() -> new NotFound("No leaderboard for community '" + communityId + "'"
+        Leaderboard board = liveOrAsOf.answer(query, at, Leaderboard.class, history::handle)
+                .orElseThrow(() -> new NotFound("No leaderboard for community '" + communityId + "'"
                         + (category == null ? "" : " and category '" + category + "'")
                         + ": unknown community, or a category it does not have"));
         // In long: offset + limit near Integer.MAX_VALUE must not overflow into a page that exists.
@@ -114,11 +114,40 @@ public class ReputationController {
                                    @RequestParam(name = AsOfParameter.NAME, required = false) String asOf) {
         FindInfluencers query = new FindInfluencers(communityId, memberId, category, limit);
         AsOf at = asOfParameter.resolve(communityId, asOf);
-        Optional<Influencers> answer = at == null
-                ? queries.query(query, ResponseTypes.optionalInstanceOf(Influencers.class)).join()
-                : history.handle(query, at.position()).map(influencers -> influencers.withAsOf(at));
-        return answer.orElseThrow(() -> new NotFound("No influencers for member '" + memberId + "' in community '"
+        return liveOrAsOf.answer(query, at, Influencers.class, history::handle, Influencers::withAsOf)
+                .orElseThrow(() -> new NotFound("No influencers for member '" + memberId + "' in community '"
                         + communityId + "'" + (category == null ? "" : " and category '" + category + "'")));
+    }
+
+    /**
+     * One member's network in one answer (docs/reputation.md, "My network"). {@code since} bounds the
+     * balance only, and may not be later than the instant the answer speaks for: now, or {@code asOf}.
+     */
+    @GetMapping("/members/{memberId}/network")
+    @Operation(operationId = "getMemberNetwork",
+            summary = "A member's network: its quality, character, relevance and balance, and whom to meet next through whom")
+    @Refuses(value = {SinceInFuture.class, UnknownCategory.class}, also = {"503 reputation-unavailable",
+            "503 reputation-replaying", "400 as-of-in-future", "404 as-of-before-history"})
+    public MemberNetwork network(@PathVariable String communityId, @PathVariable String memberId,
+                                 @Parameter(description = "A category of the community: relevance in it alone, and whom to"
+                                         + " meet by influence in it. Absent: relevance in the (up to) three categories the"
+                                         + " member received most confirmed value in, and whom to meet by overall influence")
+                                 @RequestParam(required = false) String category,
+                                 @Parameter(description = "An ISO-8601 instant: the balance counts the confirmed acts that"
+                                         + " occurred at or after it; not later than now (or than asOf). Absent: all time")
+                                 @RequestParam(required = false) String since,
+                                 @Parameter(description = AsOfParameter.DESCRIPTION)
+                                 @RequestParam(name = AsOfParameter.NAME, required = false) String asOf) {
+        Instant from = QueryParameters.instant("since", since);
+        AsOf at = asOfParameter.resolve(communityId, asOf);
+        Instant answeredFor = at == null ? Instant.now() : at.instant();
+        if (from != null && from.isAfter(answeredFor)) {
+            throw new SinceInFuture(from, answeredFor, at != null);
+        }
+        FindMemberNetwork query = new FindMemberNetwork(communityId, memberId, category, from);
+        return liveOrAsOf.answer(query, at, MemberNetwork.class, history::handle, MemberNetwork::withAsOf)
+                .orElseThrow(() -> new NotFound("No network yet for member '" + memberId + "' in community '"
+                        + communityId + "': unknown member, or the first computation is still running"));
     }
 
     /**

@@ -1,10 +1,7 @@
 package org.contributionledger.api.spheres;
 
-import java.util.Optional;
-
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.contributionledger.api.asof.AsOfParameter;
+import org.contributionledger.api.asof.LiveOrAsOf;
 import org.contributionledger.api.openapi.Refuses;
 import org.contributionledger.api.problem.NotFound;
 import org.contributionledger.query.asof.AsOf;
@@ -35,12 +32,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RequestMapping("/api/v1/communities/{communityId}/spheres")
 public class SpheresController {
 
-    private final QueryGateway queries;
+    private final LiveOrAsOf liveOrAsOf;
     private final AsOfParameter asOfParameter;
     private final ReputationHistory history;
 
-    public SpheresController(QueryGateway queries, AsOfParameter asOfParameter, ReputationHistory history) {
-        this.queries = queries;
+    public SpheresController(LiveOrAsOf liveOrAsOf, AsOfParameter asOfParameter, ReputationHistory history) {
+        this.liveOrAsOf = liveOrAsOf;
         this.asOfParameter = asOfParameter;
         this.history = history;
     }
@@ -54,10 +51,8 @@ public class SpheresController {
                                     @RequestParam(name = AsOfParameter.NAME, required = false) String asOf) {
         FindSpheres query = new FindSpheres(communityId);
         AsOf at = asOfParameter.resolve(communityId, asOf);
-        Optional<CommunitySpheres> answer = at == null
-                ? queries.query(query, ResponseTypes.optionalInstanceOf(CommunitySpheres.class)).join()
-                : history.handle(query, at.position()).map(spheres -> spheres.withAsOf(at));
-        return answer.orElseThrow(() -> new NotFound("No spheres for community '" + communityId
+        return liveOrAsOf.answer(query, at, CommunitySpheres.class, history::handle, CommunitySpheres::withAsOf)
+                .orElseThrow(() -> new NotFound("No spheres for community '" + communityId
                 + "': unknown community"));
     }
 
@@ -71,10 +66,8 @@ public class SpheresController {
                                 @RequestParam(name = AsOfParameter.NAME, required = false) String asOf) {
         FindSphere query = new FindSphere(communityId, sphere);
         AsOf at = asOfParameter.resolve(communityId, asOf);
-        Optional<SphereMembers> answer = at == null
-                ? queries.query(query, ResponseTypes.optionalInstanceOf(SphereMembers.class)).join()
-                : history.handle(query, at.position()).map(members -> members.withAsOf(at));
-        return answer.orElseThrow(() -> new NotFound("No spheres for community '" + communityId
+        return liveOrAsOf.answer(query, at, SphereMembers.class, history::handle, SphereMembers::withAsOf)
+                .orElseThrow(() -> new NotFound("No spheres for community '" + communityId
                 + "': unknown community"));
     }
 }

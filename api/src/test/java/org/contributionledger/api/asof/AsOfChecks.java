@@ -158,6 +158,7 @@ abstract class AsOfChecks {
         for (String member : MEMBERS.subList(0, 4)) {
             reads.add(base + "/members/" + member + "/reputation");
             reads.add(base + "/members/" + member + "/influencers");
+            reads.add(base + "/members/" + member + "/network");
             reads.add(base + "/members/" + member + "/reciprocity");
             reads.add(base + "/members/" + member + "/statement");
         }

@@ -175,6 +175,23 @@ class DashboardIT {
         WebElement arrived = browser.findElement(By.cssSelector("#activity-list li[data-contribution-id='act-live']"));
         assertThat(arrived.getText()).isEqualTo("Ada Lovelace gave Cyd Charisse 7 help (confirmed)");
 
+        // My network: Ada trusts Dan, who does not trust her back, and neither Bob nor Cyd gave back what she gave
+        // them (the panel is read again after the live act: once Cyd is listed, it is not replaced under the test).
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("member-network-never-gave-back"),
+                "Cyd Charisse"));
+        assertThat(browser.findElement(By.id("member-network-summary")).getText()).contains("contacts");
+        // Dan is the only one Ada trusts, and the only one of her contacts who does not trust her.
+        assertThat(browser.findElement(By.id("member-network-character")).getText()).contains("Dan Bricklin");
+        assertThat(browser.findElement(By.id("member-network-quality")).getText()).contains("Percentile among members");
+        // With the keyboard, through Bob's link to his page: he should meet Cyd and Dan, through Ada.
+        browser.findElement(By.cssSelector("#member-network-never-gave-back a[href='#/member/bob']")).sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("member-title"), "Bob Noyce (bob)"));
+        wait.until(ExpectedConditions.attributeToBe(By.id("member-network"), "data-state", "read"));
+        List<String> toMeet = browser.findElements(By.cssSelector("#member-network-meet tbody tr")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(toMeet).hasSize(2).allSatisfy(candidate -> assertThat(candidate).endsWith("Ada Lovelace"));
+        assertThat(String.join("\n", toMeet)).contains("Cyd Charisse", "Dan Bricklin");
+
         // The leaderboard, with display names.
         browser.findElement(By.linkText("Community")).click();
         wait.until(ExpectedConditions.attributeToBe(By.id("leaderboard"), "data-state", "read"));
