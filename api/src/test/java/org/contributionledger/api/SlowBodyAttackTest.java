@@ -27,6 +27,7 @@ import org.contributionledger.api.support.RawHttp.Answer;
 import org.contributionledger.api.support.TestLedger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,7 +36,11 @@ import org.junit.jupiter.api.Test;
  * the health probe timed out for everyone. Now the health probe answers within a second throughout,
  * each slow body is answered with a problem (401 without a key, 503 beyond the concurrent uploads,
  * 408 once the body deadline passes) and its connection is closed, and the ledger works afterwards.
+ * <p>
+ * Tagged {@code alone}: Surefire runs it after the other unit tests, with none beside it (see
+ * api/pom.xml), as its one-second budget is about the ledger, not about a test running next to it.
  */
+@Tag("alone")
 class SlowBodyAttackTest {
 
     private static final int CONNECTIONS = 250;

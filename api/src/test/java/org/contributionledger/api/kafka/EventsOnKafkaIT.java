@@ -164,7 +164,14 @@ class EventsOnKafkaIT {
         server.shutdown();
         server.awaitShutdown();
         int acknowledgedWhenDown = acknowledged.get();
-        Thread.sleep(8000); // longer than the ledger's delivery timeout: the sends under way fail
+        // Down until a publication batch has failed (its sends gave up after the delivery timeout)
+        // and more writes have been acknowledged meanwhile; a deadline, not a fixed wait.
+        EventPublisher publisher = ledger.bean(EventPublisher.class);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while ((publisher.failedBatches() == failedBefore || acknowledged.get() == acknowledgedWhenDown)
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
         int acknowledgedWhenBack = acknowledged.get();
         server.startup();
         brokerBack.set(true);

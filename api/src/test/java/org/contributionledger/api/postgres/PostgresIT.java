@@ -3,7 +3,6 @@ package org.contributionledger.api.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,11 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.contributionledger.api.support.EventStoreProbe;
+import org.contributionledger.api.support.SharedPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,11 +27,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 /**
  * The production database: the same migrations, event store, views and reputation on a real
- * PostgreSQL server (started by the test, no Docker needed), through the HTTP API.
+ * PostgreSQL server (embedded, no Docker needed; a database of its own on the tests' shared server),
+ * through the HTTP API.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
@@ -41,30 +38,14 @@ class PostgresIT {
 
     private static final String ADMIN_KEY = "postgres-it-admin-key-0123456789";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static EmbeddedPostgres postgres;
 
     @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-        registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
+    static void properties(DynamicPropertyRegistry registry) {
+        String database = SharedPostgres.newDatabase("PostgresIT");
+        registry.add("spring.datasource.url", () -> SharedPostgres.jdbcUrl(database));
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "");
         registry.add("ledger.admin-key", () -> ADMIN_KEY);
-    }
-
-    /**
-     * The database closes with the ledger's context, after the ledger's event processors have
-     * stopped (beans are destroyed after every lifecycle has stopped), and that context closes with
-     * this class. Stopped earlier, in an {@code @AfterAll}, the database went before the ledger, which
-     * spent its shutdown at the JVM's exit retrying against a dead server until Surefire killed the
-     * fork 30 s later.
-     */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class StopsWithTheLedger {
-        @Bean(destroyMethod = "close")
-        EmbeddedPostgres embeddedPostgres() {
-            return postgres;
-        }
     }
 
     @LocalServerPort
@@ -179,7 +160,7 @@ class PostgresIT {
      */
     @Test
     void theLedgersSessionsCommitSynchronouslyWhateverTheServerDefault() throws Exception {
-        try (Connection plain = postgres.getPostgresDatabase().getConnection();
+        try (Connection plain = SharedPostgres.server().getPostgresDatabase().getConnection();
              Statement statement = plain.createStatement();
              ResultSet row = statement.executeQuery("SHOW synchronous_commit")) {
             assertThat(row.next()).isTrue();

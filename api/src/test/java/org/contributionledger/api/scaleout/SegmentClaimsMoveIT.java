@@ -11,12 +11,10 @@ import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.contributionledger.api.support.SharedPostgres;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * The token store each node builds ({@link ClusterConfiguration}) on PostgreSQL, with the postgres
@@ -29,14 +27,12 @@ class SegmentClaimsMoveIT {
     private static final String PROCESSOR = "publisher";
     private static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(5);
 
-    private EmbeddedPostgres postgres;
     private TokenStore nodeA;
     private TokenStore nodeB;
 
     @BeforeEach
     void twoNodesOnOneDatabase() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        DataSource dataSource = postgres.getPostgresDatabase();
+        DataSource dataSource = SharedPostgres.dataSource(SharedPostgres.newDatabase("SegmentClaimsMoveIT"));
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", "classpath:db/postgresql")
                 .load().migrate();
         ClusterConfiguration configuration = new ClusterConfiguration();
@@ -44,11 +40,6 @@ class SegmentClaimsMoveIT {
         JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
         nodeA = configuration.tokenStore(connections, serializer, new ClusterProperties("node-a", CLAIM_TIMEOUT, null, 0));
         nodeB = configuration.tokenStore(connections, serializer, new ClusterProperties("node-b", CLAIM_TIMEOUT, null, 0));
-    }
-
-    @AfterEach
-    void stopDatabase() throws Exception {
-        postgres.close();
     }
 
     @Test
