@@ -57,14 +57,7 @@ class GroupCommitTest {
 
     @Test
     void writesQueuedBehindARunningOneShareATransactionAndEachGetsItsOwnAnswer() throws Exception {
-        CountDownLatch firstRunning = new CountDownLatch(1);
-        CountDownLatch releaseFirst = new CountDownLatch(1);
-        Future<String> first = threads.submit(() -> groups.write("c", () -> {
-            firstRunning.countDown();
-            await(releaseFirst);
-            return insert("first");
-        }, RULES));
-        assertThat(firstRunning.await(10, TimeUnit.SECONDS)).isTrue();
+        HeldWrite first = new HeldWrite();
 
         List<Long> transactionsSeen = new ArrayList<>();
         List<Future<String>> queued = new ArrayList<>();
@@ -81,9 +74,9 @@ class GroupCommitTest {
             }, RULES)));
         }
         waitUntilQueued("c", 5);
-        releaseFirst.countDown();
+        first.release();
 
-        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("first");
+        assertThat(first.answer()).isEqualTo("first");
         for (int i = 0; i < 5; i++) {
             Future<String> answer = queued.get(i);
             if (i == 2) {
@@ -101,14 +94,7 @@ class GroupCommitTest {
 
     @Test
     void aWriteFailingOtherwiseThanByARuleFailsAloneAndItsGroupStoresNothing() throws Exception {
-        CountDownLatch firstRunning = new CountDownLatch(1);
-        CountDownLatch releaseFirst = new CountDownLatch(1);
-        Future<String> first = threads.submit(() -> groups.write("c", () -> {
-            firstRunning.countDown();
-            await(releaseFirst);
-            return insert("first");
-        }, RULES));
-        assertThat(firstRunning.await(10, TimeUnit.SECONDS)).isTrue();
+        HeldWrite first = new HeldWrite();
         Future<String> fine = threads.submit(() -> groups.write("c", () -> insert("fine"), RULES));
         waitUntilQueued("c", 1);
         Future<String> broken = threads.submit(() -> groups.write("c", () -> {
@@ -116,9 +102,9 @@ class GroupCommitTest {
             throw new IllegalStateException("a bug");
         }, RULES));
         waitUntilQueued("c", 2);
-        releaseFirst.countDown();
+        first.release();
 
-        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("first");
+        assertThat(first.answer()).isEqualTo("first");
         assertThatThrownBy(() -> broken.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class);
         // Not the other write's failure: a 503 that says nothing was stored.
         assertThatThrownBy(() -> fine.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(WriteContention.class);
@@ -145,14 +131,7 @@ class GroupCommitTest {
             return items.stream().map(id -> id.startsWith("refused")
                     ? (Object) new IllegalArgumentException(id + " breaks a rule") : insert(id)).toList();
         };
-        CountDownLatch firstRunning = new CountDownLatch(1);
-        CountDownLatch releaseFirst = new CountDownLatch(1);
-        Future<String> first = threads.submit(() -> groups.write("c", () -> {
-            firstRunning.countDown();
-            await(releaseFirst);
-            return insert("first");
-        }, RULES));
-        assertThat(firstRunning.await(10, TimeUnit.SECONDS)).isTrue();
+        HeldWrite first = new HeldWrite();
         // Queued one after the other, so that the group's order is known.
         Future<String> a = threads.submit(() -> groups.writeTogether("c", "a", acts));
         waitUntilQueued("c", 1);
@@ -162,9 +141,9 @@ class GroupCommitTest {
         waitUntilQueued("c", 3);
         Future<String> d = threads.submit(() -> groups.writeTogether("c", "d", acts));
         waitUntilQueued("c", 4);
-        releaseFirst.countDown();
+        first.release();
 
-        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("first");
+        assertThat(first.answer()).isEqualTo("first");
         assertThat(a.get(10, TimeUnit.SECONDS)).isEqualTo("a");
         assertThatThrownBy(() -> refused.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalArgumentException.class);
         assertThat(own.get(10, TimeUnit.SECONDS)).isEqualTo("own");
@@ -183,21 +162,14 @@ class GroupCommitTest {
             items.forEach(this::insert);
             throw new IllegalStateException("a bug");
         };
-        CountDownLatch firstRunning = new CountDownLatch(1);
-        CountDownLatch releaseFirst = new CountDownLatch(1);
-        Future<String> first = threads.submit(() -> groups.write("c", () -> {
-            firstRunning.countDown();
-            await(releaseFirst);
-            return insert("first");
-        }, RULES));
-        assertThat(firstRunning.await(10, TimeUnit.SECONDS)).isTrue();
+        HeldWrite first = new HeldWrite();
         Future<String> x = threads.submit(() -> groups.writeTogether("c", "x", broken));
         waitUntilQueued("c", 1);
         Future<String> y = threads.submit(() -> groups.writeTogether("c", "y", broken));
         waitUntilQueued("c", 2);
-        releaseFirst.countDown();
+        first.release();
 
-        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("first");
+        assertThat(first.answer()).isEqualTo("first");
         // Which of the call's writes broke is not known: each is answered with the failure.
         assertThatThrownBy(() -> x.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> y.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class);
@@ -211,6 +183,33 @@ class GroupCommitTest {
         assertThat((String) groups.writeTogether("c", "alone", acts)).isEqualTo("alone");
         assertThatThrownBy(() -> groups.writeTogether("c", "refused", acts)).isInstanceOf(IllegalArgumentException.class);
         assertThat(jdbc.queryForList("SELECT id FROM act", String.class)).containsExactly("alone");
+    }
+
+    /**
+     * A write of community "c" that holds the gate until released: the writes sent meanwhile queue
+     * behind it, and the next group takes them all.
+     */
+    private final class HeldWrite {
+        private final CountDownLatch running = new CountDownLatch(1);
+        private final CountDownLatch released = new CountDownLatch(1);
+        private final Future<String> answer;
+
+        HeldWrite() throws InterruptedException {
+            answer = threads.submit(() -> groups.write("c", () -> {
+                running.countDown();
+                await(released);
+                return insert("first");
+            }, RULES));
+            assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+        }
+
+        void release() {
+            released.countDown();
+        }
+
+        String answer() throws Exception {
+            return answer.get(10, TimeUnit.SECONDS);
+        }
     }
 
     private String insert(String id) {
