@@ -49,7 +49,7 @@ public class LedgerCommands {
     public <R> R send(CommunityCommand command) {
         MetaData provenance = currentProvenance().metaData();
         if (command instanceof RecordContribution act) {
-            return writes.writeTogether(command.communityId(), new SingleAct(act, provenance), acts.singleActs);
+            return writes.writeTogether(command.communityId(), new SingleAct(act, provenance), acts.singleActs());
         }
         var message = GenericCommandMessage.asCommandMessage(command).andMetaData(provenance);
         return writes.write(command.communityId(), () -> gateway.sendAndWait(message),

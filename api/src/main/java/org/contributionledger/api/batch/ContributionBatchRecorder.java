@@ -136,13 +136,18 @@ public class ContributionBatchRecorder {
     public record SingleAct(RecordContribution command, MetaData provenance) {
     }
 
+    /** One instance, always the same: the write gate groups the queued writes that share it. */
+    private final GroupCommit.Together<SingleAct> singleActs = acts -> decideAndAppend(
+            acts.get(0).command().communityId(), acts.stream().map(act -> (Object) act.command()).toList(),
+            i -> acts.get(i).provenance());
+
     /**
      * Single acts of one community queued together at the write gate ({@link GroupCommit}), recorded
      * as one batch: each gets the answer the aggregate would give it, {@link Recording} or its refusal.
      */
-    public final GroupCommit.Together<SingleAct> singleActs = acts -> decideAndAppend(
-            acts.get(0).command().communityId(), acts.stream().map(act -> (Object) act.command()).toList(),
-            i -> acts.get(i).provenance());
+    public GroupCommit.Together<SingleAct> singleActs() {
+        return singleActs;
+    }
 
     /**
      * Decides the commands in order and appends the accepted events, in the transaction under way.

@@ -22,7 +22,9 @@ import org.contributionledger.query.asof.AsOf;
  *                     shown adds up: {@code Σ topSources.contribution + otherSources.contribution
  *                     = scoreParts.fromMembers}, and {@code fromMembers + fromMembersWhoTrustNobody +
  *                     fromTeleport + solverResidual = influence.score}
- * @param sphere       where they stand among the community's spheres of influence; null while they have no tie
+ * @param sphere       where they stand among the community's spheres of influence, from the newest snapshot
+ *                     whose spheres are found (so the read never waits for them); null while they have
+ *                     no tie in that snapshot
  * @param asOf         null in a live answer; for {@code ?asOf=}, the instant asked and the position it resolved to
  */
 public record MemberReputation(String communityId, String memberId, String displayName, Influence influence,
@@ -44,9 +46,11 @@ public record MemberReputation(String communityId, String memberId, String displ
      * @param betweenness   the share of shortest paths between other members that pass through them
      * @param bridge        whether they bridge spheres
      * @param spheresTied   the spheres their ties reach, their own included, ascending
+     * @param computedVersion the version of the network these spheres were found in: it may be older
+     *                        than {@code freshness.computedVersion} while the newest spheres are found
      */
     public record SphereStanding(int sphere, double participation, double betweenness, boolean bridge,
-                                 List<Integer> spheresTied) {
+                                 List<Integer> spheresTied, long computedVersion) {
     }
 
     /**

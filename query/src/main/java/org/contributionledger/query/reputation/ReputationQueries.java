@@ -67,7 +67,7 @@ public class ReputationQueries {
                 sources, new MemberReputation.OtherSources(why.otherSourceCount(), why.fromOtherSources()),
                 new MemberReputation.ScoreParts(why.fromAllSources(), why.fromDanglingNodes(), why.fromTeleport(),
                         why.residual()),
-                standing(snapshot.spheres(), node), snapshots.freshness(snapshot), null));
+                standing(snapshots.newestWithSpheres(snapshot), query.memberId()), snapshots.freshness(snapshot), null));
     }
 
     @QueryHandler
@@ -131,13 +131,20 @@ public class ReputationQueries {
         return java.util.Arrays.stream(spheres.spheresTied(node)).boxed().toList();
     }
 
-    /** Where the member stands among the spheres; null while they have no tie. */
-    private static MemberReputation.SphereStanding standing(Spheres spheres, int node) {
-        if (spheres.sphereOf(node) == 0) {
+    /**
+     * Where the member stands among the spheres of {@code found}, which may be older than the snapshot
+     * the rest of the answer comes from (its nodes are then looked up by member id); null while they
+     * have no tie there.
+     */
+    private static MemberReputation.SphereStanding standing(ReputationSnapshot found, String memberId) {
+        Spheres spheres = found.spheres();
+        int node = found.network().nodeOf(memberId);
+        if (node < 0 || spheres.sphereOf(node) == 0) {
             return null;
         }
         return new MemberReputation.SphereStanding(spheres.sphereOf(node), spheres.participation(node),
-                spheres.betweenness(node), spheres.isBridge(node), spheresTied(spheres, node));
+                spheres.betweenness(node), spheres.isBridge(node), spheresTied(spheres, node),
+                found.network().version());
     }
 
     @QueryHandler

@@ -62,6 +62,11 @@ record ReputationSnapshot(FrozenNetwork network, Teleport teleport, InfluenceRes
         return snapshotSpheres.spheres();
     }
 
+    /** True once this snapshot's spheres are found (or failed to be); never waits. */
+    boolean spheresFound() {
+        return snapshotSpheres.isFound();
+    }
+
     /** How long finding this snapshot's spheres took (finding them first if needed). */
     long spheresMillis() {
         return snapshotSpheres.computeMillis();

@@ -47,6 +47,11 @@ public class ReputationSnapshots {
     private final Map<String, Object> spheresLocks = new ConcurrentHashMap<>();
     /** How many times spheres were found, of any snapshot: a check that each snapshot's are found once. */
     private final AtomicInteger spheresFindings = new AtomicInteger();
+    /**
+     * The newest snapshot of each community whose spheres are found: a member's reputation takes
+     * their sphere from it, so that the read never waits for the spheres of a newer snapshot.
+     */
+    private final Map<String, ReputationSnapshot> withSpheres = new ConcurrentHashMap<>();
     /** Told of every snapshot published by a computation (see {@link #whenPublished}). */
     private final List<Consumer<ReputationSnapshot>> publishedListeners = new CopyOnWriteArrayList<>();
     private final Clock clock;
@@ -200,9 +205,35 @@ public class ReputationSnapshots {
         return spheresFindings.get();
     }
 
+    /**
+     * The newest snapshot of {@code snapshot}'s community whose spheres are found: {@code snapshot}
+     * itself when they are, else an older one. Only while the community has none (its first
+     * snapshot, after a start) does this wait, for {@code snapshot}'s own.
+     *
+     * @throws ReputationUnavailable when the sphere engine failed on that snapshot's network
+     */
+    ReputationSnapshot newestWithSpheres(ReputationSnapshot snapshot) {
+        if (!snapshot.spheresFound()) {
+            ReputationSnapshot older = withSpheres.get(snapshot.network().communityId());
+            if (older != null) {
+                return older;
+            }
+        }
+        snapshot.spheres();
+        spheresFound(snapshot);
+        return snapshot;
+    }
+
+    /** Records that {@code snapshot}'s spheres are found, unless a newer snapshot's already are. */
+    void spheresFound(ReputationSnapshot snapshot) {
+        withSpheres.merge(snapshot.network().communityId(), snapshot,
+                (kept, found) -> found.network().version() >= kept.network().version() ? found : kept);
+    }
+
     /** After the projection's reset: snapshots of the forgotten networks would answer for a history it no longer holds. */
     private void forgetAll() {
         snapshots.clear();
+        withSpheres.clear();
         failures.clear();
     }
 
@@ -212,7 +243,8 @@ public class ReputationSnapshots {
      * the projection knows but no snapshot includes yet (the first read right after registering) gets
      * one computed on the spot, so a registered member never reads as unknown; otherwise reads never
      * wait for an influence computation. (A read of the snapshot's spheres may wait for them, once
-     * per snapshot, when the warm-up has not found them yet: see {@link SnapshotSpheres}.)
+     * per snapshot, when the warm-up has not found them yet: see {@link SnapshotSpheres}; a
+     * member's reputation does not, see {@link #newestWithSpheres}.)
      *
      * @throws ReputationReplaying  while the history stored at start is being replayed
      * @throws ReputationUnavailable when the community's reputation cannot be computed

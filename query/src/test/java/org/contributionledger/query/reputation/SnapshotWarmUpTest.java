@@ -170,6 +170,32 @@ class SnapshotWarmUpTest {
     }
 
     @Test
+    void aMemberReadTakesTheSphereOfTheNewestSnapshotWhoseSpheresAreFoundWithoutWaiting() {
+        community();
+        reputation.snapshots().recomputeNow();
+        ReputationSnapshot first = latest();
+        MemberReputation before = reputation.queries().handle(new FindReputation(COMMUNITY, id(0), 3)).orElseThrow();
+        assertThat(reputation.snapshots().spheresFindings()).as("the community's first spheres: waited for, once")
+                .isEqualTo(1);
+        assertThat(before.sphere().computedVersion()).isEqualTo(first.network().version());
+
+        ReputationSnapshot next = nextSnapshot(9);
+        MemberReputation during = reputation.queries().handle(new FindReputation(COMMUNITY, id(0), 3)).orElseThrow();
+
+        assertThat(next.spheresFound()).as("the read did not find the newer snapshot's spheres").isFalse();
+        assertThat(reputation.snapshots().spheresFindings()).isEqualTo(1);
+        assertThat(during.freshness().computedVersion()).as("influence from the newer snapshot")
+                .isEqualTo(next.network().version());
+        assertThat(during.sphere()).as("the sphere from the older one, saying so").isEqualTo(before.sphere());
+
+        runQueuedWarmUps();
+        MemberReputation after = reputation.queries().handle(new FindReputation(COMMUNITY, id(0), 3)).orElseThrow();
+
+        assertThat(after.sphere().computedVersion()).isEqualTo(next.network().version());
+        assertThat(reputation.snapshots().spheresFindings()).isEqualTo(2);
+    }
+
+    @Test
     void aDrawingNobodyReadIsNotFollowedByOneInAdvance() {
         community();
         reputation.snapshots().recomputeNow();
