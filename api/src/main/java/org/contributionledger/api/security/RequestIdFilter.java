@@ -3,9 +3,9 @@ package org.contributionledger.api.security;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.contributionledger.api.ids.RandomUuids;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -47,7 +47,7 @@ public class RequestIdFilter extends OncePerRequestFilter {
         Instant receivedAt = Instant.now();
         String requestId = Optional.ofNullable(request.getHeader(HEADER))
                 .filter(RequestIdFilter::isSafe)
-                .orElseGet(() -> UUID.randomUUID().toString());
+                .orElseGet(() -> RandomUuids.next().toString());
         request.setAttribute(REQUEST_ID, requestId);
         request.setAttribute(RECEIVED_AT, receivedAt);
         response.setHeader(HEADER, requestId);

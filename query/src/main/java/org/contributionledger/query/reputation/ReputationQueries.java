@@ -60,7 +60,7 @@ public class ReputationQueries {
         OptionalDouble character = GraphMetrics.character(positive, node);
         return Optional.of(new MemberReputation(query.communityId(), query.memberId(), network.displayNames().get(node),
                 Influence.of(snapshot.overall(), snapshot.overallRanking(), node), byCategory, breadth(network, node),
-                GraphMetrics.reach(network.contacts(), node),
+                snapshot.measures().reach(node),
                 new MemberReputation.TrustCharacter(character.isPresent() ? character.getAsDouble() : null,
                         positive.outDegree(node),
                         positive.inDegree(node), network.distrustReceived()[node]),
@@ -201,23 +201,7 @@ public class ReputationQueries {
         if (snapshot == null) {
             return Optional.empty();
         }
-        FrozenNetwork network = snapshot.network();
-        long distrust = 0;
-        for (int received : network.distrustReceived()) {
-            distrust += received;
-        }
-        NetworkStats.Ties trust = ties(network.ties(), network.positiveTrust().edgeCount(), distrust);
-        NetworkStats.Ties giving = ties(network.giving(), network.giving().edgeCount(), 0);
-        Double gini = network.memberCount() == 0 ? null : GraphMetrics.gini(network.givenValue());
-        return Optional.of(new NetworkStats(trust, giving, gini, snapshots.freshness(snapshot)));
-    }
-
-    private static NetworkStats.Ties ties(WeightedDigraph graph, long positive, long negative) {
-        if (graph.edgeCount() == 0) {
-            return new NetworkStats.Ties(0, 0, 0, 0, null, null);
-        }
-        return new NetworkStats.Ties(graph.edgeCount(), positive, negative, GraphMetrics.mutualPairs(graph),
-                GraphMetrics.edgewiseReciprocity(graph), GraphMetrics.garlaschelliLoffredoReciprocity(graph));
+        return Optional.of(snapshot.measures().stats(snapshots.freshness(snapshot)));
     }
 
     private static Leaderboard.Entry entry(FrozenNetwork network, InfluenceResult result, Ranking ranking, int node) {

@@ -16,11 +16,13 @@ import org.contributionledger.query.reputation.spheres.Spheres;
  * per category, and the spheres of influence of the same network. Immutable but for its spheres,
  * which are found once, after the snapshot is published ({@link SnapshotSpheres}): queries read
  * whichever snapshot is current, and get the spheres of the snapshot they read.
+ * Measures that reads ask for again and again are kept with it ({@link SnapshotMeasures}).
  * {@code computeMillis} is the influence computation, the one that makes the snapshot.
  */
 record ReputationSnapshot(FrozenNetwork network, Teleport teleport, InfluenceResult overall, Ranking overallRanking,
                           Map<String, InfluenceResult> byCategory, Map<String, Ranking> categoryRankings,
-                          SnapshotSpheres snapshotSpheres, Instant computedAt, long computeMillis) {
+                          SnapshotSpheres snapshotSpheres, SnapshotMeasures measures, Instant computedAt,
+                          long computeMillis) {
 
     /**
      * Solves every graph of the network, each warm-started from the previous snapshot's scores: after
@@ -49,7 +51,8 @@ record ReputationSnapshot(FrozenNetwork network, Teleport teleport, InfluenceRes
         long end = System.nanoTime();
         return new ReputationSnapshot(network, teleport, overall, overall == null ? null : overall.ranking(),
                 Map.copyOf(byCategory), Map.copyOf(categoryRankings),
-                new SnapshotSpheres(network, overall, spheresLock, onSpheresFinding), now, (end - start) / 1_000_000);
+                new SnapshotSpheres(network, overall, spheresLock, onSpheresFinding), new SnapshotMeasures(network), now,
+                (end - start) / 1_000_000);
     }
 
     /**
