@@ -1,7 +1,6 @@
 package org.contributionledger.query.reputation;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,7 +58,7 @@ public class ReputationQueries {
         WeightedDigraph positive = network.positiveTrust();
         OptionalDouble character = GraphMetrics.character(positive, node);
         return Optional.of(new MemberReputation(query.communityId(), query.memberId(), network.displayNames().get(node),
-                Influence.of(snapshot.overall(), snapshot.overallRanking(), node), byCategory, breadth(network, node),
+                Influence.of(snapshot.overall(), snapshot.overallRanking(), node), byCategory, snapshot.measures().breadth(node),
                 snapshot.measures().reach(node),
                 new MemberReputation.TrustCharacter(character.isPresent() ? character.getAsDouble() : null,
                         positive.outDegree(node),
@@ -208,23 +207,5 @@ public class ReputationQueries {
         return new Leaderboard.Entry(ranking.rank(node), network.memberIds().get(node), network.displayNames().get(node),
                 result.score(node),
                 result.relativeScore(node), ranking.percentile(node));
-    }
-
-    private static MemberReputation.Breadth breadth(FrozenNetwork network, int node) {
-        WeightedDigraph giving = network.giving();
-        Map<Integer, Double> exchanged = new LinkedHashMap<>();
-        int[] receivers = giving.successors(node);
-        double[] givenWeights = giving.successorWeights(node);
-        for (int k = 0; k < receivers.length; k++) {
-            exchanged.merge(receivers[k], givenWeights[k], Double::sum);
-        }
-        int[] givers = giving.predecessors(node);
-        for (int giver : givers) {
-            exchanged.merge(giver, giving.weight(giver, node), Double::sum);
-        }
-        double[] weights = exchanged.values().stream().mapToDouble(Double::doubleValue).toArray();
-        return new MemberReputation.Breadth(receivers.length, givers.length, exchanged.size(),
-                network.memberCategories().get(node).stream().sorted().toList(),
-                weights.length == 0 ? 0.0 : GraphMetrics.shannonDiversity(weights));
     }
 }

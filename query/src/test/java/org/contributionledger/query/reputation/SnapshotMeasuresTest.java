@@ -55,7 +55,7 @@ class SnapshotMeasuresTest {
     }
 
     @Test
-    void eachMembersReachIsTheReachOfTheNetworkHoweverManyAskAtOnce() throws Exception {
+    void eachMembersReachAndBreadthAreThoseOfTheNetworkHoweverManyAskAtOnce() throws Exception {
         ReputationSnapshot snapshot = snapshot();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
@@ -75,6 +75,11 @@ class SnapshotMeasuresTest {
                     assertThat(reach[node]).as("reach of node %d", node)
                             .isEqualTo(GraphMetrics.reach(snapshot.network().contacts(), node));
                 }
+            }
+            for (int node = 0; node < MEMBERS; node++) {
+                assertThat(snapshot.measures().breadth(node)).as("breadth of node %d, kept", node)
+                        .isSameAs(snapshot.measures().breadth(node))
+                        .isEqualTo(new SnapshotMeasures(snapshot.network()).breadth(node));
             }
         } finally {
             pool.shutdownNow();
