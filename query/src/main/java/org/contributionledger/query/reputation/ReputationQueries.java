@@ -57,16 +57,17 @@ public class ReputationQueries {
                 .toList();
         WeightedDigraph positive = network.positiveTrust();
         OptionalDouble character = GraphMetrics.character(positive, node);
+        ReputationSnapshot withSpheres = snapshots.newestWithSpheres(snapshot);
         return Optional.of(new MemberReputation(query.communityId(), query.memberId(), network.displayNames().get(node),
-                Influence.of(snapshot.overall(), snapshot.overallRanking(), node), byCategory, snapshot.measures().breadth(node),
-                snapshot.measures().reach(node),
+                Influence.of(snapshot.overall(), snapshot.overallRanking(), node), byCategory,
+                snapshot.measures().breadth(node), snapshot.measures().reach(node),
                 new MemberReputation.TrustCharacter(character.isPresent() ? character.getAsDouble() : null,
                         positive.outDegree(node),
                         positive.inDegree(node), network.distrustReceived()[node]),
                 sources, new MemberReputation.OtherSources(why.otherSourceCount(), why.fromOtherSources()),
                 new MemberReputation.ScoreParts(why.fromAllSources(), why.fromDanglingNodes(), why.fromTeleport(),
                         why.residual()),
-                standing(snapshots.newestWithSpheres(snapshot), query.memberId()), snapshots.freshness(snapshot), null));
+                standing(withSpheres, query.memberId()), snapshots.freshness(snapshot, withSpheres), null));
     }
 
     @QueryHandler

@@ -277,12 +277,21 @@ public class ReputationSnapshots {
 
     /** How current an answer from {@code snapshot} is, against its community's network now. */
     Freshness freshness(ReputationSnapshot snapshot) {
+        return freshness(snapshot, snapshot);
+    }
+
+    /**
+     * How current an answer from {@code snapshot} is when part of it comes from {@code oldestPart}, an
+     * older snapshot (a member's sphere, see {@link #newestWithSpheres}): behind by what that part
+     * misses, so that {@code upToDate} still means that every part includes every stored event.
+     */
+    Freshness freshness(ReputationSnapshot snapshot, ReputationSnapshot oldestPart) {
         FrozenNetwork computed = snapshot.network();
         long current = projection.network(computed.communityId()).version();
         long unprocessed = progress == null ? 0 : progress.eventsBehind();
         // Behind by the community's changes seen but not computed yet, and by the events not processed
         // yet: upToDate is exactly "behind by none", so the two fields never disagree.
-        long behind = unprocessed < 0 ? -1 : unprocessed + (current - computed.version());
+        long behind = unprocessed < 0 ? -1 : unprocessed + (current - oldestPart.network().version());
         return new Freshness(snapshot.computedAt(), computed.version(), current, behind == 0, behind,
                 snapshot.computeMillis(), computed.lastEventAt());
     }

@@ -187,11 +187,14 @@ class SnapshotWarmUpTest {
         assertThat(during.freshness().computedVersion()).as("influence from the newer snapshot")
                 .isEqualTo(next.network().version());
         assertThat(during.sphere()).as("the sphere from the older one, saying so").isEqualTo(before.sphere());
+        assertThat(during.freshness().upToDate()).as("not up to date while a part of it is older").isFalse();
+        assertThat(during.freshness().eventsBehind()).isEqualTo(next.network().version() - first.network().version());
 
         runQueuedWarmUps();
         MemberReputation after = reputation.queries().handle(new FindReputation(COMMUNITY, id(0), 3)).orElseThrow();
 
         assertThat(after.sphere().computedVersion()).isEqualTo(next.network().version());
+        assertThat(after.freshness().upToDate()).isTrue();
         assertThat(reputation.snapshots().spheresFindings()).isEqualTo(2);
     }
 
