@@ -52,6 +52,11 @@ public class ReputationSnapshots {
      * their sphere from it, so that the read never waits for the spheres of a newer snapshot.
      */
     private final Map<String, ReputationSnapshot> withSpheres = new ConcurrentHashMap<>();
+    /**
+     * True once a {@link SnapshotWarmUp} finds the spheres of every published snapshot: only then may
+     * a read take an older snapshot's spheres, since the newer one's are on their way.
+     */
+    private volatile boolean spheresWarmedUp;
     /** Told of every snapshot published by a computation (see {@link #whenPublished}). */
     private final List<Consumer<ReputationSnapshot>> publishedListeners = new CopyOnWriteArrayList<>();
     private final Clock clock;
@@ -195,6 +200,12 @@ public class ReputationSnapshots {
         publishedListeners.add(listener);
     }
 
+    /** As {@link #whenPublished}, for a warm-up that finds the spheres of every snapshot it is told of. */
+    void warmUpSpheres(Consumer<ReputationSnapshot> warmUp) {
+        whenPublished(warmUp);
+        spheresWarmedUp = true;
+    }
+
     /** The community's newest published snapshot, or null; never computes and never waits. */
     ReputationSnapshot latest(String communityId) {
         return snapshots.get(communityId);
@@ -208,12 +219,13 @@ public class ReputationSnapshots {
     /**
      * The newest snapshot of {@code snapshot}'s community whose spheres are found: {@code snapshot}
      * itself when they are, else an older one. Only while the community has none (its first
-     * snapshot, after a start) does this wait, for {@code snapshot}'s own.
+     * snapshot, after a start), or when no warm-up finds them in the background, does this wait, for
+     * {@code snapshot}'s own.
      *
      * @throws ReputationUnavailable when the sphere engine failed on that snapshot's network
      */
     ReputationSnapshot newestWithSpheres(ReputationSnapshot snapshot) {
-        if (!snapshot.spheresFound()) {
+        if (!snapshot.spheresFound() && spheresWarmedUp) {
             ReputationSnapshot older = withSpheres.get(snapshot.network().communityId());
             if (older != null) {
                 return older;

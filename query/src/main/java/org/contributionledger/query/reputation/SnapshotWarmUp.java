@@ -52,7 +52,7 @@ public class SnapshotWarmUp implements DisposableBean {
         this.snapshots = snapshots;
         this.drawings = drawings;
         this.executor = executor;
-        snapshots.whenPublished(this::published);
+        snapshots.warmUpSpheres(this::published);
     }
 
     /** On the recomputing thread, under its lock: only queues. */
