@@ -232,12 +232,12 @@ public class ReputationSnapshots {
             }
         }
         snapshot.spheres();
-        spheresFound(snapshot);
+        recordSpheresFound(snapshot);
         return snapshot;
     }
 
     /** Records that {@code snapshot}'s spheres are found, unless a newer snapshot's already are. */
-    void spheresFound(ReputationSnapshot snapshot) {
+    void recordSpheresFound(ReputationSnapshot snapshot) {
         withSpheres.merge(snapshot.network().communityId(), snapshot,
                 (kept, found) -> found.network().version() >= kept.network().version() ? found : kept);
     }

@@ -77,7 +77,7 @@ public class SnapshotWarmUp implements DisposableBean {
         }
         try {
             latest.spheres();
-            snapshots.spheresFound(latest);
+            snapshots.recordSpheresFound(latest);
             if (snapshots.latest(communityId) == latest) {
                 drawings.drawInAdvance(latest);
             }
