@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.axonframework.queryhandling.QueryHandler;
@@ -29,7 +31,8 @@ public class StatsQueries {
     private final StoreVersion storeVersion;
     private final Map<String, Computed> computed = new ConcurrentHashMap<>();
 
-    private record Computed(StoreVersion.Version version, Optional<CommunityStats> stats) {
+    /** The figures of one community at one version, or the computation that will give them. */
+    private record Computed(StoreVersion.Version version, CompletableFuture<Optional<CommunityStats>> stats) {
     }
 
     /** Over the given views of the past (query.history, query.asof): every answer computed afresh. */
@@ -50,21 +53,34 @@ public class StatsQueries {
      * The figures read every act of the community, hundreds of milliseconds on a large one, so the
      * live answer is kept and given again while the store holds the same events (StoreVersion): it
      * is still read-after-write consistent, since the version is read before the figures and any
-     * event committed before this request changes it.
+     * event committed before this request changes it. Readers that find the same version while its
+     * figures are being computed wait for that one computation: after a write, a burst of readers
+     * would otherwise each read every act of the community at once.
      */
     @QueryHandler
     public Optional<CommunityStats> handle(FindCommunityStats query) {
+        String c = query.communityId();
         if (storeVersion == null) {
-            return compute(query.communityId());
+            return compute(c);
         }
         StoreVersion.Version version = storeVersion.current();
-        Computed last = computed.get(query.communityId());
-        if (last != null && last.version().equals(version)) {
-            return last.stats();
+        Computed mine = new Computed(version, new CompletableFuture<>());
+        Computed kept = computed.compute(c, (id, last) -> last != null && last.version().equals(version) ? last : mine);
+        if (kept == mine) {
+            try {
+                mine.stats().complete(compute(c));
+            } catch (RuntimeException | Error e) {
+                // Not kept: the next reader tries again; those waiting now get the same failure.
+                computed.remove(c, mine);
+                mine.stats().completeExceptionally(e);
+                throw e;
+            }
         }
-        Optional<CommunityStats> stats = compute(query.communityId());
-        computed.put(query.communityId(), new Computed(version, stats));
-        return stats;
+        try {
+            return kept.stats().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     private Optional<CommunityStats> compute(String c) {
