@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.contributionledger.api.Provenance;
 import org.contributionledger.api.scaleout.ClusterProperties;
@@ -23,8 +24,11 @@ import org.contributionledger.query.directory.DirectoryProjection;
 import org.contributionledger.query.history.StoredEventReader;
 import org.contributionledger.query.reputation.ReplayProgress;
 import org.contributionledger.query.reputation.ReplayingTokenStore;
+import org.contributionledger.query.reputation.ReputationCheckpoints;
 import org.contributionledger.query.reputation.ReputationProjection;
 import org.contributionledger.query.statement.ContributionViewProjection;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,21 +48,31 @@ public class AxonConfiguration {
     }
 
     /**
-     * Reputation lives in memory and is rebuilt from the whole history at every start, so its
-     * processor keeps its position in memory too: a stored position would skip the replay. Its
-     * token store replays the history straight from the event table before the processor starts
-     * (see ReplayingTokenStore: half the work per event of the processor's own read).
+     * Reputation lives in memory and is rebuilt from the history at every start, so its processor
+     * keeps its position in memory too: a stored position would skip the replay. Its token store
+     * replays the history straight from the event table before the processor starts (see
+     * ReplayingTokenStore: half the work per event of the processor's own read), from the stored
+     * checkpoint of the reputation when there is one (ReputationCheckpoints).
      */
     @Bean
     public ConfigurerModule reputationReplaysAtStart(JdbcTemplate jdbc, ReplayProgress progress,
-                                                     ClusterProperties cluster) {
+                                                     ClusterProperties cluster, ReputationCheckpoints checkpoints) {
         return configurer -> configurer.eventProcessing(processing -> processing.registerTokenStore(
                 ReputationProjection.PROCESSING_GROUP, configuration -> new ReplayingTokenStore(
                         new StoredEventReader(jdbc, configuration.eventSerializer()), progress,
                         () -> configuration.eventProcessingConfiguration()
                                 .eventProcessor(ReputationProjection.PROCESSING_GROUP, AbstractEventProcessor.class)
                                 .orElseThrow().eventHandlerInvoker(),
-                        cluster.maxGapOffset())));
+                        cluster.maxGapOffset(), checkpoints)));
+    }
+
+    /** A checkpoint of the reputation every {@code ledger.reputation.checkpoint-every} positions of the store. */
+    @Bean(destroyMethod = "close")
+    public ReputationCheckpoints reputationCheckpoints(JdbcTemplate jdbc,
+                                                       @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                       ReputationProjection projection, DirectoryProjection directory,
+                                                       @Value("${ledger.reputation.checkpoint-every}") long every) {
+        return new ReputationCheckpoints(jdbc, eventSerializer, projection, directory, every);
     }
 
     /**

@@ -52,8 +52,10 @@ public class ReadyLogLine implements ApplicationListener<ApplicationReadyEvent> 
             }
             long replayed = progress.replay().total();
             double seconds = (ready.getTimeTaken().toNanos() + System.nanoTime() - started) / 1e9;
-            log.info(String.format("Contribution Ledger ready at %s (%,d events replayed, %.1f s after start)",
-                    url, replayed, seconds));
+            String from = progress.checkpoint() < 0 ? ""
+                    : String.format(" from the reputation's checkpoint at position %,d", progress.checkpoint());
+            log.info(String.format("Contribution Ledger ready at %s (%,d events replayed%s, %.1f s after start)",
+                    url, replayed, from, seconds));
         }, "ledger-ready-log");
         waiter.setDaemon(true);
         waiter.start();

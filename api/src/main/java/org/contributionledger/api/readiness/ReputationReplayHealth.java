@@ -24,6 +24,11 @@ public class ReputationReplayHealth implements HealthIndicator {
     public Health health() {
         ReplayProgress.Replay replay = progress.replay();
         Health.Builder health = replay.done() ? Health.up() : Health.outOfService();
-        return health.withDetail("replayed", replay.replayed()).withDetail("total", replay.total()).build();
+        health.withDetail("replayed", replay.replayed()).withDetail("total", replay.total());
+        if (progress.checkpoint() >= 0) {
+            // Events up to here were read from the reputation's checkpoint, not replayed one by one.
+            health.withDetail("checkpoint", progress.checkpoint());
+        }
+        return health.build();
     }
 }

@@ -1,7 +1,11 @@
 package org.contributionledger.query.reputation;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import org.contributionledger.core.community.CommunitySettings;
 import org.contributionledger.core.community.CommunitySettings.ReputationWeights;
@@ -253,6 +258,132 @@ final class CommunityNetwork {
     }
 
     /**
+     * Writes every fact of this network but the members' names to {@code out}, for
+     * {@link ReputationCheckpoints}: names are personal data, which an erasure must be able to reach,
+     * so they are read back from the directory ({@link #nameRestored}) rather than kept in a copy.
+     * Categories are written once and named by number.
+     */
+    void writeTo(DataOutput out, Function<CommunitySettings, byte[]> settingsWriter) throws IOException {
+        out.writeUTF(communityId);
+        byte[] settingsBytes = settingsWriter.apply(settings);
+        out.writeInt(settingsBytes.length);
+        out.write(settingsBytes);
+        out.writeLong(version);
+        out.writeBoolean(lastEventAt != null);
+        if (lastEventAt != null) {
+            out.writeLong(lastEventAt.getEpochSecond());
+            out.writeInt(lastEventAt.getNano());
+        }
+        out.writeInt(memberIds.size());
+        for (int i = 0; i < memberIds.size(); i++) {
+            out.writeUTF(memberIds.get(i));
+            out.writeBoolean(active.get(i));
+        }
+        writeStrings(out, categoriesSeen);
+        out.writeInt(mergedInto.size());
+        for (Map.Entry<String, String> merged : mergedInto.entrySet()) {
+            out.writeUTF(merged.getKey());
+            out.writeUTF(merged.getValue());
+        }
+        Map<String, Integer> categories = new HashMap<>();
+        trust.values().forEach(levels -> levels.keySet().forEach(c -> categories.putIfAbsent(c, categories.size())));
+        gifts.values().forEach(values -> values.keySet().forEach(c -> categories.putIfAbsent(c, categories.size())));
+        String[] byNumber = new String[categories.size()];
+        categories.forEach((category, number) -> byNumber[number] = category);
+        writeStrings(out, List.of(byNumber));
+        out.writeInt(trust.size());
+        for (Map.Entry<Long, Map<String, Declaration>> pair : trust.entrySet()) {
+            out.writeLong(pair.getKey());
+            out.writeInt(pair.getValue().size());
+            for (Map.Entry<String, Declaration> declared : pair.getValue().entrySet()) {
+                out.writeInt(categories.get(declared.getKey()));
+                out.writeInt(declared.getValue().level());
+                out.writeLong(declared.getValue().declaredAt().getEpochSecond());
+                out.writeInt(declared.getValue().declaredAt().getNano());
+            }
+        }
+        out.writeInt(gifts.size());
+        for (Map.Entry<Long, Map<String, Double>> pair : gifts.entrySet()) {
+            out.writeLong(pair.getKey());
+            out.writeInt(pair.getValue().size());
+            for (Map.Entry<String, Double> gift : pair.getValue().entrySet()) {
+                out.writeInt(categories.get(gift.getKey()));
+                out.writeDouble(gift.getValue());
+            }
+        }
+    }
+
+    /** A network as {@link #writeTo} wrote it, every name absent until {@link #nameRestored}. */
+    static CommunityNetwork readFrom(DataInput in, Function<byte[], CommunitySettings> settingsReader)
+            throws IOException {
+        String communityId = in.readUTF();
+        byte[] settingsBytes = new byte[in.readInt()];
+        in.readFully(settingsBytes);
+        CommunityNetwork network = new CommunityNetwork(communityId, settingsReader.apply(settingsBytes));
+        network.version = in.readLong();
+        if (in.readBoolean()) {
+            network.lastEventAt = Instant.ofEpochSecond(in.readLong(), in.readInt());
+        }
+        int members = in.readInt();
+        for (int i = 0; i < members; i++) {
+            network.node(in.readUTF());
+            network.active.set(i, in.readBoolean());
+        }
+        network.categoriesSeen.addAll(readStrings(in));
+        int merged = in.readInt();
+        for (int i = 0; i < merged; i++) {
+            network.mergedInto.put(in.readUTF(), in.readUTF());
+        }
+        List<String> categories = readStrings(in);
+        int trustPairs = in.readInt();
+        for (int i = 0; i < trustPairs; i++) {
+            long pair = in.readLong();
+            int size = in.readInt();
+            Map<String, Declaration> levels = new HashMap<>(2);
+            for (int j = 0; j < size; j++) {
+                levels.put(categories.get(in.readInt()),
+                        new Declaration(in.readInt(), Instant.ofEpochSecond(in.readLong(), in.readInt())));
+            }
+            network.trust.put(pair, levels);
+        }
+        int giftPairs = in.readInt();
+        for (int i = 0; i < giftPairs; i++) {
+            long pair = in.readLong();
+            int size = in.readInt();
+            Map<String, Double> values = new HashMap<>(2);
+            for (int j = 0; j < size; j++) {
+                values.put(categories.get(in.readInt()), in.readDouble());
+            }
+            network.gifts.put(pair, values);
+        }
+        return network;
+    }
+
+    /** The member's name as the directory has it now, into a network read back by {@link #readFrom}. */
+    void nameRestored(String memberId, String displayName) {
+        Integer node = index.get(memberId);
+        if (node != null) {
+            displayNames.set(node, displayName);
+        }
+    }
+
+    private static void writeStrings(DataOutput out, Collection<String> strings) throws IOException {
+        out.writeInt(strings.size());
+        for (String string : strings) {
+            out.writeUTF(string);
+        }
+    }
+
+    private static List<String> readStrings(DataInput in) throws IOException {
+        int size = in.readInt();
+        List<String> strings = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            strings.add(in.readUTF());
+        }
+        return strings;
+    }
+
+    /**
      * The graphs of the reputation model, from the facts as they are now:
      * <ul>
      *   <li>overall local trust {@code s_ij = wTrust * max(level_ij, 0) + wGift * Σ_c value_c(j → i) * w_c},
@@ -297,7 +428,6 @@ final class CommunityNetwork {
         // Categories with data of their own: a confirmed act in the category, or trust declared for it.
         Set<String> categoriesWithData = new TreeSet<>();
         int[] distrustReceived = new int[n];
-        double[] givenValue = new double[n];
         List<Set<String>> memberCategories = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             memberCategories.add(new TreeSet<>());
@@ -336,21 +466,29 @@ final class CommunityNetwork {
             int giver = node[(int) (key >>> 32)];
             int receiver = node[(int) (long) key];
             double total = 0;
-            for (Map.Entry<String, Double> gift : values.entrySet()) {
-                double weighted = weights.gift() * gift.getValue() * weights.categoryWeight(gift.getKey());
+            // Sums in the categories' order, not the map's: a network read back from a checkpoint
+            // (ReputationCheckpoints) holds its maps in another order and must sum to the same bits.
+            for (String category : values.size() == 1 ? values.keySet() : new TreeSet<>(values.keySet())) {
+                double value = values.get(category);
+                double weighted = weights.gift() * value * weights.categoryWeight(category);
                 // The receiver trusts the giver for what it received: the edge runs receiver → giver.
                 overall.addEdge(receiver, giver, weighted);
-                byCategory.get(gift.getKey()).addEdge(receiver, giver, weighted);
-                total += gift.getValue();
-                memberCategories.get(giver).add(gift.getKey());
-                memberCategories.get(receiver).add(gift.getKey());
-                categoriesWithData.add(gift.getKey());
+                byCategory.get(category).addEdge(receiver, giver, weighted);
+                total += value;
+                memberCategories.get(giver).add(category);
+                memberCategories.get(receiver).add(category);
+                categoriesWithData.add(category);
             }
             giving.addEdge(giver, receiver, total);
             contacts.addEdge(giver, receiver, 1.0);
-            givenValue[giver] += total;
         });
 
+        // Each giver's total in the order of its receivers (the graph's rows), whatever the map's order.
+        WeightedDigraph givingGraph = giving.build();
+        double[] givenValue = new double[n];
+        for (int i = 0; i < n; i++) {
+            givenValue[i] = givingGraph.outWeight(i);
+        }
         Map<String, WeightedDigraph> categoryGraphs = new HashMap<>();
         byCategory.forEach((category, builder) -> categoryGraphs.put(category, builder.build()));
         boolean[] isActive = new boolean[n];
@@ -366,7 +504,7 @@ final class CommunityNetwork {
         }
         return new FrozenNetwork(communityId, version, lastEventAt, List.copyOf(members), Map.copyOf(nodes), isActive,
                 preTrusted.stream().mapToInt(Integer::intValue).toArray(), weights.alpha(), overall.build(),
-                categoryGraphs, ties.build(), positiveTrust.build(), giving.build(), contacts.build(), distrustReceived,
+                categoryGraphs, ties.build(), positiveTrust.build(), givingGraph, contacts.build(), distrustReceived,
                 givenValue,
                 memberCategories.stream().map(Set::copyOf).toList(), Collections.unmodifiableList(names),
                 Set.copyOf(categoriesWithData));

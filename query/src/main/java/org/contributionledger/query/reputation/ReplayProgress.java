@@ -35,6 +35,8 @@ public class ReplayProgress implements SmartInitializingSingleton {
     private volatile boolean caughtUp;
     /** The last position the start-up replay ({@link ReplayingTokenStore}) has handled, before the processor runs. */
     private volatile long replayedAtStart = -1;
+    /** The position of the checkpoint the start-up replay started from ({@link ReputationCheckpoints}); -1 none. */
+    private volatile long checkpoint = -1;
 
     public ReplayProgress(ObjectProvider<EventProcessingConfiguration> processing,
                           ObjectProvider<EventStore> eventStore) {
@@ -68,6 +70,20 @@ public class ReplayProgress implements SmartInitializingSingleton {
     /** True once every event stored at start has been processed. */
     public boolean caughtUp() {
         return caughtUp || replay().done();
+    }
+
+    /**
+     * The position of the checkpoint the reputation was restored from at start, the events up to it
+     * read from the checkpoint rather than replayed; -1 when the whole history was replayed.
+     */
+    public long checkpoint() {
+        return checkpoint;
+    }
+
+    /** Called by the start-up replay when it restored the reputation from a checkpoint; -1 when it did not. */
+    void restoredFrom(long position) {
+        checkpoint = position;
+        replayedAtStart = position;
     }
 
     /** Called by the start-up replay after each event it handled, before the processor takes over. */

@@ -3,6 +3,7 @@ package org.contributionledger.query.reputation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import org.axonframework.eventhandling.EventHandlerInvoker;
@@ -10,6 +11,7 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.contributionledger.query.history.StoredEventReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +43,8 @@ public class ReplayingTokenStore extends InMemoryTokenStore {
     private final ReplayProgress progress;
     private final Supplier<EventHandlerInvoker> handlers;
     private final int maxGapOffset;
+    /** Null: no checkpoints, every start replays the whole history. */
+    private final ReputationCheckpoints checkpoints;
     /** A failed replay (the database went away) is retried by the processor from the start, after a reset. */
     private boolean attempted;
 
@@ -50,10 +54,21 @@ public class ReplayingTokenStore extends InMemoryTokenStore {
      */
     public ReplayingTokenStore(StoredEventReader events, ReplayProgress progress,
                                Supplier<EventHandlerInvoker> handlers, int maxGapOffset) {
+        this(events, progress, handlers, maxGapOffset, null);
+    }
+
+    /**
+     * @param checkpoints where the replay starts from, when a checkpoint of the reputation is
+     *                    stored, and which takes new ones as the processor goes on
+     */
+    public ReplayingTokenStore(StoredEventReader events, ReplayProgress progress,
+                               Supplier<EventHandlerInvoker> handlers, int maxGapOffset,
+                               ReputationCheckpoints checkpoints) {
         this.events = events;
         this.progress = progress;
         this.handlers = handlers;
         this.maxGapOffset = maxGapOffset;
+        this.checkpoints = checkpoints;
     }
 
     @Override
@@ -79,7 +94,7 @@ public class ReplayingTokenStore extends InMemoryTokenStore {
         EventHandlerInvoker invoker = handlers.get();
         if (attempted) {
             invoker.performReset(); // a replay that failed half-way left partial facts behind
-            progress.replayedUpTo(-1);
+            progress.restoredFrom(-1);
         }
         attempted = true;
         OptionalLong head = events.lastPosition();
@@ -87,10 +102,25 @@ public class ReplayingTokenStore extends InMemoryTokenStore {
             return initialToken;
         }
         long started = System.nanoTime();
+        // From a checkpoint: the networks hold every event up to its position but those of its gaps
+        // (positions then taken by transactions not yet committed), which are read again.
+        GapAwareTrackingToken checkpoint = checkpoints == null ? null : checkpoints.restore().orElse(null);
+        long checkpointAt = checkpoint == null ? -1 : checkpoint.getIndex();
+        Set<Long> awaited = checkpoint == null ? Set.of() : checkpoint.getGaps();
+        long after = awaited.isEmpty() ? checkpointAt : Math.min(checkpointAt, awaited.iterator().next() - 1);
+        progress.restoredFrom(checkpointAt);
+        if (checkpoint != null) {
+            // Another node may have stored a checkpoint beyond the head read above.
+            head = OptionalLong.of(Math.max(checkpointAt, events.lastPosition().orElse(checkpointAt)));
+        }
         List<Long> skipped = new ArrayList<>();
-        long replayed = events.forEachTracked(-1, head.getAsLong(), event -> {
+        long replayed = events.forEachTracked(after, head.getAsLong(), event -> {
             if (Thread.currentThread().isInterrupted()) {
                 throw new IllegalStateException("The reputation replay was interrupted (the ledger is stopping)");
+            }
+            long position = event.trackingToken().position().orElseThrow();
+            if (position <= checkpointAt && !awaited.contains(position)) {
+                return; // in the checkpoint already
             }
             try {
                 invoker.handle(event, Segment.ROOT_SEGMENT);
@@ -98,12 +128,47 @@ public class ReplayingTokenStore extends InMemoryTokenStore {
                 // The processor's error handler has already had its say; what reaches here stops it.
                 throw new IllegalStateException("The reputation replay failed at " + event.trackingToken(), failure);
             }
-            progress.replayedUpTo(event.trackingToken().position().orElseThrow());
+            progress.replayedUpTo(position);
         }, skipped);
         long oldestAwaited = head.getAsLong() - maxGapOffset;
         List<Long> gaps = skipped.stream().filter(position -> position >= oldestAwaited).toList();
-        log.info("Reputation replayed {} events up to position {} in {} ms", replayed, head.getAsLong(),
-                (System.nanoTime() - started) / 1_000_000);
-        return GapAwareTrackingToken.newInstance(head.getAsLong(), gaps);
+        GapAwareTrackingToken token = GapAwareTrackingToken.newInstance(head.getAsLong(), gaps);
+        if (checkpoint == null) {
+            log.info("Reputation replayed {} events up to position {} in {} ms", replayed, head.getAsLong(),
+                    (System.nanoTime() - started) / 1_000_000);
+        } else {
+            log.info("Reputation restored from its checkpoint at position {}, then replayed the events up to position {}"
+                    + " in {} ms", checkpointAt, head.getAsLong(), (System.nanoTime() - started) / 1_000_000);
+        }
+        if (checkpoints != null) {
+            checkpoints.handledUpTo(token);
+        }
+        return token;
+    }
+
+    /** The processor has stopped, on its own thread: its networks hold every event up to its last token. */
+    @Override
+    public void releaseClaim(String processorName, int segment) {
+        if (checkpoints != null) {
+            checkpoints.stoppedAt(fetchToken(processorName, segment));
+        }
+        super.releaseClaim(processorName, segment);
+    }
+
+    /**
+     * The processor stores the token of a batch before it hands the batch to the projection (Axon's
+     * default), in the batch's unit of work: only once that commits do the networks hold every event
+     * up to {@code token}.
+     */
+    @Override
+    public void storeToken(TrackingToken token, String processorName, int segment) {
+        super.storeToken(token, processorName, segment);
+        if (checkpoints != null) {
+            if (CurrentUnitOfWork.isStarted()) {
+                CurrentUnitOfWork.get().afterCommit(batch -> checkpoints.handledUpTo(token));
+            } else {
+                checkpoints.handledUpTo(token);
+            }
+        }
     }
 }

@@ -152,6 +152,11 @@ public class ReputationProjection {
         }
     }
 
+    /** A network read back from a checkpoint (ReputationCheckpoints), before the replay of what followed it. */
+    void restored(CommunityNetwork network) {
+        networks.put(network.communityId(), network);
+    }
+
     /** The community's network, or null when no community of that id was created. */
     CommunityNetwork network(String communityId) {
         return networks.get(communityId);
