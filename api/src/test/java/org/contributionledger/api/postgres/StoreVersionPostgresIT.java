@@ -16,12 +16,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * On PostgreSQL the store's version is its transaction snapshot: the same while nothing commits,
- * and different after any commit, including one of a transaction that began before the version
- * was read (an event whose position is below the head when it becomes visible).
+ * On PostgreSQL the store's version moves with every event committed, including one of a
+ * transaction that took its position before a later event committed (below the head when it
+ * becomes visible), and stays the same while no event commits, writes to other tables included.
  * <p>
- * A server of its own: a snapshot covers every database of a server, and other test classes'
- * ledgers on the shared one write in the background.
+ * A server of its own: other test classes' ledgers on the shared one write in the background, and
+ * a transaction snapshot covers every database of a server.
  */
 class StoreVersionPostgresIT {
 
@@ -33,7 +33,8 @@ class StoreVersionPostgresIT {
     static void start() throws IOException {
         server = EmbeddedPostgres.builder().start();
         jdbc = new JdbcTemplate(server.getPostgresDatabase());
-        jdbc.execute("CREATE TABLE events (position BIGSERIAL PRIMARY KEY, payload TEXT)");
+        jdbc.execute("CREATE TABLE DomainEventEntry (globalIndex BIGSERIAL PRIMARY KEY, payload TEXT)");
+        jdbc.execute("CREATE TABLE other_table (value TEXT)");
         version = new StoreVersion(jdbc);
     }
 
@@ -45,7 +46,15 @@ class StoreVersionPostgresIT {
     @Test
     void theSameWhileNothingCommits() {
         StoreVersion.Version before = version.current();
-        jdbc.queryForObject("SELECT COUNT(*) FROM events", Long.class);
+        jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class);
+
+        assertThat(version.current()).isEqualTo(before);
+    }
+
+    @Test
+    void theSameWhenOnlyOtherTablesChange() {
+        StoreVersion.Version before = version.current();
+        jdbc.update("INSERT INTO other_table (value) VALUES ('a claim renewed')");
 
         assertThat(version.current()).isEqualTo(before);
     }
@@ -53,7 +62,7 @@ class StoreVersionPostgresIT {
     @Test
     void changedByACommit() {
         StoreVersion.Version before = version.current();
-        jdbc.update("INSERT INTO events (payload) VALUES ('after')");
+        jdbc.update("INSERT INTO DomainEventEntry (payload) VALUES ('after')");
 
         assertThat(version.current()).isNotEqualTo(before);
     }
@@ -63,9 +72,9 @@ class StoreVersionPostgresIT {
         try (Connection slow = server.getPostgresDatabase().getConnection()) {
             slow.setAutoCommit(false);
             try (Statement statement = slow.createStatement()) {
-                statement.executeUpdate("INSERT INTO events (payload) VALUES ('took its position first')");
+                statement.executeUpdate("INSERT INTO DomainEventEntry (payload) VALUES ('took its position first')");
             }
-            jdbc.update("INSERT INTO events (payload) VALUES ('committed first')");
+            jdbc.update("INSERT INTO DomainEventEntry (payload) VALUES ('committed first')");
             StoreVersion.Version before = version.current();
 
             slow.commit();

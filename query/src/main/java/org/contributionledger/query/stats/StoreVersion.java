@@ -1,7 +1,10 @@
 package org.contributionledger.query.stats;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -12,18 +15,19 @@ import org.springframework.stereotype.Component;
  * follows, so the views can have changed only if this version has. A rebuild
  * ({@link #viewsReplaced()}) moves the generation.
  * <p>
- * What "which events" is read from differs, because each database has one cheap exact answer:
+ * The events' part is the last position and the number of events: a commit after the last position
+ * moves the first, a commit at a position below it (a transaction that took its position before a
+ * later one committed) adds to the second. How it is read differs, as each database has its own
+ * cheap way:
  * <ul>
- * <li>H2: the last position and the number of events. A commit after the last position moves the
- * head; a commit at a position below it (a transaction that took its position before a later one
- * committed) adds to the count. H2 keeps a table's row count and reads MAX of the key from its
- * index, so both are a lookup.</li>
- * <li>PostgreSQL: the transaction snapshot ({@code pg_current_snapshot()}: the oldest transaction
- * still running, the next one to start, and those in between still running). Two equal snapshots
- * see exactly the same committed rows, so the events are the same; any commit since changes it. It
- * costs no table access, where counting the events read an index of millions of entries on every
- * read. It also moves on writes that are not events (the keys' last use, processors' tokens), which
- * only costs a recomputation.</li>
+ * <li>H2 keeps a table's row count and reads MAX of the key from its index: both are a lookup.</li>
+ * <li>PostgreSQL counts rows by reading them, tens of milliseconds on millions of events. So only
+ * the events within {@code window} positions of the last are counted (a transaction commits long
+ * before that many later positions do: the event processors, which wait that long for a gap, rely
+ * on it too), and only when the transaction snapshot ({@code pg_current_snapshot()}) has moved
+ * since the last count: two equal snapshots see the same committed rows. The snapshot also moves
+ * for writes that are not events (processors renew their claims every second), hence the count
+ * rather than the snapshot as the version.</li>
  * </ul>
  */
 @Component
@@ -33,29 +37,56 @@ public class StoreVersion {
     public record Version(String events, long generation) {
     }
 
+    /** The events counted on PostgreSQL, and the snapshot they were counted after. */
+    private record Counted(String snapshot, String events) {
+    }
+
     private static final String H2 = "SELECT CONCAT(COALESCE(MAX(globalIndex), -1), ':', COUNT(*)) FROM DomainEventEntry";
-    private static final String POSTGRES = "SELECT CAST(pg_current_snapshot() AS text)";
+    private static final String SNAPSHOT = "SELECT CAST(pg_current_snapshot() AS text)";
+    private static final String NEAR_THE_HEAD = "SELECT CONCAT(head, ':', (SELECT COUNT(*) FROM DomainEventEntry"
+            + " WHERE globalIndex > head - ?)) FROM (SELECT COALESCE(MAX(globalIndex), -1) AS head FROM DomainEventEntry) last";
 
     private final JdbcTemplate store;
+    private final long window;
     private final AtomicLong generation = new AtomicLong();
+    private final AtomicReference<Counted> counted = new AtomicReference<>();
     /** Chosen at the first read rather than at start, which does not have to reach the database. */
-    private volatile String versionQuery;
+    private volatile Boolean postgres;
 
     public StoreVersion(JdbcTemplate store) {
+        this(store, 100_000);
+    }
+
+    /** @param window positions below the last within which a late commit is seen on PostgreSQL (ledger.cluster.max-gap-offset) */
+    @Autowired
+    public StoreVersion(JdbcTemplate store, @Value("${ledger.cluster.max-gap-offset:100000}") long window) {
         this.store = store;
+        this.window = window;
     }
 
     public Version current() {
         long views = generation.get();
-        return new Version(store.queryForObject(versionQuery(), String.class), views);
+        return new Version(isPostgres() ? eventsOnPostgres() : store.queryForObject(H2, String.class), views);
     }
 
-    private String versionQuery() {
-        if (versionQuery == null) {
-            String product = store.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
-            versionQuery = "PostgreSQL".equals(product) ? POSTGRES : H2;
+    private String eventsOnPostgres() {
+        String snapshot = store.queryForObject(SNAPSHOT, String.class);
+        Counted last = counted.get();
+        if (last != null && last.snapshot().equals(snapshot)) {
+            return last.events();
         }
-        return versionQuery;
+        // Counted after the snapshot was read: it includes at least what the snapshot sees.
+        String events = store.queryForObject(NEAR_THE_HEAD, String.class, window);
+        counted.set(new Counted(snapshot, events));
+        return events;
+    }
+
+    private boolean isPostgres() {
+        if (postgres == null) {
+            postgres = "PostgreSQL".equals(
+                    store.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName()));
+        }
+        return postgres;
     }
 
     /**
