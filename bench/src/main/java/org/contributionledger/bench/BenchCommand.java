@@ -100,6 +100,8 @@ public class BenchCommand implements Callable<Integer> {
         if (workDir == null) {
             workDir = Files.createTempDirectory("ledger-bench");
         }
+        // Absolute: the servers are handed paths under it, and H2 refuses a path relative to the working directory.
+        workDir = workDir.toAbsolutePath();
         Table table = new Table();
         List<String> failures = new ArrayList<>();
         for (String database : databases) {

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The two ways of rebuilding every SQL view from the store, timed on the same store: the
  * per-event form this project used before the folds (each event handed to the projections through
- * Axon's annotation adapter, one or more SQL statements per event on a scratch in-memory database,
+ * Axon's annotation adapter, one or more SQL statements per event on a scratch database,
  * then the scratch rows copied into the live tables), kept here as the baseline, and
  * {@link ViewRebuild}. Both end with the live views replaced in one transaction. Called by the
  * {@code bench-rebuild} command; not part of the ledger's own work.
@@ -53,7 +53,7 @@ public final class RebuildBenchmark {
         long started = System.nanoTime();
         long cpu = cpuNanos();
         StoredEventReader events = new StoredEventReader(live, serializer);
-        try (ScratchDatabase scratch = ScratchDatabase.create()) {
+        try (ScratchDatabase scratch = ScratchDatabase.onDisk()) {
             Connection building = scratch.keeper();
             building.setAutoCommit(false);
             ViewProjections projections = new ViewProjections(

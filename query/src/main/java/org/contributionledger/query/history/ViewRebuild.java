@@ -95,7 +95,7 @@ public final class ViewRebuild implements AutoCloseable {
      * the live database (the live template's), with writes paused and after a last
      * {@link #catchUp} to the head, so that nothing is lost and readers never see a half-replaced view.
      *
-     * <p>The folded rows are first written into a scratch in-memory database, and a table whose
+     * <p>The folded rows are first written into a scratch database on disk, and a table whose
      * rebuilt rows have the live table's checksum ({@link ViewChecksums}: the same rows) is left
      * as it is: rewriting it would change nothing, and on a durable file it is most of a rebuild's
      * time (every row deleted and inserted again, each index page written to disk in the one
@@ -104,7 +104,7 @@ public final class ViewRebuild implements AutoCloseable {
      * @return the number of rows written
      */
     public long replaceLive() {
-        try (ScratchDatabase scratch = ScratchDatabase.create()) {
+        try (ScratchDatabase scratch = ScratchDatabase.onDisk()) {
             Connection building = scratch.keeper();
             building.setAutoCommit(false);
             folds().insertInto(new JdbcTemplate(new SingleConnectionDataSource(building, true)));
