@@ -34,6 +34,10 @@ import org.slf4j.LoggerFactory;
  * Positions in the replayed range that held no event when read (a transaction that took a position
  * and had not committed yet) stay in the token as gaps, as the processor's own tracking would keep
  * them, so an event committed there later is still delivered.
+ * <p>
+ * With {@link ReputationCheckpoints}, the replay starts from the stored checkpoint of the projection
+ * (the only handler of the group whose state it holds) and this store tells them when the processor
+ * has committed a batch and when it stops, for the next checkpoint.
  */
 public class ReplayingTokenStore extends InMemoryTokenStore {
 
