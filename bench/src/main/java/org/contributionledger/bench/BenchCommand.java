@@ -81,8 +81,15 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = "--bench-jar", description = "This jar, which also runs the baseline (default: the running jar).")
     Path benchJar;
 
+    @Option(names = "--class-data-sharing", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Start both servers as ./ledger starts the ledger: the jar unpacked and a class data"
+                    + " sharing archive made by a training start (default; --no-class-data-sharing: plain java -jar).")
+    boolean classDataSharing;
+
     @Option(names = "--work-dir", description = "Where the databases and the servers' logs go (default: a new temporary folder).")
     Path workDir;
+
+    private final Map<String, Launch> launches = new HashMap<>();
 
     @Override
     public Integer call() throws Exception {
@@ -125,9 +132,11 @@ public class BenchCommand implements Callable<Integer> {
         System.out.println(machine());
         System.out.printf("Sizes: %,d members; %,d acts in batches of %,d by %d clients; %,d single POSTs by %d clients;"
                         + " open loops %d s at %,d POSTs/s and %,d reads/s; stores of %,d acts (baseline)"
-                        + " and %,d (shipped); -Xmx%s%n",
+                        + " and %,d (shipped); -Xmx%s; %s%n",
                 members, batchActs, batchSize, batchClients, singlePosts, singleClients, seconds, offeredRate,
-                readRate, baselineStoreActs, storeActs, heap);
+                readRate, baselineStoreActs, storeActs, heap, classDataSharing
+                        ? "both servers started with class data sharing, as ./ledger starts the ledger"
+                        : "both servers started with plain java -jar");
         System.out.println("ratio: how many times better the shipped side is (rates: shipped/baseline;"
                 + " latencies, times, heap: baseline/shipped)");
         System.out.println();
@@ -176,8 +185,8 @@ public class BenchCommand implements Callable<Integer> {
         };
         Path dataDir = workDir.resolve(db.name() + "-" + side);
         Map<String, String> env = environment(side, db, dataDir);
-        Path jar = side.equals(SHIPPED) ? ledgerJar : benchJar;
         List<String> args = side.equals(SHIPPED) ? List.of() : List.of(BenchMain.BASELINE_SERVER);
+        Launch jar = launches.computeIfAbsent(side, unused -> launch(side, args, env));
         String name = db.name() + " " + side;
         try (ServerProcess server = ServerProcess.start(db.name() + "-" + side, workDir, heap, jar, args, env, 600)) {
             Workload work = new Workload(server.url, ADMIN_KEY, "bench", members);
@@ -216,6 +225,16 @@ public class BenchCommand implements Callable<Integer> {
             figures.put(Table.STARTUP_RATE, figures.get(Table.STORE_EVENTS) / restarted.secondsToReady);
             figures.put(Table.PEAK_HEAP, Math.max(figures.get(Table.PEAK_HEAP), restarted.peakHeapMiB()));
         }
+    }
+
+    /** One per side, made at its first start and used for every database. */
+    private Launch launch(String side, List<String> args, Map<String, String> env) {
+        Path jar = side.equals(SHIPPED) ? ledgerJar : benchJar;
+        if (!classDataSharing) {
+            return Launch.plain(jar);
+        }
+        progress(side, "preparing class data sharing");
+        return Launch.withClassDataSharing(side, jar, args, env, workDir);
     }
 
     private static void progress(String server, String phase) {

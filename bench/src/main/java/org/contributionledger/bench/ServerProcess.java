@@ -38,10 +38,10 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * Starts {@code java [jvmOptions] -jar jar [args]} with {@code env} added to this process's
-     * environment, on a free port, and waits until {@code /actuator/health/readiness} says UP.
+     * Starts {@code java [launch's options] -jar jar [args]} with {@code env} added to this
+     * process's environment, on a free port, and waits until {@code /actuator/health/readiness} says UP.
      */
-    static ServerProcess start(String name, Path workDir, String heap, Path jar, List<String> args,
+    static ServerProcess start(String name, Path workDir, String heap, Launch launch, List<String> args,
                                Map<String, String> env, int readyTimeoutSeconds) {
         try {
             Files.createDirectories(workDir);
@@ -49,8 +49,9 @@ final class ServerProcess implements AutoCloseable {
             Path gcLog = workDir.resolve(name + "-gc.log");
             Path output = workDir.resolve(name + ".log");
             Files.deleteIfExists(gcLog);
-            List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + heap,
-                    "-Xlog:gc:file=" + gcLog, "-jar", jar.toString()));
+            List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + heap, "-Xlog:gc:file=" + gcLog));
+            command.addAll(launch.jvmOptions());
+            command.addAll(List.of("-jar", launch.jar().toString()));
             command.addAll(args);
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
@@ -133,7 +134,7 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    private static String javaExecutable() {
+    static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }
