@@ -36,6 +36,7 @@ record Launch(Path jar, List<String> jvmOptions) {
         Path log = workDir.resolve(name + "-cds-training.log");
         try {
             deleteRecursively(unpacked);
+            Files.createDirectories(workDir);
             Path scratch = Files.createTempDirectory(workDir, name + "-cds-training-data");
             run(List.of(ServerProcess.javaExecutable(), "-Djarmode=tools", "-jar", jar.toString(), "extract",
                     "--destination", unpacked.toString()), Map.of(), log);
