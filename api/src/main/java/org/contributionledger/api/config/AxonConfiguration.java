@@ -26,6 +26,7 @@ import org.contributionledger.query.reputation.ReplayProgress;
 import org.contributionledger.query.reputation.ReplayingTokenStore;
 import org.contributionledger.query.reputation.ReputationCheckpoints;
 import org.contributionledger.query.reputation.ReputationProjection;
+import org.contributionledger.query.reputation.RolledBackEvents;
 import org.contributionledger.query.statement.ContributionViewProjection;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -52,18 +53,22 @@ public class AxonConfiguration {
      * keeps its position in memory too: a stored position would skip the replay. Its token store
      * replays the history straight from the event table before the processor starts (see
      * ReplayingTokenStore: half the work per event of the processor's own read), from the stored
-     * checkpoint of the reputation when there is one (ReputationCheckpoints).
+     * checkpoint of the reputation when there is one (ReputationCheckpoints). A batch handed again
+     * after its transaction rolled back is not recorded twice (RolledBackEvents).
      */
     @Bean
     public ConfigurerModule reputationReplaysAtStart(JdbcTemplate jdbc, ReplayProgress progress,
-                                                     ClusterProperties cluster, ReputationCheckpoints checkpoints) {
+                                                     ClusterProperties cluster, ReputationCheckpoints checkpoints,
+                                                     ReputationProjection projection) {
         return configurer -> configurer.eventProcessing(processing -> processing.registerTokenStore(
                 ReputationProjection.PROCESSING_GROUP, configuration -> new ReplayingTokenStore(
                         new StoredEventReader(jdbc, configuration.eventSerializer()), progress,
                         () -> configuration.eventProcessingConfiguration()
                                 .eventProcessor(ReputationProjection.PROCESSING_GROUP, AbstractEventProcessor.class)
                                 .orElseThrow().eventHandlerInvoker(),
-                        cluster.maxGapOffset(), checkpoints)));
+                        cluster.maxGapOffset(), checkpoints))
+                .registerHandlerInterceptor(ReputationProjection.PROCESSING_GROUP,
+                        configuration -> new RolledBackEvents(projection)));
     }
 
     /** A checkpoint of the reputation every {@code ledger.reputation.checkpoint-every} positions of the store. */

@@ -11,12 +11,17 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.contributionledger.api.support.Act;
 import org.contributionledger.api.support.LedgerApiTest;
 import org.contributionledger.api.support.LedgerClient;
 import org.contributionledger.api.support.LedgerClient.Community;
 import org.contributionledger.api.support.TestLedger;
+import org.contributionledger.core.contribution.ContributionRecorded;
+import org.contributionledger.query.reputation.ReputationProjection;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -25,7 +30,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * A restart reads the reputation from its checkpoint and replays only the events stored after it;
  * its answers are those of a start that replays the whole history (checkpoints off), to the bit.
- * A checkpoint the store no longer matches is not used.
+ * A checkpoint the store no longer matches is not used. A batch the processor hands again after its
+ * commit was refused is recorded once, as a checkpoint would otherwise keep it twice.
  */
 class CheckpointRestartTest {
 
@@ -107,6 +113,57 @@ class CheckpointRestartTest {
             JsonNode leaderboard = upToDateLeaderboard(second.admin().withKey(community.apiKey()));
             assertThat(leaderboard.path("entries").get(0).path("memberId").asText()).isEqualTo("ada");
         }
+    }
+
+    /**
+     * The reputation's networks live in memory, outside the batch's transaction: a batch whose commit
+     * is refused after the projection recorded it is handed again by the processor. Its facts are
+     * recorded once, as a full replay records them (a checkpoint would otherwise keep them twice).
+     */
+    @Test
+    void aBatchHandedAgainAfterItsCommitWasRefusedIsRecordedOnce() {
+        Path dataDir = LedgerApiTest.newDataDir("checkpoint-rollback");
+        Map<String, String> replays = Map.of("ledger.reputation.checkpoint-every", "0");
+        AtomicInteger refusedCommits = new AtomicInteger();
+        Community community;
+        JsonNode live;
+        try (TestLedger ledger = TestLedger.start(dataDir, replays)) {
+            community = ledger.admin().createCommunity(C, "Checkpoint");
+            LedgerClient platform = community.client();
+            for (String member : new String[] {"ada", "bob", "cy"}) {
+                platform.registerMember(C, member, member).expect(201);
+            }
+            platform.declareTrust(C, "bob", "ada", 8).expect(200);
+            // Refuses, once, the commit of the processor's batch that holds the act "refused-once",
+            // after the projection has recorded it: as a database gone at the commit would.
+            ledger.bean(EventProcessingConfiguration.class)
+                    .eventProcessor(ReputationProjection.PROCESSING_GROUP, AbstractEventProcessor.class).orElseThrow()
+                    .registerHandlerInterceptor((unitOfWork, chain) -> {
+                        Object result = chain.proceed();
+                        if (unitOfWork.getMessage().getPayload() instanceof ContributionRecorded recorded
+                                && recorded.contributionId().equals("refused-once")) {
+                            unitOfWork.onPrepareCommit(batch -> {
+                                if (refusedCommits.getAndIncrement() == 0) {
+                                    throw new IllegalStateException("The test refuses this batch's commit, once");
+                                }
+                            });
+                        }
+                        return result;
+                    });
+            platform.record(C, Act.of("refused-once", "ada", "cy").value(5).recordedByReceiver()).expect(201);
+            platform.record(C, Act.of("after", "cy", "bob").value(2).recordedByReceiver()).expect(201);
+            live = upToDateLeaderboard(platform);
+            assertThat(refusedCommits.get()).as("commits refused").isPositive();
+        }
+
+        JsonNode replayed;
+        try (TestLedger restarted = TestLedger.start(dataDir, replays)) {
+            replayed = upToDateLeaderboard(restarted.admin().withKey(community.apiKey()));
+        }
+        // The network's version counts the events it recorded: one recorded twice shows there.
+        assertThat(live.at("/freshness/computedVersion")).isEqualTo(replayed.at("/freshness/computedVersion"));
+        entries(live).forEach((member, entry) -> assertThat(entry.path("score").asDouble()).as(member)
+                .isCloseTo(entries(replayed).get(member).path("score").asDouble(), offset(1e-4)));
     }
 
     private static Map<String, JsonNode> entries(JsonNode leaderboard) {
