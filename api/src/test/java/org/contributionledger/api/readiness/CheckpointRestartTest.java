@@ -93,13 +93,8 @@ class CheckpointRestartTest {
         Map<String, String> often = Map.of("ledger.reputation.checkpoint-every", "5");
         Community community;
         try (TestLedger first = TestLedger.start(dataDir, often)) {
-            community = first.admin().createCommunity(C, "Checkpoint");
-            LedgerClient platform = community.client();
-            for (String member : new String[] {"ada", "bob", "cy"}) {
-                platform.registerMember(C, member, member).expect(201);
-            }
-            platform.declareTrust(C, "bob", "ada", 8).expect(200);
-            platform.declareTrust(C, "cy", "ada", 3).expect(200);
+            community = adaBobAndCy(first);
+            community.client().declareTrust(C, "cy", "ada", 3).expect(200);
             awaitCheckpoint(first.bean(JdbcTemplate.class));
         }
         // As if the store had been replaced by another one: the event the checkpoint names is not there.
@@ -128,12 +123,8 @@ class CheckpointRestartTest {
         Community community;
         JsonNode live;
         try (TestLedger ledger = TestLedger.start(dataDir, replays)) {
-            community = ledger.admin().createCommunity(C, "Checkpoint");
+            community = adaBobAndCy(ledger);
             LedgerClient platform = community.client();
-            for (String member : new String[] {"ada", "bob", "cy"}) {
-                platform.registerMember(C, member, member).expect(201);
-            }
-            platform.declareTrust(C, "bob", "ada", 8).expect(200);
             // Refuses, once, the commit of the processor's batch that holds the act "refused-once",
             // after the projection has recorded it: as a database gone at the commit would.
             ledger.bean(EventProcessingConfiguration.class)
@@ -164,6 +155,16 @@ class CheckpointRestartTest {
         assertThat(live.at("/freshness/computedVersion")).isEqualTo(replayed.at("/freshness/computedVersion"));
         entries(live).forEach((member, entry) -> assertThat(entry.path("score").asDouble()).as(member)
                 .isCloseTo(entries(replayed).get(member).path("score").asDouble(), offset(1e-4)));
+    }
+
+    /** The community with ada, bob and cy, bob trusting ada. */
+    private static Community adaBobAndCy(TestLedger ledger) {
+        Community community = ledger.admin().createCommunity(C, "Checkpoint");
+        for (String member : new String[] {"ada", "bob", "cy"}) {
+            community.client().registerMember(C, member, member).expect(201);
+        }
+        community.client().declareTrust(C, "bob", "ada", 8).expect(200);
+        return community;
     }
 
     private static Map<String, JsonNode> entries(JsonNode leaderboard) {
