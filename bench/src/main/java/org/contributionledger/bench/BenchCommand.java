@@ -186,9 +186,9 @@ public class BenchCommand implements Callable<Integer> {
         Path dataDir = workDir.resolve(db.name() + "-" + side);
         Map<String, String> env = environment(side, db, dataDir);
         List<String> args = side.equals(SHIPPED) ? List.of() : List.of(BenchMain.BASELINE_SERVER);
-        Launch jar = launches.computeIfAbsent(side, unused -> launch(side, args, env));
+        Launch launch = launches.computeIfAbsent(side, unused -> launch(side, args, env));
         String name = db.name() + " " + side;
-        try (ServerProcess server = ServerProcess.start(db.name() + "-" + side, workDir, heap, jar, args, env, 600)) {
+        try (ServerProcess server = ServerProcess.start(db.name() + "-" + side, workDir, heap, launch, args, env, 600)) {
             Workload work = new Workload(server.url, ADMIN_KEY, "bench", members);
             work.setUp();
 
@@ -219,7 +219,7 @@ public class BenchCommand implements Callable<Integer> {
             figures.put(Table.PEAK_HEAP, (double) server.peakHeapMiB());
         }
         progress(name, "restart");
-        try (ServerProcess restarted = ServerProcess.start(db.name() + "-" + side + "-restart", workDir, heap, jar,
+        try (ServerProcess restarted = ServerProcess.start(db.name() + "-" + side + "-restart", workDir, heap, launch,
                 args, env, 1200)) {
             figures.put(Table.STARTUP, restarted.secondsToReady);
             figures.put(Table.STARTUP_RATE, figures.get(Table.STORE_EVENTS) / restarted.secondsToReady);
