@@ -162,7 +162,7 @@ public class ReplayingTokenStore extends InMemoryTokenStore {
     /**
      * The processor stores the token of a batch before it hands the batch to the projection (Axon's
      * default), in the batch's unit of work: only once that commits do the networks hold every event
-     * up to {@code token}.
+     * up to {@code token}. If it rolls back instead, they hold events beyond the token kept.
      */
     @Override
     public void storeToken(TrackingToken token, String processorName, int segment) {
@@ -170,6 +170,7 @@ public class ReplayingTokenStore extends InMemoryTokenStore {
         if (checkpoints != null) {
             if (CurrentUnitOfWork.isStarted()) {
                 CurrentUnitOfWork.get().afterCommit(batch -> checkpoints.handledUpTo(token));
+                CurrentUnitOfWork.get().onRollback(batch -> checkpoints.rolledBack());
             } else {
                 checkpoints.handledUpTo(token);
             }

@@ -76,7 +76,10 @@ public class ReputationCheckpoints implements AutoCloseable {
     private final ExecutorService writer;
     /** Position of the last checkpoint restored or taken by this node; -1 none. Processor thread only. */
     private long lastPosition = -1;
-    /** The token of the last batch the processor handled and committed. Processor thread only. */
+    /**
+     * The token of the last batch the processor handled and committed; null after a batch rolled
+     * back, until the next commits. Processor thread only.
+     */
     private GapAwareTrackingToken lastHandled;
 
     /**
@@ -140,14 +143,24 @@ public class ReputationCheckpoints implements AutoCloseable {
     }
 
     /**
+     * A batch's transaction rolled back after its events were handled: the networks hold events the
+     * processor's token does not cover, until the batch handed again commits ({@link #handledUpTo}).
+     * No checkpoint at a stop until then.
+     */
+    void rolledBack() {
+        lastHandled = null;
+    }
+
+    /**
      * The processor has stopped (the ledger is stopping) after the events up to {@code token}: a
      * checkpoint there, so that the next start replays nothing, when at least a tenth of
      * {@code every} positions have passed since the last one (fewer replay in well under a second).
      * Waits for it to be stored, up to a few seconds.
      */
     void stoppedAt(TrackingToken token) {
-        // Only when the token is that of the last batch handled: a processor that stops to retry a failed
-        // batch may have handled part of it (the networks are not rolled back).
+        // Only when the token is that of the last batch committed and no batch has rolled back since
+        // (rolledBack): a processor stops to retry a batch whose transaction failed, and the networks,
+        // not rolled back, hold that batch's events beyond the token.
         if (every > 0 && token instanceof GapAwareTrackingToken stopped && stopped.equals(lastHandled)
                 && stopped.getIndex() - lastPosition >= Math.max(1, every / 10)) {
             try {
