@@ -46,7 +46,7 @@ final class CommunityNetwork {
     /** (truster, trustee) → category (or ALL) → declaration in force. */
     private final Map<Long, Map<String, Declaration>> trust = new HashMap<>();
     /** (giver, receiver) → category → confirmed value given. */
-    private final Map<Long, Map<String, Double>> gifts = new HashMap<>();
+    private final GiftSums gifts = new GiftSums();
     private final Set<String> categoriesSeen = new TreeSet<>();
     /**
      * Merged-away member → the member they were merged into (the last of a chain). Their node stays
@@ -148,7 +148,7 @@ final class CommunityNetwork {
         giver = counted(giver);
         receiver = counted(receiver);
         if (!giver.equals(receiver)) {
-            gifts.computeIfAbsent(pair(giver, receiver), key -> new HashMap<>(2)).merge(category, value, Double::sum);
+            gifts.add(pair(giver, receiver), category, value);
         }
         categoriesSeen.add(category);
         changed(at);
@@ -164,28 +164,12 @@ final class CommunityNetwork {
         confirmGift(giver, receiver, toCategory, toValue, at);
     }
 
-    /**
-     * Takes a confirmed gift out (a reversal). What is left of a sum within rounding of zero is gone
-     * (values are sums of doubles; an exact zero cannot be promised), so no tie of weight 1e-17 stays
-     * behind.
-     */
+    /** Takes a confirmed gift out (a reversal). */
     void withdrawGift(String giver, String receiver, String category, double value, Instant at) {
         giver = counted(giver);
         receiver = counted(receiver);
-        if (giver.equals(receiver)) {
-            changed(at);
-            return;
-        }
-        long pair = pair(giver, receiver);
-        Map<String, Double> byCategory = gifts.get(pair);
-        if (byCategory != null) {
-            byCategory.computeIfPresent(category, (name, sum) -> {
-                double left = sum - value;
-                return left <= Math.abs(sum) * 1e-12 ? null : left;
-            });
-            if (byCategory.isEmpty()) {
-                gifts.remove(pair);
-            }
+        if (!giver.equals(receiver)) {
+            gifts.withdraw(pair(giver, receiver), category, value);
         }
         changed(at);
     }
@@ -214,16 +198,7 @@ final class CommunityNetwork {
                     }
                 }
             }
-            for (long key : List.copyOf(gifts.keySet())) {
-                long to = renumbered(key, gone, keep);
-                if (to != key) {
-                    Map<String, Double> values = gifts.remove(key);
-                    if (to >= 0) {
-                        Map<String, Double> kept = gifts.computeIfAbsent(to, k -> new HashMap<>(2));
-                        values.forEach((category, value) -> kept.merge(category, value, Double::sum));
-                    }
-                }
-            }
+            gifts.renumber(gone, keep);
         }
         changed(at);
     }
@@ -287,7 +262,11 @@ final class CommunityNetwork {
         }
         Map<String, Integer> categories = new HashMap<>();
         trust.values().forEach(levels -> levels.keySet().forEach(c -> categories.putIfAbsent(c, categories.size())));
-        gifts.values().forEach(values -> values.keySet().forEach(c -> categories.putIfAbsent(c, categories.size())));
+        gifts.forEach((pair, count, names, values) -> {
+            for (int i = 0; i < count; i++) {
+                categories.putIfAbsent(names[i], categories.size());
+            }
+        });
         String[] byNumber = new String[categories.size()];
         categories.forEach((category, number) -> byNumber[number] = category);
         writeStrings(out, List.of(byNumber));
@@ -303,14 +282,14 @@ final class CommunityNetwork {
             }
         }
         out.writeInt(gifts.size());
-        for (Map.Entry<Long, Map<String, Double>> pair : gifts.entrySet()) {
-            out.writeLong(pair.getKey());
-            out.writeInt(pair.getValue().size());
-            for (Map.Entry<String, Double> gift : pair.getValue().entrySet()) {
-                out.writeInt(categories.get(gift.getKey()));
-                out.writeDouble(gift.getValue());
+        gifts.<IOException>forEach((pair, count, names, values) -> {
+            out.writeLong(pair);
+            out.writeInt(count);
+            for (int i = 0; i < count; i++) {
+                out.writeInt(categories.get(names[i]));
+                out.writeDouble(values[i]);
             }
-        }
+        });
     }
 
     /** A network as {@link #writeTo} wrote it, every name absent until {@link #nameRestored}. */
@@ -349,12 +328,9 @@ final class CommunityNetwork {
         int giftPairs = in.readInt();
         for (int i = 0; i < giftPairs; i++) {
             long pair = in.readLong();
-            int size = in.readInt();
-            Map<String, Double> values = new HashMap<>(2);
-            for (int j = 0; j < size; j++) {
-                values.put(categories.get(in.readInt()), in.readDouble());
+            for (int j = in.readInt(); j > 0; j--) {
+                network.gifts.add(pair, categories.get(in.readInt()), in.readDouble());
             }
-            network.gifts.put(pair, values);
         }
         return network;
     }
@@ -462,14 +438,15 @@ final class CommunityNetwork {
                 }
             });
         });
-        gifts.forEach((key, values) -> {
-            int giver = node[(int) (key >>> 32)];
-            int receiver = node[(int) (long) key];
+        gifts.forEach((key, count, categories, values) -> {
+            int giver = node[GiftSums.giver(key)];
+            int receiver = node[GiftSums.receiver(key)];
             double total = 0;
-            // Sums in the categories' order, not the map's: a network read back from a checkpoint
-            // (ReputationCheckpoints) holds its maps in another order and must sum to the same bits.
-            for (String category : values.size() == 1 ? values.keySet() : new TreeSet<>(values.keySet())) {
-                double value = values.get(category);
+            // Sums in the categories' order (GiftSums gives them by name): a network read back from
+            // a checkpoint (ReputationCheckpoints) must sum to the same bits.
+            for (int i = 0; i < count; i++) {
+                String category = categories[i];
+                double value = values[i];
                 double weighted = weights.gift() * value * weights.categoryWeight(category);
                 // The receiver trusts the giver for what it received: the edge runs receiver → giver.
                 overall.addEdge(receiver, giver, weighted);
