@@ -211,6 +211,7 @@ public class BenchCommand implements Callable<Integer> {
                 figures.put(Table.read(kind, 50), latencies.percentileMillis(50));
                 figures.put(Table.read(kind, 99), latencies.percentileMillis(99));
             }
+            figures.put(Table.LIVE_HEAP, server.liveHeapMiB());
 
             progress(name, "rebuild");
             Workload.Rebuilt rebuilt = work.rebuild(side);
@@ -277,6 +278,7 @@ public class BenchCommand implements Callable<Integer> {
         static final String STARTUP = "restart to readiness UP (s)";
         static final String STARTUP_RATE = "restart: events per second to ready";
         static final String PEAK_HEAP = "peak heap (MiB)";
+        static final String LIVE_HEAP = "heap live after the reads (MiB)";
         static final List<String> READS = List.of("statement", "reciprocity", "reputation", "leaderboard", "stats");
 
         private final Map<String, Map<String, Double>> rows = new LinkedHashMap<>();
@@ -291,7 +293,7 @@ public class BenchCommand implements Callable<Integer> {
                 measures.add(read(kind, 50));
                 measures.add(read(kind, 99));
             }
-            measures.addAll(List.of(STORE_EVENTS, REBUILD, STARTUP, STARTUP_RATE, PEAK_HEAP));
+            measures.addAll(List.of(STORE_EVENTS, REBUILD, STARTUP, STARTUP_RATE, PEAK_HEAP, LIVE_HEAP));
             return measures;
         }
 

@@ -111,6 +111,51 @@ final class ServerProcess implements AutoCloseable {
         return peak;
     }
 
+    /**
+     * The heap the process holds after a full collection, in MiB: what it keeps, where the peak
+     * only says how far G1 let the heap grow before collecting. The collection is asked with
+     * {@code jcmd GC.run}, and its result read from the GC log.
+     */
+    double liveHeapMiB() {
+        try {
+            int before = fullCollections().size();
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(process.pid()), "GC.run").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!jcmd.waitFor(120, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
+                throw new IllegalStateException("jcmd GC.run did not succeed on " + output);
+            }
+            // The log line of the collection may follow the command's answer by a few milliseconds.
+            for (int attempt = 0; attempt < 50; attempt++) {
+                List<Long> after = fullCollections();
+                if (after.size() > before) {
+                    return after.get(after.size() - 1);
+                }
+                Thread.sleep(100);
+            }
+            throw new IllegalStateException("No full collection in " + gcLog + " after jcmd GC.run");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+
+    /** The heap after each full collection so far, in MiB. */
+    private List<Long> fullCollections() throws IOException {
+        List<Long> live = new ArrayList<>();
+        try (Stream<String> lines = Files.lines(gcLog)) {
+            for (String line : (Iterable<String>) lines::iterator) {
+                Matcher pause = GC_PAUSE.matcher(line);
+                if (line.contains("Pause Full") && pause.find()) {
+                    live.add(Long.parseLong(pause.group(2)));
+                }
+            }
+        }
+        return live;
+    }
+
     Path output() {
         return output;
     }
