@@ -326,6 +326,7 @@ final class CommunityNetwork {
             network.trust.put(pair, levels);
         }
         int giftPairs = in.readInt();
+        network.gifts.ensureCapacity(giftPairs);
         for (int i = 0; i < giftPairs; i++) {
             long pair = in.readLong();
             for (int j = in.readInt(); j > 0; j--) {
