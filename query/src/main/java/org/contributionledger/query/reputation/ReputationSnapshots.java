@@ -299,8 +299,13 @@ public class ReputationSnapshots {
      */
     Freshness freshness(ReputationSnapshot snapshot, ReputationSnapshot oldestPart) {
         FrozenNetwork computed = snapshot.network();
-        long current = projection.network(computed.communityId()).version();
+        // The events not processed first, the network's version after: the processor applies an event
+        // before it advances its position, so a position that counts an event means a version that
+        // counts it. Read the other way round, an event handled between the two reads was in neither,
+        // and an answer without it was called up to date (seen in CI: a renamed member shown by the
+        // old name, a settings change missing from the leaderboard).
         long unprocessed = progress == null ? 0 : progress.eventsBehind();
+        long current = projection.network(computed.communityId()).version();
         // Behind by the community's changes seen but not computed yet, and by the events not processed
         // yet: upToDate is exactly "behind by none", so the two fields never disagree.
         long behind = unprocessed < 0 ? -1 : unprocessed + (current - oldestPart.network().version());
